@@ -1,0 +1,127 @@
+# Makefile - build, test, measure and install recall
+#
+#   make            build ./recall (installing missing Debian packages first)
+#   make run        build, then start the sample quiz
+#   make check      every test, in the normal build and then under ASan/UBSan
+#   make asan       the sanitizer build's tests alone
+#   make install    PREFIX=/usr/local DESTDIR= : the binary and the man page
+#   make clean
+
+VERSION  := 0.1.0
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+MANDIR   ?= $(PREFIX)/share/man
+BUILD    ?= build
+
+CC       ?= cc
+OPT      ?= -O2 -g
+WARN     ?= -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+SAN      ?=
+CPPFLAGS ?=
+CFLAGS   ?=
+LDFLAGS  ?=
+
+ASAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+PKGS      := libcmark yaml-0.1 readline sqlite3 libutf8proc
+TEST_PKGS := cmocka
+
+# Evaluated when a recipe runs, after the dependency check has installed
+# whatever pkg-config could not find.
+PKG_CFLAGS  = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS    = $(shell pkg-config --libs $(PKGS))
+TEST_CFLAGS = $(shell pkg-config --cflags $(TEST_PKGS))
+TEST_LIBS   = $(shell pkg-config --libs $(TEST_PKGS))
+
+ALL_CFLAGS = -std=c17 -D_GNU_SOURCE -DRECALL_VERSION='"$(VERSION)"' \
+             $(OPT) $(WARN) $(SAN) $(PKG_CFLAGS) -Isrc -MMD -MP $(CPPFLAGS) $(CFLAGS)
+ALL_LDFLAGS = $(SAN) $(LDFLAGS)
+
+LIB_SRC  := $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/src/%.o)
+LIB      := $(BUILD)/librecall.a
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+HELPER_SRC := $(wildcard tests/helpers/*.c)
+HELPER_BIN := $(HELPER_SRC:tests/helpers/%.c=$(BUILD)/helpers/%)
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+.PHONY: all run check test asan install uninstall clean deps test-deps tests
+.DEFAULT_GOAL := all
+
+all: $(BUILD)/recall
+ifeq ($(BUILD),build)
+	$(Q)cp $(BUILD)/recall recall
+endif
+
+run: all
+	./recall take quizzes/china-fentanyl-sanctions.yaml
+
+$(BUILD)/.deps:
+	$(Q)sh .ci/deps build
+	$(Q)mkdir -p $(BUILD) && touch $@
+
+$(BUILD)/.test-deps:
+	$(Q)sh .ci/deps test
+	$(Q)mkdir -p $(BUILD) && touch $@
+
+deps: $(BUILD)/.deps
+test-deps: $(BUILD)/.test-deps
+
+$(BUILD)/src/%.o: src/%.c | $(BUILD)/.deps
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@$(if $(Q),echo "  AR      $@")
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/recall: $(BUILD)/src/main.o $(LIB)
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS) -lm
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB) | $(BUILD)/.test-deps
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  TEST    $@")
+	$(Q)$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(TEST_LIBS) $(PKG_LIBS) -lm
+
+$(BUILD)/helpers/%: tests/helpers/%.c $(LIB) | $(BUILD)/.test-deps
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  HELPER  $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(PKG_LIBS) -lm -ldl
+
+tests: $(BUILD)/recall $(UNIT_BIN) $(HELPER_BIN)
+
+# Runs every suite against $(BUILD); the results go to $(BUILD)/test-results.
+test: tests
+	$(Q)sh tests/run $(BUILD)
+
+asan:
+	$(Q)$(MAKE) --no-print-directory BUILD=build/asan SAN="$(ASAN_FLAGS)" OPT="-O1 -g" test
+
+# Both builds run to the end whatever fails, then one line counts them all.
+check:
+	$(Q)$(MAKE) --no-print-directory BUILD=build all tests
+	$(Q)$(MAKE) --no-print-directory BUILD=build/asan SAN="$(ASAN_FLAGS)" OPT="-O1 -g" tests
+	-$(Q)sh tests/run build
+	-$(Q)sh tests/run build/asan
+	$(Q)sh tests/summary build/test-results build/asan/test-results
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(BUILD)/recall $(DESTDIR)$(BINDIR)/recall
+	install -m 644 man/recall.1 $(DESTDIR)$(MANDIR)/man1/recall.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/recall $(DESTDIR)$(MANDIR)/man1/recall.1
+
+clean:
+	rm -rf build recall
+
+-include $(wildcard $(BUILD)/src/*.d $(BUILD)/tests/*.d $(BUILD)/helpers/*.d)

@@ -1,0 +1,86 @@
+/* arena.c - a region allocator: many small allocations, one free */
+#include "arena.h"
+
+#include <stdalign.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+typedef struct block {
+	struct block *next;
+	size_t used;
+	size_t cap;
+	alignas(max_align_t) unsigned char bytes[];
+} block;
+
+struct arena {
+	block *head;
+	size_t total;
+};
+
+enum { ARENA_BLOCK = 64 * 1024 };
+
+arena *arena_new(void)
+{
+	return xcalloc(1, sizeof(arena));
+}
+
+void arena_free(arena *a)
+{
+	if (!a)
+		return;
+	block *b = a->head;
+	while (b) {
+		block *next = b->next;
+		free(b);
+		b = next;
+	}
+	free(a);
+}
+
+void *arena_alloc(arena *a, size_t size)
+{
+	size_t align = alignof(max_align_t);
+	size = (size + align - 1) & ~(align - 1);
+	block *b = a->head;
+	if (!b || b->cap - b->used < size) {
+		size_t cap = size > ARENA_BLOCK / 4 ? size : ARENA_BLOCK;
+		block *fresh = xmalloc(sizeof(block) + cap);
+		fresh->used = 0;
+		fresh->cap = cap;
+		/* A large allocation gets a block of its own behind the current
+		 * one, so the current block's free space is not wasted. */
+		if (b && cap == size) {
+			fresh->next = b->next;
+			b->next = fresh;
+		} else {
+			fresh->next = b;
+			a->head = fresh;
+		}
+		b = fresh;
+	}
+	void *p = b->bytes + b->used;
+	b->used += size;
+	a->total += size;
+	memset(p, 0, size);
+	return p;
+}
+
+char *arena_strndup(arena *a, const char *s, size_t len)
+{
+	char *p = arena_alloc(a, len + 1);
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+char *arena_strdup(arena *a, const char *s)
+{
+	return s ? arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+size_t arena_size(const arena *a)
+{
+	return a->total;
+}

@@ -1,0 +1,63 @@
+/* cli.c - what the commands share: usage errors, diagnostics, finishing output */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "recall %s: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry 'recall %s --help'.\n", cmd);
+	return EXIT_USAGE;
+}
+
+void cli_print_diagnostics(const diag_list *d, term_color_mode mode)
+{
+	buf out;
+	buf_init(&out);
+	diag_format(d, term_use_color(mode, STDERR_FILENO), &out);
+	fwrite(out.ptr, 1, out.len, stderr);
+	buf_release(&out);
+}
+
+int cli_finish(int status)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		/* A reader that went away (a closed pipe) is not worth a message. */
+		if (errno != EPIPE)
+			fprintf(stderr, "recall: write error: %s\n", strerror(errno));
+		return status ? status : EXIT_PROBLEMS;
+	}
+	return status;
+}
+
+bool cli_parse_color(const char *cmd, const char *value, term_color_mode *mode)
+{
+	if (term_color_parse(value, mode))
+		return true;
+	cli_usage_error(cmd, "--color must be auto, always or never, not '%s'", value);
+	return false;
+}
+
+bool cli_parse_count(const char *cmd, const char *option, const char *value, long max,
+                     long *out)
+{
+	char *end;
+	errno = 0;
+	long n = strtol(value, &end, 10);
+	if (errno || *end || end == value || n <= 0 || n > max) {
+		cli_usage_error(cmd, "%s takes a whole number from 1 to %ld, not '%s'", option, max,
+		                value);
+		return false;
+	}
+	*out = n;
+	return true;
+}

@@ -1,0 +1,40 @@
+/* cli.h - the command-line face of each command, and what they share */
+#ifndef RECALL_CLI_H
+#define RECALL_CLI_H
+
+#include <stdbool.h>
+
+#include "diag.h"
+#include "term.h"
+
+/* Exit statuses, as DESIGN.md gives them. */
+enum {
+	EXIT_OK = 0,
+	EXIT_PROBLEMS = 1,   /* problems found in the input; diagnostics printed */
+	EXIT_USAGE = 2,
+};
+
+/* Each command takes its own argv (argv[0] is the command's name) and
+ * returns the exit status. Commands print; the library below them never. */
+int cmd_read(int argc, char **argv);
+
+/* Prints "recall CMD: message" and a pointer to --help on stderr; returns
+ * EXIT_USAGE. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Prints `d` to stderr, coloured when stderr is a terminal that wants it. */
+void cli_print_diagnostics(const diag_list *d, term_color_mode mode);
+
+/* Flushes stdout and reports a write error ("recall: write error: ...").
+ * Returns `status`, or EXIT_PROBLEMS when stdout could not be written. */
+int cli_finish(int status);
+
+/* Parses a --color value; prints a usage error and returns false if bad. */
+bool cli_parse_color(const char *cmd, const char *value, term_color_mode *mode);
+
+/* Parses a positive whole number option value; false (with a usage error
+ * printed) when it is not one or exceeds `max`. */
+bool cli_parse_count(const char *cmd, const char *option, const char *value, long max,
+                     long *out);
+
+#endif

@@ -1,0 +1,83 @@
+/* cmd_read.c - `recall read FILE`: an article rendered for reading */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "article.h"
+#include "cli.h"
+#include "render.h"
+
+static const char read_usage[] =
+	"Usage: recall read [OPTIONS] FILE\n"
+	"\n"
+	"Show an article (a Markdown file) for reading in the terminal: its title\n"
+	"block, then the body wrapped to the terminal's width. Pages through $PAGER\n"
+	"(default 'less -R') when the output is a terminal.\n"
+	"\n"
+	"Options:\n"
+	"  -n, --numbers        number the paragraphs (¶1, ¶2, ...) as quizzes cite them\n"
+	"  -w, --width N        wrap to N columns (default: the terminal's, at most 100)\n"
+	"      --color WHEN     auto, always or never (auto honours NO_COLOR and TERM=dumb)\n"
+	"  -h, --help           show this help\n";
+
+int cmd_read(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{"numbers", no_argument, NULL, 'n'},
+		{"width", required_argument, NULL, 'w'},
+		{"color", required_argument, NULL, 'C'},
+		{"colour", required_argument, NULL, 'C'},
+		{"help", no_argument, NULL, 'h'},
+		{0},
+	};
+	render_options opt = {.width = 0};
+	term_color_mode color = TERM_COLOR_AUTO;
+	long width = 0;
+	int c;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":nw:h", options, NULL)) != -1) {
+		switch (c) {
+		case 'n':
+			opt.numbers = true;
+			break;
+		case 'w':
+			if (!cli_parse_count("read", "--width", optarg, 10000, &width))
+				return EXIT_USAGE;
+			break;
+		case 'C':
+			if (!cli_parse_color("read", optarg, &color))
+				return EXIT_USAGE;
+			break;
+		case 'h':
+			fputs(read_usage, stdout);
+			return cli_finish(EXIT_OK);
+		case ':':
+			return cli_usage_error("read", "%s needs a value", argv[optind - 1]);
+		default:
+			return cli_usage_error("read", "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind != argc - 1)
+		return cli_usage_error("read", optind == argc ? "no FILE given" : "one FILE only");
+	const char *path = argv[optind];
+
+	diag_list *d = diag_list_new();
+	article *a = article_load(path, d);
+	if (!a) {
+		cli_print_diagnostics(d, color);
+		diag_list_free(d);
+		return EXIT_PROBLEMS;
+	}
+	opt.width = width ? (int)width : term_text_width(STDOUT_FILENO);
+	opt.color = term_use_color(color, STDOUT_FILENO);
+	buf out;
+	buf_init(&out);
+	render_article(a, &opt, &out);
+	int status = term_page(out.ptr, out.len) == 0 ? EXIT_OK : EXIT_PROBLEMS;
+	buf_release(&out);
+	article_free(a);
+	diag_list_free(d);
+	return cli_finish(status);
+}

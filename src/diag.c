@@ -1,0 +1,227 @@
+/* diag.c - positioned diagnostics (file:line:col: error: message) collected for one run */
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+typedef struct {
+	char *file;
+	char *text;
+	size_t len;
+} source_text;
+
+struct diag_list {
+	diag *items;
+	size_t count, cap;
+	source_text *sources;
+	size_t n_sources;
+};
+
+diag_list *diag_list_new(void)
+{
+	return xcalloc(1, sizeof(diag_list));
+}
+
+void diag_list_free(diag_list *l)
+{
+	if (!l)
+		return;
+	for (size_t i = 0; i < l->count; i++) {
+		free(l->items[i].file);
+		free(l->items[i].message);
+		free(l->items[i].hint);
+	}
+	for (size_t i = 0; i < l->n_sources; i++) {
+		free(l->sources[i].file);
+		free(l->sources[i].text);
+	}
+	free(l->items);
+	free(l->sources);
+	free(l);
+}
+
+void diag_add_source(diag_list *l, const char *file, const char *text, size_t len)
+{
+	l->sources = xrealloc(l->sources, (l->n_sources + 1) * sizeof(source_text));
+	source_text *s = &l->sources[l->n_sources++];
+	s->file = xstrdup(file);
+	s->text = xstrndup(text, len);
+	s->len = len;
+}
+
+diag *diag_add(diag_list *l, diag_severity sev, const char *file, int line, int col,
+               const char *fmt, ...)
+{
+	if (l->count == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 8;
+		l->items = xrealloc(l->items, l->cap * sizeof(diag));
+	}
+	diag *d = &l->items[l->count++];
+	buf msg;
+	buf_init(&msg);
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	*d = (diag){
+		.severity = sev,
+		.file = file ? xstrdup(file) : NULL,
+		.line = line,
+		.col = col,
+		.message = buf_detach(&msg),
+	};
+	return d;
+}
+
+void diag_hint(diag *d, const char *fmt, ...)
+{
+	buf msg;
+	buf_init(&msg);
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	free(d->hint);
+	d->hint = buf_detach(&msg);
+}
+
+void diag_promote_warnings(diag_list *l)
+{
+	for (size_t i = 0; i < l->count; i++)
+		if (l->items[i].severity == DIAG_WARNING)
+			l->items[i].severity = DIAG_ERROR;
+}
+
+size_t diag_count(const diag_list *l)
+{
+	return l->count;
+}
+
+const diag *diag_at(const diag_list *l, size_t i)
+{
+	return i < l->count ? &l->items[i] : NULL;
+}
+
+static size_t count_severity(const diag_list *l, diag_severity sev)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < l->count; i++)
+		n += l->items[i].severity == sev;
+	return n;
+}
+
+size_t diag_errors(const diag_list *l)
+{
+	return count_severity(l, DIAG_ERROR);
+}
+
+size_t diag_warnings(const diag_list *l)
+{
+	return count_severity(l, DIAG_WARNING);
+}
+
+void diag_locate(const char *text, size_t len, size_t offset, int *line, int *col)
+{
+	int ln = 1, cl = 1;
+	if (offset > len)
+		offset = len;
+	for (size_t i = 0; i < offset; i++) {
+		unsigned char c = (unsigned char)text[i];
+		if (c == '\n') {
+			ln++;
+			cl = 1;
+		} else if ((c & 0xC0) != 0x80) {
+			cl++;
+		}
+	}
+	*line = ln;
+	*col = cl;
+}
+
+static const source_text *find_source(const diag_list *l, const char *file)
+{
+	if (!file)
+		return NULL;
+	for (size_t i = l->n_sources; i-- > 0;)
+		if (strcmp(l->sources[i].file, file) == 0)
+			return &l->sources[i];
+	return NULL;
+}
+
+/* Shows the offending line and a caret. The caret is placed by display
+ * width, so it stands under the right character even after wide ones. */
+static void format_source_line(const source_text *src, int line, int col, buf *out)
+{
+	const char *p = src->text, *end = src->text + src->len;
+	for (int n = 1; n < line && p < end; n++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl)
+			return;
+		p = nl + 1;
+	}
+	const char *eol = memchr(p, '\n', (size_t)(end - p));
+	if (!eol)
+		eol = end;
+	if (eol > p && eol[-1] == '\r')
+		eol--;
+	/* Very long lines (a 1 MiB prompt) are shown cut around the column. */
+	size_t line_len = (size_t)(eol - p);
+	if (line_len > 4096)
+		return;
+	buf shown, before;
+	buf_init(&shown);
+	buf_init(&before);
+	text_sanitize(p, line_len, &shown);
+	size_t prefix = text_offset_of_column(p, line_len, col > 0 ? col - 1 : 0);
+	text_sanitize(p, prefix, &before);
+	int width = text_width(before.ptr, before.len);
+	buf_puts(out, "    ");
+	buf_append(out, shown.ptr, shown.len);
+	buf_puts(out, "\n    ");
+	for (int i = 0; i < width; i++)
+		buf_putc(out, ' ');
+	buf_puts(out, "^\n");
+	buf_release(&shown);
+	buf_release(&before);
+}
+
+void diag_format(const diag_list *l, bool color, buf *out)
+{
+	static const char *names[] = {"error", "warning", "note"};
+	static const char *colors[] = {"\033[1;31m", "\033[1;35m", "\033[1;36m"};
+	for (size_t i = 0; i < l->count; i++) {
+		const diag *d = &l->items[i];
+		buf loc;
+		buf_init(&loc);
+		if (d->file) {
+			text_sanitize(d->file, strlen(d->file), &loc);
+			if (d->line > 0) {
+				buf_printf(&loc, ":%d", d->line);
+				if (d->col > 0)
+					buf_printf(&loc, ":%d", d->col);
+			}
+			buf_puts(&loc, ": ");
+		}
+		if (color)
+			buf_puts(out, "\033[1m");
+		buf_append(out, loc.ptr, loc.len);
+		if (color)
+			buf_printf(out, "%s%s:\033[0m ", colors[d->severity], names[d->severity]);
+		else
+			buf_printf(out, "%s: ", names[d->severity]);
+		text_sanitize(d->message, strlen(d->message), out);
+		buf_putc(out, '\n');
+		buf_release(&loc);
+		const source_text *src = find_source(l, d->file);
+		if (src && d->line > 0)
+			format_source_line(src, d->line, d->col, out);
+		if (d->hint) {
+			buf_puts(out, "    hint: ");
+			text_sanitize(d->hint, strlen(d->hint), out);
+			buf_putc(out, '\n');
+		}
+	}
+}

@@ -1,0 +1,83 @@
+/* main.c - recall: parse the command line and dispatch to a command */
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+#ifndef RECALL_VERSION
+#define RECALL_VERSION "0.0.0"
+#endif
+
+typedef struct {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary;
+} command;
+
+static const command commands[] = {
+	{"read", cmd_read, "show an article for reading"},
+};
+
+static void usage(FILE *f)
+{
+	fputs("Usage: recall COMMAND [OPTIONS] [ARGS]\n"
+	      "\n"
+	      "Study an article in the terminal and be quizzed on it.\n"
+	      "\n"
+	      "Commands:\n",
+	      f);
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+	fputs("\n"
+	      "'recall help COMMAND' or 'recall COMMAND --help' tells more; 'man recall' tells all.\n",
+	      f);
+}
+
+static const command *find_command(const char *name)
+{
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+	/* Write errors are handled where output is finished, not by dying. */
+	signal(SIGPIPE, SIG_IGN);
+	if (argc < 2) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	const char *name = argv[1];
+	if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0) {
+		printf("recall %s\n", RECALL_VERSION);
+		return cli_finish(EXIT_OK);
+	}
+	if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
+		usage(stdout);
+		return cli_finish(EXIT_OK);
+	}
+	if (strcmp(name, "help") == 0) {
+		if (argc < 3) {
+			usage(stdout);
+			return cli_finish(EXIT_OK);
+		}
+		const command *cmd = find_command(argv[2]);
+		if (!cmd) {
+			fprintf(stderr, "recall: no command '%s'; 'recall --help' lists them.\n", argv[2]);
+			return EXIT_USAGE;
+		}
+		char *help_argv[] = {(char *)cmd->name, "--help", NULL};
+		return cmd->run(2, help_argv);
+	}
+	const command *cmd = find_command(name);
+	if (!cmd) {
+		fprintf(stderr, "recall: no command '%s'; 'recall --help' lists them.\n", name);
+		return EXIT_USAGE;
+	}
+	return cmd->run(argc - 1, argv + 1);
+}

@@ -1,0 +1,31 @@
+/* render.h - lay an article out as text for a terminal */
+#ifndef RECALL_RENDER_H
+#define RECALL_RENDER_H
+
+#include <stdbool.h>
+
+#include "article.h"
+#include "util.h"
+
+typedef struct {
+	int width;       /* columns to wrap to */
+	bool color;      /* style with SGR sequences */
+	bool numbers;    /* prefix paragraphs with their ¶ number */
+} render_options;
+
+/* Appends the article to `out`: a title block from the front matter, then
+ * every block of the body, wrapped to opt->width. Every byte that came from
+ * the article is sanitised (text_sanitize); the only escape sequences in the
+ * output are recall's own SGR styles, and only when opt->color. */
+void render_article(const article *a, const render_options *opt, buf *out);
+
+/* Appends one paragraph's inline content (text, emphasis, code, links ...)
+ * as sanitised text with SGR styles when `color`, unwrapped: soft breaks
+ * become spaces and hard breaks '\n'. For text_wrap. */
+void render_inlines(cmark_node *paragraph, bool color, buf *out);
+
+/* A date written YYYY, YYYY-MM or YYYY-MM-DD shown as "July 25, 2023",
+ * "July 2023" or "2023"; anything else is appended as it is. */
+void render_date(const char *iso, buf *out);
+
+#endif
