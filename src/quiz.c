@@ -198,3 +198,55 @@ quiz_kind quiz_kind_parse(const char *name)
 			return (quiz_kind)k;
 	return QUIZ_KIND_COUNT;
 }
+
+int quiz_days_in_month(int year, int month)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (month < 1 || month > 12)
+		return 0;
+	bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+	return days[month - 1] + (month == 2 && leap);
+}
+
+/* Reads exactly `n` digits. */
+static bool read_digits(const char **p, int n, int *out)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		char c = (*p)[i];
+		if (c < '0' || c > '9')
+			return false;
+		v = v * 10 + (c - '0');
+	}
+	*p += n;
+	*out = v;
+	return true;
+}
+
+quiz_date_status quiz_date_parse_iso(const char *s, quiz_date *out)
+{
+	quiz_date d = {0, 0, 0};
+	const char *p = s;
+	if (!read_digits(&p, 4, &d.year) || d.year < 1)
+		return QUIZ_DATE_MALFORMED;
+	if (*p == '-') {
+		p++;
+		if (!read_digits(&p, 2, &d.month))
+			return QUIZ_DATE_MALFORMED;
+		if (*p == '-') {
+			p++;
+			if (!read_digits(&p, 2, &d.day))
+				return QUIZ_DATE_MALFORMED;
+		}
+	}
+	if (*p != '\0')
+		return QUIZ_DATE_MALFORMED;
+	if (d.month > 12 || (d.month == 0 && (p - s) > 4))
+		return QUIZ_DATE_NONEXISTENT;
+	if (d.day && (d.day > quiz_days_in_month(d.year, d.month)))
+		return QUIZ_DATE_NONEXISTENT;
+	if ((p - s) == 10 && d.day == 0)
+		return QUIZ_DATE_NONEXISTENT;
+	*out = d;
+	return QUIZ_DATE_OK;
+}

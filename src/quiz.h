@@ -32,6 +32,17 @@ typedef struct {
 	int year, month, day;
 } quiz_date;
 
+typedef enum {
+	QUIZ_DATE_OK,
+	QUIZ_DATE_MALFORMED,      /* not YYYY, YYYY-MM or YYYY-MM-DD */
+	QUIZ_DATE_NONEXISTENT,    /* well formed, but no such day (2023-02-30) */
+} quiz_date_status;
+
+/* Parses a bank's date: YYYY, YYYY-MM or YYYY-MM-DD (years 1 to 9999). */
+quiz_date_status quiz_date_parse_iso(const char *s, quiz_date *out);
+/* Days in a month of a year of the Gregorian calendar. */
+int quiz_days_in_month(int year, int month);
+
 /* How a numeric date such as 6/7/2023 is read. */
 typedef enum {
 	QUIZ_DATE_ORDER_UNSET,
