@@ -18,6 +18,7 @@ typedef struct {
 
 static const command commands[] = {
 	{"read", cmd_read, "show an article for reading"},
+	{"draft", cmd_draft, "write a draft question bank from an article"},
 };
 
 static void usage(FILE *f)

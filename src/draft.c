@@ -1,0 +1,2021 @@
+/* draft.c - draft a question bank from an article: question templates, ranking, selection, YAML */
+#include "draft.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "arena.h"
+#include "extract.h"
+#include "text.h"
+
+/* What a template is worth before the sentence is looked at: questions with
+ * a typed answer of a known type first, guessable ones (true or false)
+ * last. */
+static const double template_base[DRAFT_TEMPLATE_COUNT] = {
+	[DRAFT_DATE] = 1.3,  [DRAFT_WHO] = 1.2,   [DRAFT_WHO_SAID] = 1.0, [DRAFT_ROLE] = 1.0,
+	[DRAFT_ACRONYM] = 0.8, [DRAFT_CLAIM] = 0.6, [DRAFT_CLOZE] = 0.7,  [DRAFT_ORDER] = 1.5,
+};
+
+static const char *const template_names[DRAFT_TEMPLATE_COUNT] = {
+	[DRAFT_DATE] = "date",       [DRAFT_WHO] = "who",     [DRAFT_WHO_SAID] = "who-said",
+	[DRAFT_ROLE] = "role",       [DRAFT_ACRONYM] = "acronym", [DRAFT_CLAIM] = "claim",
+	[DRAFT_CLOZE] = "cloze",     [DRAFT_ORDER] = "order",
+};
+
+/* Bonus for each date or person a question names that no kept question
+ * names yet, and the cost of each question already kept from the same
+ * template: together they spread a draft over the article's facts and over
+ * the kinds of question. Both only shrink a candidate's value as questions
+ * are kept, which is what lazy greedy selection needs. */
+#define COVER_BONUS 0.5
+#define TEMPLATE_COST 0.12
+#define MAX_FORMS 6
+#define MAX_ENTS 8
+#define ORDER_SENTENCE SIZE_MAX
+
+typedef struct {
+	draft_question q;
+	const char *key;              /* variety: one kept per key */
+	size_t sentence;              /* ORDER_SENTENCE for the order question */
+	const char *forms[MAX_FORMS]; /* the answer's written forms, none allowed in the prompt */
+	size_t n_forms;
+	int ents[MAX_ENTS];           /* people (p) and organisations (n_people + o) used */
+	size_t n_ents;
+	int answer_ent;               /* the actor answer's entity, or -1 */
+	int answer_date;              /* the date answer's index, or -1 */
+	size_t *covers;               /* dates (d) and people (n_dates + p) named */
+	size_t n_covers;
+	bool shows_sentence;          /* the prompt is the sentence, more or less */
+} cand;
+
+struct draft {
+	arena *ar;
+	const article *a;
+	extraction *x;
+	draft_options opt;
+	const extract_sentence *S;
+	size_t nS;
+	const extract_date *D;
+	size_t nD;
+	const extract_person *P;
+	size_t nP;
+	const extract_org *O;
+	size_t nO;
+	const extract_mention *M;
+	size_t nM;
+	const extract_quote *Q;
+	size_t nQ;
+	const extract_number *N;
+	size_t nN;
+	size_t *sent_mentions;   /* first mention of each sentence; nS + 1 entries */
+	cand *cands;
+	size_t n_cands, cap_cands;
+	draft_question *kept;
+	size_t n_kept;
+	draft_actor *actors;
+	size_t n_actors;
+	int *actor_of;           /* per entity: index into actors, or -1 */
+	size_t budget;
+	const char *title;
+};
+
+/* ------------------------------------------------------------------------
+ * Small helpers. */
+
+static char *afmt(draft *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static char *afmt(draft *d, const char *fmt, ...)
+{
+	buf b;
+	buf_init(&b);
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	char *s = arena_strndup(d->ar, b.ptr, b.len);
+	buf_release(&b);
+	return s;
+}
+
+static uint64_t splitmix(uint64_t *state)
+{
+	uint64_t z = (*state += 0x9E3779B97F4A7C15u);
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+	return z ^ (z >> 31);
+}
+
+static uint64_t hash_str(const char *s)
+{
+	uint64_t h = 1469598103934665603u;
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211u;
+	}
+	return h;
+}
+
+static uint64_t rng_for(const draft *d, const char *what, uint64_t n)
+{
+	uint64_t state = (uint64_t)d->opt.seed * 0x2545F4914F6CDD1Du ^ hash_str(what) ^ (n << 20);
+	splitmix(&state);
+	return state;
+}
+
+static bool is_word_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* Whether `needle` occurs in `hay` as whole words, comparing after
+ * text_fold (case, quotes, dashes, white space). */
+static bool contains_words(const char *hay, const char *needle)
+{
+	buf h, n;
+	buf_init(&h);
+	buf_init(&n);
+	text_fold(hay, strlen(hay), &h, NULL);
+	text_fold(needle, strlen(needle), &n, NULL);
+	bool found = false;
+	if (n.len == 0)
+		goto out;
+	for (const char *p = h.ptr; (p = memmem(p, h.len - (size_t)(p - h.ptr), n.ptr, n.len)); p++) {
+		size_t at = (size_t)(p - h.ptr);
+		bool left = at == 0 || !is_word_byte((unsigned char)h.ptr[at - 1]) ||
+		            !is_word_byte((unsigned char)n.ptr[0]);
+		bool right = at + n.len >= h.len || !is_word_byte((unsigned char)h.ptr[at + n.len]) ||
+		             !is_word_byte((unsigned char)n.ptr[n.len - 1]);
+		if (left && right) {
+			found = true;
+			break;
+		}
+	}
+out:
+	buf_release(&h);
+	buf_release(&n);
+	return found;
+}
+
+static size_t count_words(const char *s)
+{
+	size_t n = 0;
+	bool in = false;
+	for (; *s; s++) {
+		bool space = *s == ' ' || *s == '\n' || *s == '\t';
+		if (!space && !in)
+			n++;
+		in = !space;
+	}
+	return n;
+}
+
+static bool starts_with_word(const char *s, const char *const *words, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t l = strlen(words[i]);
+		if (strncasecmp(s, words[i], l) == 0 && !is_word_byte((unsigned char)s[l]) &&
+		    s[l] != '\'' && strncmp(s + l, "\xE2\x80\x99", 3) != 0)
+			return true;
+	}
+	return false;
+}
+
+static const char *const pronouns[] = {
+	"he", "she", "it", "they", "this", "that", "these", "those", "his", "her", "its", "their",
+	"such", "them", "him", "we", "i", "you",
+};
+
+static const char *const hedges[] = {
+	"may", "might", "could", "reportedly", "allegedly", "possibly", "perhaps", "likely",
+	"probably", "rumored", "rumoured", "unclear", "believed", "suggests", "suggested",
+};
+
+static bool has_any_word(const char *s, const char *const *words, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (contains_words(s, words[i]))
+			return true;
+	return false;
+}
+
+/* Whether byte `pos` of `s` lies inside double quotation marks. */
+static bool inside_quotes(const char *s, size_t pos)
+{
+	int depth = 0;
+	for (size_t i = 0; i < pos && s[i]; i++) {
+		if (strncmp(s + i, "\xE2\x80\x9C", 3) == 0)
+			depth++;
+		else if (strncmp(s + i, "\xE2\x80\x9D", 3) == 0)
+			depth = depth > 0 ? depth - 1 : 0;
+		else if (s[i] == '"')
+			depth = depth ? 0 : 1;
+	}
+	return depth > 0;
+}
+
+/* ------------------------------------------------------------------------
+ * Tidying sentence text into prompts. */
+
+static bool bracket_is_noise(const char *in, size_t len, char open)
+{
+	/* Photo credits and positions in captions; footnote marks in brackets. */
+	static const char *const paren_noise[] = {
+		"l", "r", "c", "left", "right", "center", "centre", "pictured", "top", "bottom",
+		"front", "back", "file photo", "file",
+	};
+	static const char *const paren_prefixes[] = {
+		"image:", "photo:", "photograph:", "credit:", "picture:", "video:", "source:",
+	};
+	if (open == '(') {
+		for (size_t i = 0; i < sizeof paren_noise / sizeof paren_noise[0]; i++)
+			if (strlen(paren_noise[i]) == len && strncasecmp(in, paren_noise[i], len) == 0)
+				return true;
+		for (size_t i = 0; i < sizeof paren_prefixes / sizeof paren_prefixes[0]; i++)
+			if (len >= strlen(paren_prefixes[i]) &&
+			    strncasecmp(in, paren_prefixes[i], strlen(paren_prefixes[i])) == 0)
+				return true;
+		return false;
+	}
+	if (len <= 3)
+		return true;
+	if (len >= 6 && strncmp(in + len - 6, "needed", 6) == 0)
+		return true;
+	return in[len - 1] == '?' || strncasecmp(in, "note", 4) == 0 || strncasecmp(in, "citation", 8) == 0;
+}
+
+/* Drops credits and footnote marks, mends the spaces and commas an edit
+ * left behind, and capitalises the first letter. */
+static char *tidy(draft *d, const char *s)
+{
+	buf a;
+	buf_init(&a);
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '(' || s[i] == '[') {
+			char close = s[i] == '(' ? ')' : ']';
+			const char *end = memchr(s + i + 1, close, len - i - 1);
+			if (end && !memchr(s + i + 1, s[i], (size_t)(end - s - i - 1)) &&
+			    bracket_is_noise(s + i + 1, (size_t)(end - s - i - 1), s[i])) {
+				i = (size_t)(end - s);
+				continue;
+			}
+		}
+		buf_putc(&a, s[i]);
+	}
+	buf b;
+	buf_init(&b);
+	for (size_t i = 0; i < a.len; i++) {
+		char c = a.ptr[i];
+		if (c == '\n' || c == '\t')
+			c = ' ';
+		if (c == ' ' && (b.len == 0 || b.ptr[b.len - 1] == ' '))
+			continue;
+		if (strchr(",.;:!?)", c) && b.len && b.ptr[b.len - 1] == ' ')
+			buf_truncate(&b, b.len - 1);
+		if (c == ',' && b.len && (b.ptr[b.len - 1] == ',' || b.len == 0))
+			continue;
+		if (c == '.' && b.len && b.ptr[b.len - 1] == ',')
+			buf_truncate(&b, b.len - 1);
+		if (b.len == 0 && (c == ',' || c == ';' || c == ':'))
+			continue;
+		buf_putc(&b, c);
+	}
+	while (b.len && (b.ptr[b.len - 1] == ' ' || b.ptr[b.len - 1] == ','))
+		buf_truncate(&b, b.len - 1);
+	/* Capitalise the first letter (after an opening quotation mark too). */
+	size_t at = 0;
+	while (at < b.len && !is_word_byte((unsigned char)b.ptr[at]))
+		at++;
+	if (at < b.len) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)b.ptr + at,
+		                                      (utf8proc_ssize_t)(b.len - at), &cp);
+		if (n > 0) {
+			utf8proc_int32_t up = utf8proc_toupper(cp);
+			utf8proc_uint8_t enc[4];
+			utf8proc_ssize_t m = utf8proc_encode_char(up, enc);
+			if (up != cp && m == n)
+				memcpy(b.ptr + at, enc, (size_t)m);
+		}
+	}
+	char *out = arena_strndup(d->ar, b.ptr, b.len);
+	buf_release(&a);
+	buf_release(&b);
+	return out;
+}
+
+/* The sentence with bytes [start, end) replaced, tidied. */
+static char *edit_sentence(draft *d, size_t s, size_t start, size_t end, const char *with)
+{
+	const extract_sentence *st = &d->S[s];
+	buf b;
+	buf_init(&b);
+	buf_append(&b, st->text, start);
+	buf_puts(&b, with);
+	buf_append(&b, st->text + end, st->len - end);
+	char *out = tidy(d, b.ptr);
+	buf_release(&b);
+	return out;
+}
+
+/* Makes a statement a question: its final period becomes "?", also when a
+ * closing quotation mark follows it. NULL when it ends in "!" or "?". */
+static char *as_question(draft *d, const char *s)
+{
+	size_t n = strlen(s);
+	while (n && s[n - 1] == ' ')
+		n--;
+	if (!n || s[n - 1] == '?' || s[n - 1] == '!')
+		return NULL;
+	size_t q = n;
+	const char *closer = "";
+	if (n >= 3 && strncmp(s + n - 3, "\xE2\x80\x9D", 3) == 0) {
+		q = n - 3;
+		closer = "\xE2\x80\x9D";
+	} else if (s[n - 1] == '"') {
+		q = n - 1;
+		closer = "\"";
+	}
+	if (q && (s[q - 1] == '!' || s[q - 1] == '?'))
+		return NULL;
+	if (q && (s[q - 1] == '.' || s[q - 1] == ',' || s[q - 1] == ';' || s[q - 1] == ':'))
+		q--;
+	else if (!*closer && s[n - 1] == '.')
+		q = n - 1;
+	return afmt(d, "%.*s%s?", (int)q, s, closer);
+}
+
+/* A quotation of the article around [start, end) of sentence `s`: the whole
+ * sentence when it is short, else a window of whole words around it. */
+static const char *source_for(draft *d, size_t s, size_t start, size_t end)
+{
+	const extract_sentence *st = &d->S[s];
+	if (st->words <= 45)
+		return st->text;
+	size_t a = start, b = end;
+	for (int w = 0; w < 15 && a > 0; w++) {
+		a--;
+		while (a > 0 && st->text[a - 1] != ' ')
+			a--;
+	}
+	for (int w = 0; w < 15 && b < st->len; w++) {
+		while (b < st->len && st->text[b] == ' ')
+			b++;
+		while (b < st->len && st->text[b] != ' ')
+			b++;
+	}
+	return arena_strndup(d->ar, st->text + a, b - a);
+}
+
+/* ------------------------------------------------------------------------
+ * Entities. */
+
+static int ent_person(size_t p)
+{
+	return (int)p;
+}
+
+static int ent_org(const draft *d, size_t o)
+{
+	return (int)(d->nP + o);
+}
+
+static const char *ent_name(const draft *d, int e)
+{
+	return (size_t)e < d->nP ? d->P[e].name : d->O[(size_t)e - d->nP].name;
+}
+
+static void add_ent(cand *c, int e)
+{
+	for (size_t i = 0; i < c->n_ents; i++)
+		if (c->ents[i] == e)
+			return;
+	if (c->n_ents < MAX_ENTS)
+		c->ents[c->n_ents++] = e;
+}
+
+static void add_form(cand *c, const char *form)
+{
+	if (form && *form && c->n_forms < MAX_FORMS)
+		c->forms[c->n_forms++] = form;
+}
+
+static const char *last_word(const char *name)
+{
+	const char *sp = strrchr(name, ' ');
+	return sp ? sp + 1 : name;
+}
+
+/* The forms of an entity a prompt must not show when it is the answer. */
+static void add_entity_forms(draft *d, cand *c, int e)
+{
+	if ((size_t)e < d->nP) {
+		const extract_person *p = &d->P[e];
+		add_form(c, p->name);
+		add_form(c, p->short_name);
+		add_form(c, last_word(p->name));
+	} else {
+		const extract_org *o = &d->O[(size_t)e - d->nP];
+		add_form(c, o->name);
+		add_form(c, o->acronym);
+		/* "China's Foreign Ministry" is given away by "Foreign Ministry". */
+		const char *sp = strchr(o->name, ' ');
+		if (sp && (strstr(o->name, "\xE2\x80\x99s ") == sp - 4 || strstr(o->name, "'s ") == sp - 2))
+			add_form(c, sp + 1);
+	}
+}
+
+/* Whether sentence `s` names the entity. */
+static bool sentence_names(const draft *d, size_t s, int e)
+{
+	for (size_t m = d->sent_mentions[s]; m < d->sent_mentions[s + 1]; m++) {
+		const extract_mention *mm = &d->M[m];
+		int me = mm->kind == EXTRACT_PERSON ? ent_person(mm->entity) : ent_org(d, mm->entity);
+		if (me == e)
+			return true;
+	}
+	return false;
+}
+
+/* ------------------------------------------------------------------------
+ * Candidates. */
+
+static bool allowed(const draft *d, quiz_kind k, draft_template t)
+{
+	if (!d->opt.kinds && !d->opt.templates)
+		return true;
+	return (d->opt.kinds & (1u << k)) || (d->opt.templates & (1u << t));
+}
+
+static cand *cand_new(draft *d, draft_template t, quiz_kind k, size_t sentence)
+{
+	if (!allowed(d, k, t))
+		return NULL;
+	if (d->n_cands == d->cap_cands) {
+		d->cap_cands = d->cap_cands ? d->cap_cands * 2 : 64;
+		d->cands = xrealloc(d->cands, d->cap_cands * sizeof *d->cands);
+	}
+	cand *c = &d->cands[d->n_cands++];
+	memset(c, 0, sizeof *c);
+	c->q.kind = k;
+	c->q.template = t;
+	c->sentence = sentence;
+	c->answer_ent = -1;
+	c->answer_date = -1;
+	return c;
+}
+
+static void cand_drop(draft *d)
+{
+	d->n_cands--;
+}
+
+static const char **strings(draft *d, size_t n)
+{
+	return arena_alloc(d->ar, (n ? n : 1) * sizeof(const char *));
+}
+
+/* The text a student sees for the question, for coverage checks. */
+static void visible_text(const cand *c, buf *out)
+{
+	buf_clear(out);
+	buf_puts(out, c->q.prompt);
+	if (c->q.answer_text) {
+		buf_puts(out, " \n ");
+		buf_puts(out, c->q.answer_text);
+	}
+	for (size_t i = 0; i < c->q.n_choices; i++) {
+		buf_puts(out, " \n ");
+		buf_puts(out, c->q.choices[i]);
+	}
+}
+
+static void add_cover(draft *d, cand *c, size_t id)
+{
+	for (size_t i = 0; i < c->n_covers; i++)
+		if (c->covers[i] == id)
+			return;
+	size_t *grown = arena_alloc(d->ar, (c->n_covers + 1) * sizeof(size_t));
+	if (c->n_covers)
+		memcpy(grown, c->covers, c->n_covers * sizeof(size_t));
+	grown[c->n_covers++] = id;
+	c->covers = grown;
+}
+
+static void compute_covers(draft *d, cand *c, buf *vis)
+{
+	visible_text(c, vis);
+	if (c->answer_date >= 0)
+		add_cover(d, c, (size_t)c->answer_date);
+	if (c->answer_ent >= 0 && (size_t)c->answer_ent < d->nP)
+		add_cover(d, c, d->nD + (size_t)c->answer_ent);
+	for (size_t i = 0; i < c->n_ents; i++) {
+		int e = c->ents[i];
+		if ((size_t)e < d->nP && contains_words(vis->ptr, d->P[e].name))
+			add_cover(d, c, d->nD + (size_t)e);
+	}
+	if (c->sentence == ORDER_SENTENCE)
+		return;
+	size_t s = c->sentence;
+	for (size_t i = 0; i < d->nD; i++)
+		if (d->D[i].sentence == s && contains_words(vis->ptr, d->D[i].surface))
+			add_cover(d, c, i);
+	for (size_t m = d->sent_mentions[s]; m < d->sent_mentions[s + 1]; m++) {
+		const extract_mention *mm = &d->M[m];
+		if (mm->kind != EXTRACT_PERSON)
+			continue;
+		const extract_person *p = &d->P[mm->entity];
+		if (contains_words(vis->ptr, p->name) ||
+		    (p->short_name && contains_words(vis->ptr, p->short_name)))
+			add_cover(d, c, d->nD + mm->entity);
+	}
+}
+
+static double score_of(const draft *d, const cand *c)
+{
+	double score = template_base[c->q.template];
+	size_t s = c->sentence;
+	if (c->q.kind == QUIZ_ACTOR && c->q.template == DRAFT_ROLE)
+		score += 0.1;
+	if (c->q.kind == QUIZ_CLAIM && c->q.answer && strcmp(c->q.answer, "false") == 0)
+		score += 0.05;
+	if (s != ORDER_SENTENCE) {
+		const extract_sentence *st = &d->S[s];
+		/* News is written as an inverted pyramid: the lead matters most. */
+		score += 0.6 / sqrt(1.0 + (double)s);
+		if (st->first_in_paragraph)
+			score += 0.15;
+		if (c->shows_sentence) {
+			if (st->words < 8)
+				score -= 0.4;
+			else if (st->words > 40)
+				score -= 0.4 + 0.02 * (st->words - 40);
+			else if (st->words >= 12 && st->words <= 30)
+				score += 0.1;
+			if (starts_with_word(st->text, pronouns, sizeof pronouns / sizeof pronouns[0]))
+				score -= 0.5;
+		}
+	}
+	if (count_words(c->q.prompt) > 60)
+		score -= 0.3;
+	if (c->answer_ent >= 0) {
+		int mentions = (size_t)c->answer_ent < d->nP ? d->P[c->answer_ent].mentions
+		                                             : d->O[(size_t)c->answer_ent - d->nP].mentions;
+		score += 0.1 * (mentions > 4 ? 3 : mentions > 1 ? mentions - 1 : 0);
+	}
+	return score;
+}
+
+/* Checks and scores the newest candidate; drops it when its source is not in
+ * the article or its prompt gives the answer away. */
+static void cand_finish(draft *d, cand *c)
+{
+	article_match m;
+	if (!c->q.prompt || !c->q.source || !article_find_quote(d->a, c->q.source, &m)) {
+		cand_drop(d);
+		return;
+	}
+	c->q.paragraph = m.paragraph->number;
+	for (size_t i = 0; i < c->n_forms; i++)
+		if (contains_words(c->q.prompt, c->forms[i])) {
+			cand_drop(d);
+			return;
+		}
+	c->q.score = score_of(d, c);
+	buf vis;
+	buf_init(&vis);
+	compute_covers(d, c, &vis);
+	buf_release(&vis);
+}
+
+/* ------------------------------------------------------------------------
+ * Templates. */
+
+static const char *iso_date(draft *d, int y, int m, int day)
+{
+	if (day)
+		return afmt(d, "%04d-%02d-%02d", y, m, day);
+	if (m)
+		return afmt(d, "%04d-%02d", y, m);
+	return afmt(d, "%04d", y);
+}
+
+static const char *published_text(draft *d)
+{
+	const char *p = article_get_meta(d->a)->published;
+	return p ? p : "";
+}
+
+/* Where cutting a date phrase out of its sentence should end: after the
+ * comma that closes "February 7, 2016," too. */
+static size_t date_cut_end(const draft *d, const extract_date *dt)
+{
+	const extract_sentence *st = &d->S[dt->sentence];
+	if (dt->precision == EXTRACT_DAY && strchr(dt->surface, ',') && dt->end < st->len &&
+	    st->text[dt->end] == ',')
+		return dt->end + 1;
+	return dt->end;
+}
+
+static void tmpl_date(draft *d)
+{
+	for (size_t i = 0; i < d->nD; i++) {
+		const extract_date *dt = &d->D[i];
+		const extract_sentence *st = &d->S[dt->sentence];
+		if (dt->end_year || st->quoted)
+			continue;
+		cand *c = cand_new(d, DRAFT_DATE, QUIZ_DATE, dt->sentence);
+		if (!c)
+			return;
+		static const char *const asked[] = {
+			"", "In what year did the following happen?",
+			"In what month and year did the following happen?", "On what date did the following happen?",
+		};
+		static const char *const blank[] = {
+			"", "What year fills the blank?", "What month and year fill the blank?",
+			"What date fills the blank?",
+		};
+		const char *stmt;
+		const char *lead;
+		/* Cut out only a date that opens the sentence ("In 2020, ..."): one
+		 * further in may belong to a clause of its own ("since the
+		 * franchise was founded in 1995"), which a blank keeps right. */
+		if (dt->removable && dt->phrase_start == 0) {
+			stmt = edit_sentence(d, dt->sentence, dt->phrase_start, date_cut_end(d, dt), "");
+			lead = asked[dt->precision];
+		} else {
+			stmt = edit_sentence(d, dt->sentence, dt->start, dt->end, "_____");
+			lead = blank[dt->precision];
+		}
+		if (count_words(stmt) < 6) {
+			cand_drop(d);
+			continue;
+		}
+		c->q.prompt = afmt(d, "%s %s", lead, stmt);
+		c->q.answer = iso_date(d, dt->year, dt->month, dt->day);
+		c->q.answer_text = dt->surface;
+		c->answer_date = (int)i;
+		c->key = afmt(d, "date:%s", c->q.answer);
+		c->shows_sentence = true;
+		add_form(c, dt->surface);
+		add_form(c, afmt(d, "%04d", dt->year));
+		c->q.source = source_for(d, dt->sentence, dt->phrase_start, dt->end);
+		c->q.explain = dt->relative
+			? afmt(d, "\xC2\xB6%d says \xE2\x80\x9C%s\xE2\x80\x9D, and the article was published on %s.",
+			       st->paragraph, dt->phrase, published_text(d))
+			: afmt(d, "\xC2\xB6%d gives the date: \xE2\x80\x9C%s\xE2\x80\x9D.", st->paragraph, dt->phrase);
+		for (size_t m = d->sent_mentions[dt->sentence]; m < d->sent_mentions[dt->sentence + 1]; m++)
+			if (d->M[m].kind == EXTRACT_PERSON)
+				add_ent(c, ent_person(d->M[m].entity));
+		cand_finish(d, c);
+	}
+}
+
+static void tmpl_who(draft *d)
+{
+	for (size_t i = 0; i < d->nM; i++) {
+		const extract_mention *m = &d->M[i];
+		const extract_sentence *st = &d->S[m->sentence];
+		if (!m->predicate_start || st->quoted)
+			continue;
+		bool person = m->kind == EXTRACT_PERSON;
+		int e = person ? ent_person(m->entity) : ent_org(d, m->entity);
+		if (!person && !d->O[m->entity].is_org)
+			continue;
+		cand *c = cand_new(d, DRAFT_WHO, QUIZ_ACTOR, m->sentence);
+		if (!c)
+			return;
+		size_t intro = m->subject_start;
+		while (intro > 0 && st->text[intro - 1] == ' ')
+			intro--;
+		const char *wh = person ? (intro ? "who" : "Who")
+		                        : (intro ? "which organisation" : "Which organisation");
+		char *joined = afmt(d, "%.*s%s%s %s", (int)intro, st->text, intro ? " " : "", wh,
+		                    st->text + m->predicate_start);
+		c->q.prompt = as_question(d, tidy(d, joined));
+		c->q.answer_text = ent_name(d, e);
+		c->answer_ent = e;
+		add_ent(c, e);
+		add_entity_forms(d, c, e);
+		c->key = afmt(d, "who:%d", e);
+		c->shows_sentence = true;
+		c->q.source = source_for(d, m->sentence, m->subject_start, m->end);
+		const char *role = person ? d->P[m->entity].role : NULL;
+		c->q.explain = role ? afmt(d, "\xC2\xB6%d says this of %s (%s).", st->paragraph, ent_name(d, e), role)
+		                    : afmt(d, "\xC2\xB6%d says this of %s.", st->paragraph, ent_name(d, e));
+		cand_finish(d, c);
+	}
+}
+
+/* Distractors for an entity answer: other speakers first, then others of
+ * the same kind, then any; by first appearance. */
+static size_t pick_distractors(const draft *d, int answer, bool speakers_first, int *out, size_t max)
+{
+	size_t n = 0;
+	bool person = (size_t)answer < d->nP;
+	for (int pass = speakers_first ? 0 : 1; pass < 3 && n < max; pass++) {
+		size_t total = pass == 0 ? d->nQ : d->nP + d->nO;
+		for (size_t i = 0; i < total && n < max; i++) {
+			int e;
+			if (pass == 0) {
+				const extract_quote *q = &d->Q[i];
+				if (!q->has_speaker)
+					continue;
+				e = q->speaker_kind == EXTRACT_PERSON ? ent_person(q->speaker) : ent_org(d, q->speaker);
+			} else {
+				e = (int)i;
+				bool is_person = i < d->nP;
+				if (pass == 1 && is_person != person)
+					continue;
+				if (!is_person && !d->O[i - d->nP].is_org)
+					continue;
+			}
+			if (e == answer)
+				continue;
+			bool dup = false;
+			for (size_t k = 0; k < n; k++)
+				dup = dup || out[k] == e || strcmp(ent_name(d, out[k]), ent_name(d, e)) == 0;
+			if (!dup && strcmp(ent_name(d, e), ent_name(d, answer)) != 0)
+				out[n++] = e;
+		}
+	}
+	return n;
+}
+
+static void shuffle(const draft *d, const char *what, const char **items, size_t n)
+{
+	uint64_t state = rng_for(d, what, n);
+	for (size_t i = n; i > 1; i--) {
+		size_t j = (size_t)(splitmix(&state) % i);
+		const char *t = items[i - 1];
+		items[i - 1] = items[j];
+		items[j] = t;
+	}
+}
+
+static void tmpl_who_said(draft *d)
+{
+	for (size_t i = 0; i < d->nQ; i++) {
+		const extract_quote *q = &d->Q[i];
+		if (!q->has_speaker || q->words < 6)
+			continue;
+		int e = q->speaker_kind == EXTRACT_PERSON ? ent_person(q->speaker) : ent_org(d, q->speaker);
+		if (q->speaker_kind == EXTRACT_ORG && !d->O[q->speaker].is_org)
+			continue;
+		int others[3];
+		size_t n_others = pick_distractors(d, e, true, others, 3);
+		if (n_others < 2)
+			continue;
+		cand *c = cand_new(d, DRAFT_WHO_SAID, QUIZ_CHOICE, q->sentence);
+		if (!c)
+			return;
+		/* At most 25 words of it, cut at a word. */
+		const char *text = q->text;
+		size_t cut = strlen(text), words = 0;
+		size_t clause = 0;
+		bool in = false;
+		for (size_t k = 0; text[k]; k++) {
+			bool space = text[k] == ' ';
+			if (!space && !in && ++words > 25) {
+				cut = clause ? clause : k;
+				break;
+			}
+			/* A comma, a semicolon or a dash after ten words is a better place
+			 * to stop than the middle of a clause. */
+			if (words >= 10 && space && k > 0 &&
+			    (text[k - 1] == ',' || text[k - 1] == ';' ||
+			     (k >= 3 && strncmp(text + k - 3, "\xE2\x80\x94", 3) == 0)))
+				clause = k;
+			in = !space;
+		}
+		while (cut > 0 && cut < strlen(text) &&
+		       (text[cut - 1] == ' ' || text[cut - 1] == ',' || text[cut - 1] == ';' ||
+		        (unsigned char)text[cut - 1] >= 0x80)) {
+			/* Back over spaces, the comma, and a dash or a no-break space. */
+			if ((unsigned char)text[cut - 1] >= 0x80) {
+				size_t b = cut - 1;
+				while (b > 0 && ((unsigned char)text[b] & 0xC0) == 0x80)
+					b--;
+				bool dash = strncmp(text + b, "\xE2\x80\x94", 3) == 0 ||
+				            strncmp(text + b, "\xC2\xA0", 2) == 0;
+				if (!dash)
+					break;
+				cut = b;
+			} else {
+				cut--;
+			}
+		}
+		bool cut_short = cut < strlen(text);
+		char *shown = arena_strndup(d->ar, text, cut);
+		c->q.prompt = afmt(d, "Whose words are these, according to the article: \xE2\x80\x9C%s%s\xE2\x80\x9D?",
+		                   shown, cut_short ? "\xE2\x80\xA6" : "");
+		const char **choices = strings(d, n_others + 1);
+		choices[0] = ent_name(d, e);
+		for (size_t k = 0; k < n_others; k++) {
+			choices[k + 1] = ent_name(d, others[k]);
+			add_ent(c, others[k]);
+		}
+		shuffle(d, shown, choices, n_others + 1);
+		c->q.choices = choices;
+		c->q.n_choices = n_others + 1;
+		c->q.answer = ent_name(d, e);
+		c->q.answer_text = ent_name(d, e);
+		add_ent(c, e);
+		add_entity_forms(d, c, e);
+		c->key = afmt(d, "said:%d", e);
+		c->q.source = shown;
+		c->q.explain = afmt(d, "\xC2\xB6%d attributes these words to %s.", d->S[q->sentence].paragraph,
+		                    ent_name(d, e));
+		cand_finish(d, c);
+	}
+}
+
+/* The bytes of sentence `s` that hold both `a` and `b` (either may be NULL),
+ * as a quotation; the sentence when they cannot be found. */
+static const char *span_source(draft *d, size_t s, const char *a, const char *b)
+{
+	const char *t = d->S[s].text;
+	const char *pa = a ? strstr(t, a) : NULL, *pb = b ? strstr(t, b) : NULL;
+	if ((a && !pa) || (b && !pb))
+		return source_for(d, s, 0, d->S[s].len);
+	const char *start = pa && (!pb || pa < pb) ? pa : pb;
+	const char *end_a = pa ? pa + strlen(a) : NULL, *end_b = pb ? pb + strlen(b) : NULL;
+	const char *end = end_a && (!end_b || end_a > end_b) ? end_a : end_b;
+	return arena_strndup(d->ar, start, (size_t)(end - start));
+}
+
+static bool same_folded(const char *a, const char *b)
+{
+	buf fa, fb;
+	buf_init(&fa);
+	buf_init(&fb);
+	text_fold(a, strlen(a), &fa, NULL);
+	text_fold(b, strlen(b), &fb, NULL);
+	bool same = strcmp(fa.ptr, fb.ptr) == 0;
+	buf_release(&fa);
+	buf_release(&fb);
+	return same;
+}
+
+static void tmpl_role(draft *d)
+{
+	for (size_t p = 0; p < d->nP; p++) {
+		const extract_person *pp = &d->P[p];
+		if (!pp->role || pp->role_sentence == SIZE_MAX)
+			continue;
+		size_t s = pp->role_sentence;
+		const char *source = span_source(d, s, pp->role, pp->name);
+		const char *explain = afmt(d, "\xC2\xB6%d introduces %s as %s.", d->S[s].paragraph, pp->name,
+		                           pp->role);
+		/* Other roles, for choices, and whether this one is unique. */
+		const char *others[3];
+		size_t n_others = 0;
+		bool unique = true;
+		for (size_t o = 0; o < d->nP; o++) {
+			const char *r = d->P[o].role;
+			if (o == p || !r)
+				continue;
+			if (same_folded(r, pp->role)) {
+				unique = false;
+				continue;
+			}
+			bool dup = false;
+			for (size_t k = 0; k < n_others; k++)
+				dup = dup || same_folded(others[k], r);
+			if (!dup && n_others < 3)
+				others[n_others++] = r;
+		}
+		cand *c = NULL;
+		if (n_others >= 2) {
+			c = cand_new(d, DRAFT_ROLE, QUIZ_CHOICE, s);
+			if (c) {
+				const char **choices = strings(d, n_others + 1);
+				choices[0] = pp->role;
+				for (size_t k = 0; k < n_others; k++)
+					choices[k + 1] = others[k];
+				shuffle(d, pp->name, choices, n_others + 1);
+				c->q.choices = choices;
+				c->q.n_choices = n_others + 1;
+			}
+		} else if (count_words(pp->role) <= 4) {
+			c = cand_new(d, DRAFT_ROLE, QUIZ_TEXT, s);
+		}
+		if (c) {
+			c->q.prompt = afmt(d, "What role or position does the article give %s?", pp->name);
+			c->q.answer = pp->role;
+			c->q.answer_text = pp->role;
+			add_form(c, pp->role);
+			add_ent(c, ent_person(p));
+			c->key = afmt(d, "role:%zu", p);
+			c->q.source = source;
+			c->q.explain = explain;
+			cand_finish(d, c);
+		}
+		/* "Who is the guard?" says too little: the reverse needs a role of
+		 * two words or more. */
+		if (!unique || count_words(pp->role) < 2)
+			continue;
+		c = cand_new(d, DRAFT_ROLE, QUIZ_ACTOR, s);
+		if (!c)
+			continue;
+		c->q.prompt = afmt(d, "Who does the article describe as \xE2\x80\x9C%s\xE2\x80\x9D?", pp->role);
+		c->q.answer_text = pp->name;
+		c->answer_ent = ent_person(p);
+		add_ent(c, c->answer_ent);
+		add_entity_forms(d, c, c->answer_ent);
+		c->key = afmt(d, "role:%zu", p);
+		c->q.source = source;
+		c->q.explain = explain;
+		cand_finish(d, c);
+	}
+}
+
+static void tmpl_acronym(draft *d)
+{
+	for (size_t o = 0; o < d->nO; o++) {
+		const extract_org *org = &d->O[o];
+		if (!org->acronym)
+			continue;
+		const char *source = span_source(d, org->sentence, org->name, org->acronym);
+		const char *explain = afmt(d, "\xC2\xB6%d defines %s as %s.", d->S[org->sentence].paragraph,
+		                           org->acronym, org->name);
+		for (int reverse = 0; reverse < 2; reverse++) {
+			if (!reverse && count_words(org->name) > 6)
+				continue;
+			cand *c = cand_new(d, DRAFT_ACRONYM, QUIZ_TEXT, org->sentence);
+			if (!c)
+				return;
+			if (reverse) {
+				c->q.prompt = afmt(d, "What acronym does the article use for \xE2\x80\x9C%s\xE2\x80\x9D?",
+				                   org->name);
+				c->q.answer = org->acronym;
+			} else {
+				c->q.prompt = afmt(d, "What does \xE2\x80\x9C%s\xE2\x80\x9D stand for in the article?",
+				                   org->acronym);
+				c->q.answer = org->name;
+			}
+			c->q.answer_text = c->q.answer;
+			add_form(c, c->q.answer);
+			if (org->is_org)
+				add_ent(c, ent_org(d, o));
+			c->key = afmt(d, "acronym:%zu", o);
+			c->q.source = source;
+			c->q.explain = explain;
+			cand_finish(d, c);
+		}
+	}
+}
+
+/* Sentences fit to be shown as they are: complete, not hedged, not a
+ * question, not inside a quotation. */
+static bool sentence_fit(const draft *d, size_t s, size_t min_words, size_t max_words)
+{
+	const extract_sentence *st = &d->S[s];
+	if (st->quoted || (size_t)st->words < min_words || (size_t)st->words > max_words)
+		return false;
+	if (strchr(st->text, '?') || strchr(st->text, '!') || strchr(st->text, '{') ||
+	    strchr(st->text, '}') || strchr(st->text, '|'))
+		return false;
+	size_t n = st->len;
+	while (n && (st->text[n - 1] == ' '))
+		n--;
+	/* It must end like a sentence. */
+	if (!n)
+		return false;
+	char last = st->text[n - 1];
+	bool closes = last == '.' || last == '"' || last == ')' ||
+	              (n >= 3 && strncmp(st->text + n - 3, "\xE2\x80\x9D", 3) == 0);
+	return closes;
+}
+
+static const char *const number_words[] = {
+	"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+	"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+	"nineteen", "twenty",
+};
+
+/* Another number to put in place of `n` in a false claim: one of the
+ * article's of the same kind and unit within ten times, else a made-up one
+ * written the same way. NULL when none fits. */
+static const char *number_swap(draft *d, size_t idx, const char *sentence, uint64_t *rng)
+{
+	const extract_number *n = &d->N[idx];
+	size_t pool[16], k = 0;
+	for (size_t i = 0; i < d->nN && k < 16; i++) {
+		const extract_number *o = &d->N[i];
+		if (i == idx || o->kind != n->kind || o->value == n->value || o->value <= 0 ||
+		    n->value <= 0 || o->value > n->value * 10 || o->value * 10 < n->value)
+			continue;
+		if ((o->unit == NULL) != (n->unit == NULL) || (o->unit && strcmp(o->unit, n->unit) != 0))
+			continue;
+		if (contains_words(sentence, o->surface))
+			continue;
+		pool[k++] = i;
+	}
+	if (k)
+		return d->N[pool[splitmix(rng) % k]].surface;
+	const char *s = n->surface;
+	if (n->kind == EXTRACT_CARDINAL && n->value >= 2 && n->value <= 18 && s[0] >= 'a' && s[0] <= 'z')
+		return number_words[(int)n->value + 2];
+	bool plain = strspn(s, "0123456789,") == strlen(s);
+	if (!plain || n->value < 3 || n->value > 1e12)
+		return NULL;
+	double v = n->value < 10 ? n->value * 2 : floor(n->value * 1.5 + 0.5);
+	bool commas = strchr(s, ',') != NULL;
+	char digits[32];
+	snprintf(digits, sizeof digits, "%.0f", v);
+	if (!commas)
+		return afmt(d, "%s", digits);
+	buf b;
+	buf_init(&b);
+	size_t len = strlen(digits);
+	for (size_t i = 0; i < len; i++) {
+		if (i && (len - i) % 3 == 0)
+			buf_putc(&b, ',');
+		buf_putc(&b, digits[i]);
+	}
+	char *out = arena_strndup(d->ar, b.ptr, b.len);
+	buf_release(&b);
+	return out;
+}
+
+/* Builds a false claim from sentence `s` by swapping one person,
+ * organisation, date or number for another of the same kind. */
+static bool false_claim(draft *d, cand *c, size_t s)
+{
+	const extract_sentence *st = &d->S[s];
+	uint64_t rng = rng_for(d, st->text, s);
+	/* People and organisations. */
+	for (size_t m = d->sent_mentions[s]; m < d->sent_mentions[s + 1]; m++) {
+		const extract_mention *mm = &d->M[m];
+		if (!mm->full)
+			continue;
+		bool person = mm->kind == EXTRACT_PERSON;
+		int e = person ? ent_person(mm->entity) : ent_org(d, mm->entity);
+		if (!person && !d->O[mm->entity].is_org)
+			continue;
+		/* Its other forms must not stay behind in the sentence. */
+		const char *rest = afmt(d, "%.*s %s", (int)mm->start, st->text, st->text + mm->end);
+		const char *other_form = person ? d->P[mm->entity].short_name : d->O[mm->entity].acronym;
+		if (contains_words(rest, ent_name(d, e)) || (other_form && contains_words(rest, other_form)) ||
+		    (person && contains_words(rest, last_word(d->P[mm->entity].name))))
+			continue;
+		int pool[32];
+		size_t k = 0;
+		size_t total = person ? d->nP : d->nO;
+		for (size_t i = 0; i < total && k < 32; i++) {
+			int o = person ? ent_person(i) : ent_org(d, i);
+			if (o == e || sentence_names(d, s, o) || (!person && !d->O[i].is_org) ||
+			    strcmp(ent_name(d, o), ent_name(d, e)) == 0 || contains_words(st->text, ent_name(d, o)))
+				continue;
+			/* "a U.S. State Department representative" must not become "a
+			 * China's Foreign Ministry representative". */
+			bool determiner = mm->start >= 2 && (strncmp(st->text + mm->start - 2, "a ", 2) == 0 ||
+			                                     (mm->start >= 4 && strncasecmp(st->text + mm->start - 4, "the ", 4) == 0) ||
+			                                     (mm->start >= 3 && strncmp(st->text + mm->start - 3, "an ", 3) == 0));
+			if (determiner && (strstr(ent_name(d, o), "\xE2\x80\x99s ") || strstr(ent_name(d, o), "'s ")))
+				continue;
+			pool[k++] = o;
+		}
+		if (!k)
+			continue;
+		int swap = pool[splitmix(&rng) % k];
+		c->q.prompt = edit_sentence(d, s, mm->start, mm->end, ent_name(d, swap));
+		c->q.correction = afmt(d, "The article names %s, not %s.", ent_name(d, e), ent_name(d, swap));
+		add_ent(c, e);
+		add_ent(c, swap);
+		return true;
+	}
+	/* Dates. */
+	for (size_t i = 0; i < d->nD; i++) {
+		const extract_date *dt = &d->D[i];
+		if (dt->sentence != s || dt->relative || dt->end_year)
+			continue;
+		const char *swap = NULL;
+		size_t pool[16], k = 0;
+		for (size_t o = 0; o < d->nD && k < 16; o++) {
+			const extract_date *od = &d->D[o];
+			if (od->precision != dt->precision || od->relative || od->end_year ||
+			    (od->year == dt->year && od->month == dt->month && od->day == dt->day) ||
+			    contains_words(st->text, od->surface))
+				continue;
+			pool[k++] = o;
+		}
+		if (k)
+			swap = d->D[pool[splitmix(&rng) % k]].surface;
+		else if (dt->precision == EXTRACT_YEAR && strlen(dt->surface) == 4) {
+			int delta = 1 + (int)(splitmix(&rng) % 3);
+			swap = afmt(d, "%04d", splitmix(&rng) % 2 ? dt->year + delta : dt->year - delta);
+		}
+		if (!swap || strcmp(swap, dt->surface) == 0 || contains_words(st->text, swap))
+			continue;
+		c->q.prompt = edit_sentence(d, s, dt->start, dt->end, swap);
+		c->q.correction = afmt(d, "The article says \xE2\x80\x9C%s\xE2\x80\x9D, not \xE2\x80\x9C%s\xE2\x80\x9D.",
+		                       dt->surface, swap);
+		return true;
+	}
+	/* Numbers. */
+	for (size_t i = 0; i < d->nN; i++) {
+		const extract_number *n = &d->N[i];
+		if (n->sentence != s)
+			continue;
+		const char *swap = number_swap(d, i, st->text, &rng);
+		if (!swap || contains_words(st->text, swap))
+			continue;
+		c->q.prompt = edit_sentence(d, s, n->start, n->end, swap);
+		c->q.correction = afmt(d, "The article says \xE2\x80\x9C%s\xE2\x80\x9D, not \xE2\x80\x9C%s\xE2\x80\x9D.",
+		                       n->surface, swap);
+		return true;
+	}
+	return false;
+}
+
+static bool sentence_has_entity(const draft *d, size_t s)
+{
+	if (d->sent_mentions[s + 1] > d->sent_mentions[s])
+		return true;
+	for (size_t i = 0; i < d->nD; i++)
+		if (d->D[i].sentence == s)
+			return true;
+	for (size_t i = 0; i < d->nN; i++)
+		if (d->N[i].sentence == s)
+			return true;
+	return false;
+}
+
+static void tmpl_claim(draft *d)
+{
+	for (size_t s = 0; s < d->nS; s++) {
+		const extract_sentence *st = &d->S[s];
+		if (!sentence_fit(d, s, 8, 40) || !sentence_has_entity(d, s))
+			continue;
+		if (has_any_word(st->text, hedges, sizeof hedges / sizeof hedges[0]) ||
+		    contains_words(st->text, "true") || contains_words(st->text, "false"))
+			continue;
+		cand *c = cand_new(d, DRAFT_CLAIM, QUIZ_CLAIM, s);
+		if (!c)
+			return;
+		/* About half true and half false, decided per sentence. */
+		uint64_t coin = rng_for(d, "claim", s);
+		bool made_false = (coin & 1) && false_claim(d, c, s);
+		if (made_false) {
+			c->q.answer = "false";
+			c->q.explain = afmt(d, "\xC2\xB6%d says otherwise.", st->paragraph);
+		} else {
+			c->q.prompt = tidy(d, st->text);
+			c->q.answer = "true";
+			c->q.explain = afmt(d, "\xC2\xB6%d says so.", st->paragraph);
+			for (size_t m = d->sent_mentions[s]; m < d->sent_mentions[s + 1]; m++)
+				if (d->M[m].kind == EXTRACT_PERSON)
+					add_ent(c, ent_person(d->M[m].entity));
+		}
+		c->key = afmt(d, "claim:%zu", s);
+		c->shows_sentence = true;
+		c->q.source = source_for(d, s, 0, st->len);
+		cand_finish(d, c);
+	}
+}
+
+static void cloze_one(draft *d, size_t s, size_t start, size_t end, const char **answers,
+                      size_t n_answers, const char *key, int ent, int date)
+{
+	cand *c = cand_new(d, DRAFT_CLOZE, QUIZ_CLOZE, s);
+	if (!c)
+		return;
+	const extract_sentence *st = &d->S[s];
+	/* The answer must not show elsewhere in the sentence. */
+	const char *rest = afmt(d, "%.*s _____ %s", (int)start, st->text, st->text + end);
+	for (size_t i = 0; i < n_answers; i++)
+		if (contains_words(rest, answers[i])) {
+			cand_drop(d);
+			return;
+		}
+	buf blank;
+	buf_init(&blank);
+	buf_puts(&blank, "{{");
+	for (size_t i = 0; i < n_answers; i++) {
+		if (i)
+			buf_putc(&blank, '|');
+		buf_puts(&blank, answers[i]);
+	}
+	buf_puts(&blank, "}}");
+	c->q.prompt = edit_sentence(d, s, start, end, blank.ptr);
+	buf_release(&blank);
+	c->q.answer_text = answers[0];
+	c->key = afmt(d, "cloze:%s", key);
+	c->shows_sentence = true;
+	c->answer_date = date;
+	if (ent >= 0) {
+		add_ent(c, ent);
+		if ((size_t)ent < d->nP)
+			c->answer_ent = ent;
+	}
+	c->q.source = source_for(d, s, start, end);
+	c->q.explain = afmt(d, "The full sentence is in \xC2\xB6%d.", st->paragraph);
+	cand_finish(d, c);
+}
+
+static void tmpl_cloze(draft *d)
+{
+	for (size_t s = 0; s < d->nS; s++) {
+		if (!sentence_fit(d, s, 8, 45))
+			continue;
+		for (size_t m = d->sent_mentions[s]; m < d->sent_mentions[s + 1]; m++) {
+			const extract_mention *mm = &d->M[m];
+			if (!mm->full)
+				continue;
+			const char *answers[3];
+			size_t n = 0;
+			int e;
+			if (mm->kind == EXTRACT_PERSON) {
+				const extract_person *p = &d->P[mm->entity];
+				e = ent_person(mm->entity);
+				answers[n++] = p->name;
+				if (p->short_name)
+					answers[n++] = p->short_name;
+				else if (strchr(p->name, ' '))
+					answers[n++] = last_word(p->name);
+			} else {
+				const extract_org *o = &d->O[mm->entity];
+				if (!o->is_org || !strchr(o->name, ' '))
+					continue;
+				e = ent_org(d, mm->entity);
+				answers[n++] = o->name;
+				if (o->acronym)
+					answers[n++] = o->acronym;
+			}
+			cloze_one(d, s, mm->start, mm->end, answers, n, afmt(d, "e%d", e), e, -1);
+		}
+		for (size_t i = 0; i < d->nD; i++) {
+			const extract_date *dt = &d->D[i];
+			if (dt->sentence != s || dt->relative || dt->end_year)
+				continue;
+			const char *answers[2] = {dt->surface, iso_date(d, dt->year, dt->month, dt->day)};
+			size_t n = dt->precision == EXTRACT_YEAR || strcmp(answers[0], answers[1]) == 0 ? 1 : 2;
+			cloze_one(d, s, dt->start, dt->end, answers, n, afmt(d, "d%s", answers[1]), -1, (int)i);
+		}
+		for (size_t i = 0; i < d->nN; i++) {
+			const extract_number *num = &d->N[i];
+			if (num->sentence != s)
+				continue;
+			const char *answers[2] = {num->surface, NULL};
+			size_t n = 1;
+			if (strchr(num->surface, ',') && strspn(num->surface, "0123456789,.") == strlen(num->surface)) {
+				char *plain = arena_strdup(d->ar, num->surface);
+				char *w = plain;
+				for (const char *r = num->surface; *r; r++)
+					if (*r != ',')
+						*w++ = *r;
+				*w = '\0';
+				answers[n++] = plain;
+			}
+			cloze_one(d, s, num->start, num->end, answers, n, afmt(d, "n%s", num->surface), -1, -1);
+		}
+	}
+}
+
+typedef struct {
+	size_t date;
+	const char *text;
+} order_event;
+
+static int date_cmp(const extract_date *a, const extract_date *b)
+{
+	if (a->year != b->year)
+		return a->year < b->year ? -1 : 1;
+	if (!a->month || !b->month)
+		return 0;
+	if (a->month != b->month)
+		return a->month < b->month ? -1 : 1;
+	if (!a->day || !b->day)
+		return 0;
+	return a->day < b->day ? -1 : a->day > b->day;
+}
+
+static bool has_year_word(const char *s)
+{
+	for (const char *p = s; *p; p++) {
+		if ((p == s || !is_word_byte((unsigned char)p[-1])) && strspn(p, "0123456789") == 4 &&
+		    !is_word_byte((unsigned char)p[4])) {
+			int y = atoi(p);
+			if (y >= 1000 && y <= 2100)
+				return true;
+		}
+	}
+	return false;
+}
+
+static void tmpl_order(draft *d)
+{
+	order_event events[5];
+	size_t n = 0;
+	for (size_t i = 0; i < d->nD && n < 5; i++) {
+		const extract_date *dt = &d->D[i];
+		const extract_sentence *st = &d->S[dt->sentence];
+		if (!dt->removable || dt->end_year || st->quoted || inside_quotes(st->text, dt->phrase_start))
+			continue;
+		bool orderable = true;
+		for (size_t k = 0; k < n && orderable; k++)
+			orderable = date_cmp(dt, &d->D[events[k].date]) != 0 &&
+			            d->D[events[k].date].sentence != dt->sentence;
+		if (!orderable)
+			continue;
+		char *text = edit_sentence(d, dt->sentence, dt->phrase_start, date_cut_end(d, dt), "");
+		if (has_year_word(text) || starts_with_word(text, pronouns, sizeof pronouns / sizeof pronouns[0]))
+			continue;
+		/* At most 14 words, cut at a word. */
+		size_t words = 0, cut = strlen(text);
+		bool in = false;
+		for (size_t k = 0; text[k]; k++) {
+			bool space = text[k] == ' ';
+			if (!space && !in && ++words > 14) {
+				cut = k;
+				break;
+			}
+			in = !space;
+		}
+		if (words < 5)
+			continue;
+		if (cut < strlen(text)) {
+			while (cut > 0 && (text[cut - 1] == ' ' || text[cut - 1] == ',' || text[cut - 1] == ';'))
+				cut--;
+			text = afmt(d, "%.*s\xE2\x80\xA6", (int)cut, text);
+		} else {
+			size_t l = strlen(text);
+			if (l && text[l - 1] == '.')
+				text[l - 1] = '\0';
+		}
+		bool dup = false;
+		for (size_t k = 0; k < n; k++)
+			dup = dup || strcmp(events[k].text, text) == 0;
+		if (!dup)
+			events[n++] = (order_event){i, text};
+	}
+	if (n < 3)
+		return;
+	for (size_t i = 1; i < n; i++)
+		for (size_t k = i; k > 0 && date_cmp(&d->D[events[k].date], &d->D[events[k - 1].date]) < 0; k--) {
+			order_event t = events[k];
+			events[k] = events[k - 1];
+			events[k - 1] = t;
+		}
+	cand *c = cand_new(d, DRAFT_ORDER, QUIZ_ORDER, ORDER_SENTENCE);
+	if (!c)
+		return;
+	const char **items = strings(d, n);
+	buf explain;
+	buf_init(&explain);
+	buf_puts(&explain, "The article dates them: ");
+	for (size_t i = 0; i < n; i++) {
+		const extract_date *dt = &d->D[events[i].date];
+		items[i] = events[i].text;
+		buf_printf(&explain, "%s%s (\xC2\xB6%d)", i ? (i + 1 == n ? " and " : ", ") : "", dt->surface,
+		           d->S[dt->sentence].paragraph);
+	}
+	buf_puts(&explain, ".");
+	c->q.prompt = "Put these events in the order they happened, earliest first.";
+	c->q.choices = items;
+	c->q.n_choices = n;
+	c->key = "order";
+	const extract_date *first = &d->D[events[0].date];
+	c->q.source = source_for(d, first->sentence, first->phrase_start, first->end);
+	c->q.explain = arena_strndup(d->ar, explain.ptr, explain.len);
+	buf_release(&explain);
+	cand_finish(d, c);
+}
+
+/* ------------------------------------------------------------------------
+ * Selection: best first, with variety and coverage (lazy greedy). */
+
+typedef struct {
+	double value;
+	size_t index;
+} heap_item;
+
+static void heap_push(heap_item *h, size_t *n, heap_item it)
+{
+	size_t i = (*n)++;
+	h[i] = it;
+	while (i > 0) {
+		size_t parent = (i - 1) / 2;
+		if (h[parent].value > h[i].value ||
+		    (h[parent].value == h[i].value && h[parent].index < h[i].index))
+			break;
+		heap_item t = h[parent];
+		h[parent] = h[i];
+		h[i] = t;
+		i = parent;
+	}
+}
+
+static heap_item heap_pop(heap_item *h, size_t *n)
+{
+	heap_item top = h[0];
+	h[0] = h[--*n];
+	size_t i = 0;
+	for (;;) {
+		size_t l = 2 * i + 1, r = l + 1, best = i;
+		if (l < *n && (h[l].value > h[best].value ||
+		               (h[l].value == h[best].value && h[l].index < h[best].index)))
+			best = l;
+		if (r < *n && (h[r].value > h[best].value ||
+		               (h[r].value == h[best].value && h[r].index < h[best].index)))
+			best = r;
+		if (best == i)
+			break;
+		heap_item t = h[best];
+		h[best] = h[i];
+		h[i] = t;
+		i = best;
+	}
+	return top;
+}
+
+static double gain(const cand *c, const bool *covered, const size_t *per_template)
+{
+	size_t fresh = 0;
+	for (size_t i = 0; i < c->n_covers; i++)
+		fresh += !covered[c->covers[i]];
+	return c->q.score + COVER_BONUS * (double)fresh -
+	       TEMPLATE_COST * (double)per_template[c->q.template];
+}
+
+static int kept_order(const void *pa, const void *pb)
+{
+	const cand *a = *(const cand *const *)pa, *b = *(const cand *const *)pb;
+	if (a->sentence != b->sentence)
+		return a->sentence < b->sentence ? -1 : 1;
+	if (a->q.template != b->q.template)
+		return a->q.template < b->q.template ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
+static const char *slug(draft *d, const char *s, size_t max_words, const cand *c)
+{
+	static const char *const skip[] = {
+		"the", "a", "an", "of", "in", "on", "to", "and", "or", "what", "who", "whom", "which",
+		"did", "does", "do", "following", "happen", "year", "month", "date", "article",
+		"according", "fills", "fill", "blank", "is", "was", "were", "are", "by", "for", "with",
+		"that", "this", "these", "those", "it", "its", "as", "at", "from", "be", "been", "has",
+		"have", "had", "put", "events", "order", "they", "happened", "earliest", "first",
+		"whose", "words", "role", "position", "give", "describe", "acronym", "use", "stand",
+		"organisation", "he", "she", "his", "her", "their", "there", "said", "says",
+	};
+	/* Letters without their accents, in lower case, for ids. */
+	utf8proc_uint8_t *ascii = NULL;
+	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &ascii,
+	                                  UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
+	                                      UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
+	const char *src = n >= 0 ? (const char *)ascii : s;
+	buf out;
+	buf_init(&out);
+	size_t words = 0;
+	for (const char *p = src; *p && words < max_words;) {
+		while (*p && !((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')))
+			p++;
+		const char *w = p;
+		while ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))
+			p++;
+		size_t wl = (size_t)(p - w);
+		if (wl < 3 || (size_t)strspn(w, "0123456789") >= wl)
+			continue;
+		bool skipped = false;
+		for (size_t i = 0; i < sizeof skip / sizeof skip[0] && !skipped; i++)
+			skipped = strlen(skip[i]) == wl && strncmp(skip[i], w, wl) == 0;
+		/* Nor any word of the answer. */
+		for (size_t i = 0; c && i < c->n_forms && !skipped; i++) {
+			const char *f = c->forms[i];
+			for (const char *q = f; *q && !skipped; q++)
+				skipped = strncasecmp(q, w, wl) == 0 && (q == f || !is_word_byte((unsigned char)q[-1])) &&
+				          !is_word_byte((unsigned char)q[wl]);
+		}
+		if (skipped)
+			continue;
+		if (out.len)
+			buf_putc(&out, '-');
+		buf_append(&out, w, wl);
+		words++;
+	}
+	free(ascii);
+	char *r = arena_strndup(d->ar, out.ptr, out.len);
+	buf_release(&out);
+	return r;
+}
+
+static void assign_ids(draft *d, cand **kept, size_t n)
+{
+	const char **ids = xcalloc(n + 1, sizeof *ids);
+	for (size_t i = 0; i < n; i++) {
+		cand *c = kept[i];
+		const char *base = slug(d, c->q.prompt, 3, c);
+		const char *stem = *base ? afmt(d, "%s-%s", template_names[c->q.template], base)
+		                         : template_names[c->q.template];
+		const char *id = stem;
+		for (int k = 2;; k++) {
+			bool taken = false;
+			for (size_t j = 0; j < i && !taken; j++)
+				taken = strcmp(ids[j], id) == 0;
+			if (!taken)
+				break;
+			id = afmt(d, "%s-%d", stem, k);
+		}
+		ids[i] = id;
+		c->q.id = id;
+	}
+	free(ids);
+}
+
+static void build_actors(draft *d, cand **kept, size_t n)
+{
+	size_t total = d->nP + d->nO;
+	d->actors = arena_alloc(d->ar, (total ? total : 1) * sizeof(draft_actor));
+	d->actor_of = arena_alloc(d->ar, (total ? total : 1) * sizeof(int));
+	for (size_t i = 0; i < total; i++)
+		d->actor_of[i] = -1;
+	for (size_t i = 0; i < n; i++) {
+		cand *c = kept[i];
+		for (size_t k = 0; k < c->n_ents; k++) {
+			int e = c->ents[k];
+			if (d->actor_of[e] >= 0)
+				continue;
+			draft_actor *a = &d->actors[d->n_actors];
+			memset(a, 0, sizeof *a);
+			const char *key_source;
+			if ((size_t)e < d->nP) {
+				const extract_person *p = &d->P[e];
+				a->person = true;
+				a->name = p->name;
+				if (p->short_name && strcmp(p->short_name, last_word(p->name)) != 0)
+					a->family = p->short_name;
+				key_source = p->short_name ? p->short_name : last_word(p->name);
+			} else {
+				const extract_org *o = &d->O[(size_t)e - d->nP];
+				a->name = o->name;
+				a->acronym = o->acronym;
+				key_source = o->acronym ? o->acronym : o->name;
+			}
+			const char *stem = slug(d, key_source, 4, NULL);
+			if (!*stem)
+				stem = slug(d, a->name, 4, NULL);
+			if (!*stem)
+				stem = "actor";
+			const char *key = stem;
+			for (int k2 = 2;; k2++) {
+				bool taken = false;
+				for (size_t j = 0; j < d->n_actors && !taken; j++)
+					taken = strcmp(d->actors[j].key, key) == 0;
+				if (!taken)
+					break;
+				key = afmt(d, "%s-%d", stem, k2);
+			}
+			a->key = key;
+			d->actor_of[e] = (int)d->n_actors++;
+		}
+	}
+}
+
+static void select_questions(draft *d)
+{
+	size_t words = article_word_count(d->a);
+	d->budget = d->opt.max ? d->opt.max : (words + 79) / 80;
+	if (d->budget == 0)
+		d->budget = 1;
+	bool *covered = xcalloc(d->nD + d->nP + 1, sizeof(bool));
+	unsigned char *per_sentence = xcalloc(d->nS + 1, 1);
+	heap_item *heap = xmalloc((d->n_cands + 1) * sizeof *heap);
+	size_t n_heap = 0;
+	size_t per_template[DRAFT_TEMPLATE_COUNT] = {0};
+	for (size_t i = 0; i < d->n_cands; i++)
+		heap_push(heap, &n_heap, (heap_item){gain(&d->cands[i], covered, per_template), i});
+	cand **kept = xmalloc((d->n_cands + 1) * sizeof *kept);
+	size_t n_kept = 0;
+	/* Variety keys already used. */
+	const char **keys = xmalloc((d->n_cands + 1) * sizeof *keys);
+	size_t n_keys = 0;
+	while (n_heap && n_kept < d->budget) {
+		heap_item top = heap_pop(heap, &n_heap);
+		cand *c = &d->cands[top.index];
+		if (c->sentence != ORDER_SENTENCE && per_sentence[c->sentence] >= 2)
+			continue;
+		bool used = false;
+		for (size_t k = 0; k < n_keys && !used; k++)
+			used = strcmp(keys[k], c->key) == 0;
+		if (used)
+			continue;
+		double now = gain(c, covered, per_template);
+		if (now < top.value - 1e-9 && n_heap && now < heap[0].value) {
+			heap_push(heap, &n_heap, (heap_item){now, top.index});
+			continue;
+		}
+		kept[n_kept++] = c;
+		keys[n_keys++] = c->key;
+		per_template[c->q.template]++;
+		if (c->sentence != ORDER_SENTENCE)
+			per_sentence[c->sentence]++;
+		for (size_t i = 0; i < c->n_covers; i++)
+			covered[c->covers[i]] = true;
+	}
+	qsort(kept, n_kept, sizeof *kept, kept_order);
+	assign_ids(d, kept, n_kept);
+	build_actors(d, kept, n_kept);
+	d->kept = arena_alloc(d->ar, (n_kept ? n_kept : 1) * sizeof(draft_question));
+	for (size_t i = 0; i < n_kept; i++) {
+		cand *c = kept[i];
+		if (c->q.kind == QUIZ_ACTOR && c->answer_ent >= 0)
+			c->q.actor = &d->actors[d->actor_of[c->answer_ent]];
+		d->kept[i] = c->q;
+	}
+	d->n_kept = n_kept;
+	free(keys);
+	free(kept);
+	free(heap);
+	free(per_sentence);
+	free(covered);
+}
+
+/* ------------------------------------------------------------------------
+ * The draft. */
+
+static const char *find_title(draft *d)
+{
+	const article_meta *meta = article_get_meta(d->a);
+	if (meta->title && *meta->title)
+		return meta->title;
+	cmark_iter *it = cmark_iter_new(article_document(d->a));
+	cmark_event_type ev;
+	const char *title = NULL;
+	while (!title && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_HEADING)
+			continue;
+		buf b;
+		buf_init(&b);
+		cmark_iter *inner = cmark_iter_new(n);
+		cmark_event_type iev;
+		while ((iev = cmark_iter_next(inner)) != CMARK_EVENT_DONE) {
+			cmark_node *t = cmark_iter_get_node(inner);
+			if (iev == CMARK_EVENT_ENTER && (cmark_node_get_type(t) == CMARK_NODE_TEXT ||
+			                                 cmark_node_get_type(t) == CMARK_NODE_CODE))
+				buf_puts(&b, cmark_node_get_literal(t));
+			else if (iev == CMARK_EVENT_ENTER && cmark_node_get_type(t) == CMARK_NODE_SOFTBREAK)
+				buf_putc(&b, ' ');
+		}
+		cmark_iter_free(inner);
+		if (b.len)
+			title = arena_strndup(d->ar, b.ptr, b.len);
+		buf_release(&b);
+	}
+	cmark_iter_free(it);
+	if (title)
+		return title;
+	const char *path = article_path(d->a);
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	const char *dot = strrchr(base, '.');
+	return arena_strndup(d->ar, base, dot && dot != base ? (size_t)(dot - base) : strlen(base));
+}
+
+draft *draft_new(const article *a, const draft_options *opt)
+{
+	draft *d = xcalloc(1, sizeof *d);
+	d->ar = arena_new();
+	d->a = a;
+	d->opt = *opt;
+	d->x = extract_article(a);
+	d->S = extract_sentences(d->x, &d->nS);
+	d->D = extract_dates(d->x, &d->nD);
+	d->P = extract_people(d->x, &d->nP);
+	d->O = extract_orgs(d->x, &d->nO);
+	d->M = extract_mentions(d->x, &d->nM);
+	d->Q = extract_quotes(d->x, &d->nQ);
+	d->N = extract_numbers(d->x, &d->nN);
+	d->sent_mentions = xcalloc(d->nS + 2, sizeof(size_t));
+	size_t m = 0;
+	for (size_t s = 0; s <= d->nS; s++) {
+		while (m < d->nM && d->M[m].sentence < s)
+			m++;
+		d->sent_mentions[s] = m;
+	}
+	d->title = find_title(d);
+	tmpl_date(d);
+	tmpl_who(d);
+	tmpl_who_said(d);
+	tmpl_role(d);
+	tmpl_acronym(d);
+	tmpl_claim(d);
+	tmpl_cloze(d);
+	tmpl_order(d);
+	select_questions(d);
+	return d;
+}
+
+void draft_free(draft *d)
+{
+	if (!d)
+		return;
+	extract_free(d->x);
+	free(d->sent_mentions);
+	free(d->cands);
+	arena_free(d->ar);
+	free(d);
+}
+
+size_t draft_count(const draft *d)
+{
+	return d->n_kept;
+}
+
+const draft_question *draft_at(const draft *d, size_t index)
+{
+	return index < d->n_kept ? &d->kept[index] : NULL;
+}
+
+size_t draft_candidates(const draft *d)
+{
+	return d->n_cands;
+}
+
+size_t draft_actor_count(const draft *d)
+{
+	return d->n_actors;
+}
+
+const draft_actor *draft_actor_at(const draft *d, size_t index)
+{
+	return index < d->n_actors ? &d->actors[index] : NULL;
+}
+
+size_t draft_budget(const draft *d)
+{
+	return d->budget;
+}
+
+const char *draft_template_name(draft_template t)
+{
+	return t < DRAFT_TEMPLATE_COUNT ? template_names[t] : "?";
+}
+
+bool draft_parse_kinds(const char *list, unsigned *kinds, unsigned *templates, char **bad)
+{
+	*kinds = *templates = 0;
+	*bad = NULL;
+	const char *p = list;
+	for (;;) {
+		const char *comma = strchr(p, ',');
+		size_t len = comma ? (size_t)(comma - p) : strlen(p);
+		char *name = xstrndup(p, len);
+		bool known = false;
+		quiz_kind k = quiz_kind_parse(name);
+		if (k != QUIZ_KIND_COUNT) {
+			*kinds |= 1u << k;
+			known = true;
+		}
+		for (int t = 0; t < DRAFT_TEMPLATE_COUNT; t++)
+			if (strcmp(name, template_names[t]) == 0) {
+				*templates |= 1u << t;
+				known = true;
+			}
+		if (!known) {
+			*bad = name;
+			return false;
+		}
+		free(name);
+		if (!comma)
+			return true;
+		p = comma + 1;
+	}
+}
+
+/* ------------------------------------------------------------------------
+ * YAML. */
+
+static bool looks_resolved(const char *s)
+{
+	/* Words and numbers that a YAML 1.1 or 1.2 reader turns into something
+	 * other than a string. */
+	static const char *const words[] = {
+		"true", "false", "yes", "no", "on", "off", "y", "n", "null", "~", ".inf", "-.inf",
+		"+.inf", ".nan",
+	};
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcasecmp(s, words[i]) == 0)
+			return true;
+	const char *p = s;
+	if (*p == '+' || *p == '-')
+		p++;
+	if (!*p)
+		return false;
+	bool digit = false;
+	for (; *p; p++) {
+		if (*p >= '0' && *p <= '9')
+			digit = true;
+		else if (!strchr("._:,eE+-xXoObBabcdefABCDEF", *p))
+			return false;
+	}
+	return digit;
+}
+
+static bool plain_ok(const char *s)
+{
+	size_t n = strlen(s);
+	if (n == 0 || s[0] == ' ' || s[n - 1] == ' ' || s[n - 1] == ':')
+		return false;
+	if (strchr("-?:,[]{}#&*!|>'\"%@`", s[0]))
+		return false;
+	if (strstr(s, ": ") || strstr(s, " #"))
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 || c == 0x7F)
+			return false;
+		/* C1 controls, NEL, line and paragraph separators, BOM. */
+		if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] <= 0x9F)
+			return false;
+		if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+		    ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9))
+			return false;
+		if (c == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0xBB && (unsigned char)s[i + 2] == 0xBF)
+			return false;
+	}
+	if (!text_valid_utf8(s, n, NULL))
+		return false;
+	return !looks_resolved(s);
+}
+
+void draft_yaml_scalar(buf *out, const char *s)
+{
+	if (plain_ok(s)) {
+		buf_puts(out, s);
+		return;
+	}
+	buf_putc(out, '"');
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t len = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+		                                        (utf8proc_ssize_t)(n - i), &cp);
+		if (len <= 0) {
+			buf_puts(out, "\\uFFFD");
+			i++;
+			continue;
+		}
+		switch (cp) {
+		case '"': buf_puts(out, "\\\""); break;
+		case '\\': buf_puts(out, "\\\\"); break;
+		case '\n': buf_puts(out, "\\n"); break;
+		case '\t': buf_puts(out, "\\t"); break;
+		case '\r': buf_puts(out, "\\r"); break;
+		case 0: buf_puts(out, "\\0"); break;
+		case 0x1B: buf_puts(out, "\\e"); break;
+		case 0x85: buf_puts(out, "\\N"); break;
+		case 0x2028: buf_puts(out, "\\L"); break;
+		case 0x2029: buf_puts(out, "\\P"); break;
+		default:
+			if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F))
+				buf_printf(out, "\\x%02X", (unsigned)cp);
+			else if (cp == 0xFEFF || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF)
+				buf_printf(out, "\\u%04X", (unsigned)cp);
+			else
+				buf_append(out, s + i, (size_t)len);
+		}
+		i += (size_t)len;
+	}
+	buf_putc(out, '"');
+}
+
+static void yaml_field(buf *out, const char *indent, const char *key, const char *value)
+{
+	if (!value)
+		return;
+	buf_printf(out, "%s%s: ", indent, key);
+	draft_yaml_scalar(out, value);
+	buf_putc(out, '\n');
+}
+
+static void yaml_list(buf *out, const char *indent, const char *key, const char *const *items, size_t n)
+{
+	if (!n)
+		return;
+	buf_printf(out, "%s%s:\n", indent, key);
+	for (size_t i = 0; i < n; i++) {
+		buf_printf(out, "%s  - ", indent);
+		draft_yaml_scalar(out, items[i]);
+		buf_putc(out, '\n');
+	}
+}
+
+void draft_write_yaml(const draft *d, const char *article_ref, buf *out)
+{
+	buf_puts(out, "# A DRAFT question bank, written by `recall draft` from the article below.\n"
+	              "# Every question was made by rules from the article's sentences and needs a\n"
+	              "# person's review: check each answer against its source, fix or delete what\n"
+	              "# is wrong or dull, then run `recall check --strict` on this file.\n"
+	              "# The comment above each question gives its paragraph and its score.\n");
+	buf_puts(out, "recall: 1\n");
+	yaml_field(out, "", "title", d->title);
+	yaml_field(out, "", "article", article_ref);
+	if (d->n_actors) {
+		buf_puts(out, "actors:\n");
+		for (size_t i = 0; i < d->n_actors; i++) {
+			const draft_actor *a = &d->actors[i];
+			buf_printf(out, "  %s:\n", a->key);
+			yaml_field(out, "    ", "name", a->name);
+			yaml_field(out, "    ", "family", a->family);
+			yaml_field(out, "    ", "acronym", a->acronym);
+		}
+	}
+	if (!d->n_kept) {
+		buf_puts(out, "questions: []\n");
+		return;
+	}
+	buf_puts(out, "questions:\n");
+	for (size_t i = 0; i < d->n_kept; i++) {
+		const draft_question *q = &d->kept[i];
+		buf_printf(out, "\n  # \xC2\xB6%d, score %.2f\n", q->paragraph, q->score);
+		buf_printf(out, "  - id: %s\n", q->id);
+		buf_printf(out, "    kind: %s\n", quiz_kind_name(q->kind));
+		const char *ind = "    ";
+		switch (q->kind) {
+		case QUIZ_CLOZE:
+			yaml_field(out, ind, "text", q->prompt);
+			break;
+		case QUIZ_ORDER:
+			yaml_field(out, ind, "prompt", q->prompt);
+			yaml_list(out, ind, "items", q->choices, q->n_choices);
+			break;
+		case QUIZ_DATE:
+			yaml_field(out, ind, "prompt", q->prompt);
+			/* An ISO date reads back as itself in plain style. */
+			buf_printf(out, "%sanswer: %s\n", ind, q->answer);
+			break;
+		case QUIZ_CLAIM:
+			yaml_field(out, ind, "prompt", q->prompt);
+			buf_printf(out, "%sanswer: %s\n", ind, q->answer);
+			yaml_field(out, ind, "correction", q->correction);
+			break;
+		case QUIZ_ACTOR:
+			yaml_field(out, ind, "prompt", q->prompt);
+			if (q->actor)
+				buf_printf(out, "%sanswer: {actor: %s}\n", ind, q->actor->key);
+			else
+				yaml_field(out, ind, "answer", q->answer_text);
+			break;
+		case QUIZ_CHOICE:
+			yaml_field(out, ind, "prompt", q->prompt);
+			yaml_list(out, ind, "choices", q->choices, q->n_choices);
+			yaml_field(out, ind, "answer", q->answer);
+			break;
+		default:
+			yaml_field(out, ind, "prompt", q->prompt);
+			yaml_field(out, ind, "answer", q->answer);
+			yaml_list(out, ind, "accept", q->accept, q->n_accept);
+			break;
+		}
+		yaml_field(out, ind, "source", q->source);
+		yaml_field(out, ind, "explain", q->explain);
+		buf_printf(out, "%stags: [%s]\n", ind, template_names[q->template]);
+	}
+}
+
+/* ------------------------------------------------------------------------
+ * Paths. */
+
+char *draft_relative_path(const char *from_dir, const char *to)
+{
+	/* Count the shared leading components. */
+	size_t common = 0, i = 0;
+	size_t shared_parts = 0;
+	for (;;) {
+		char a = from_dir[i], b = to[i];
+		bool a_end = a == '\0' || a == '/', b_end = b == '\0' || b == '/';
+		if (a_end && b_end) {
+			if (i > 0)
+				shared_parts++;
+			common = i;
+			if (a == '\0' || b == '\0')
+				break;
+		} else if (a != b) {
+			break;
+		}
+		i++;
+	}
+	if (shared_parts == 0 && strcmp(from_dir, "/") != 0)
+		return xstrdup(to);
+	buf out;
+	buf_init(&out);
+	const char *rest_from = from_dir + common;
+	for (const char *p = rest_from; *p; p++)
+		if (*p == '/' && p[1] != '\0')
+			buf_puts(&out, "../");
+	const char *rest_to = to + common;
+	if (*rest_to == '/')
+		rest_to++;
+	buf_puts(&out, rest_to);
+	if (out.len == 0)
+		buf_putc(&out, '.');
+	return buf_detach(&out);
+}
