@@ -201,6 +201,7 @@ int main(int argc, char **argv)
 	size_t dates = 0, dates_named = 0, people = 0, people_named = 0;
 	size_t per_template[DRAFT_TEMPLATE_COUNT] = {0};
 	size_t min_q = (size_t)-1, max_q = 0;
+	size_t pool_d = 0, pool_dh = 0, pool_a = 0, pool_ah = 0;
 	printf("%-44s %6s %5s %5s %9s %9s\n", "article", "words", "cands", "kept", "date hit", "actor hit");
 	for (int i = 0; i < n; i++) {
 		const char *name = names[i]->d_name;
@@ -243,6 +244,21 @@ int main(int argc, char **argv)
 				}
 			}
 		}
+		/* The same over the whole pool: every candidate the variety rules
+		 * let through, with no budget. */
+		draft_options all = {.seed = 1, .max = 1000000};
+		draft *pool = draft_new(a, &all);
+		for (size_t k = 0; k < draft_count(pool); k++) {
+			const draft_question *dq = draft_at(pool, k);
+			if (dq->kind == QUIZ_DATE) {
+				pool_d++;
+				pool_dh += gold_has(g, dq->answer_text);
+			} else if (dq->kind == QUIZ_ACTOR) {
+				pool_a++;
+				pool_ah += gold_has(g, dq->answer_text);
+			}
+		}
+		draft_free(pool);
 		/* Which of the extracted dates and people some question names. */
 		extraction *x = extract_article(a);
 		size_t nd, np;
@@ -301,6 +317,9 @@ int main(int argc, char **argv)
 	       aa ? 100.0 * (double)aa_loose / (double)aa : 0.0);
 	printf("date and actor answers together: %zu of %zu (%.1f%%)\n", da_hit + aa_hit, da + aa,
 	       da + aa ? 100.0 * (double)(da_hit + aa_hit) / (double)(da + aa) : 0.0);
+	printf("the whole pool, without a budget: dates %zu of %zu (%.1f%%), actors %zu of %zu (%.1f%%)\n",
+	       pool_dh, pool_d, pool_d ? 100.0 * (double)pool_dh / (double)pool_d : 0.0, pool_ah, pool_a,
+	       pool_a ? 100.0 * (double)pool_ah / (double)pool_a : 0.0);
 	printf("extracted dates named by some question: %zu of %zu (%.1f%%); people: %zu of %zu (%.1f%%)\n",
 	       dates_named, dates, dates ? 100.0 * (double)dates_named / (double)dates : 0.0, people_named,
 	       people, people ? 100.0 * (double)people_named / (double)people : 0.0);

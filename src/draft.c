@@ -28,12 +28,19 @@ static const char *const template_names[DRAFT_TEMPLATE_COUNT] = {
 };
 
 /* Bonus for each date or person a question names that no kept question
- * names yet, and the cost of each question already kept from the same
- * template: together they spread a draft over the article's facts and over
- * the kinds of question. Both only shrink a candidate's value as questions
- * are kept, which is what lazy greedy selection needs. */
+ * names yet: it spreads a draft over the article's facts. It only shrinks a
+ * candidate's value as questions are kept, which is what lazy greedy
+ * selection needs. */
 #define COVER_BONUS 0.5
-#define TEMPLATE_COST 0.12
+/* No template fills more than this share of the budget while candidates of
+ * other templates remain. */
+#define TEMPLATE_SHARE 0.4
+/* Sentences longer than this make prompts nobody wants to read; leaving
+ * them out also keeps drafting linear in the article's size. */
+#define MAX_PROMPT_WORDS 80
+/* How many bytes of article the whole-article quotation searches may scan
+ * in one draft (see source_in_article). */
+#define SEARCH_BUDGET (256u << 20)
 #define MAX_FORMS 6
 #define MAX_ENTS 8
 #define ORDER_SENTENCE SIZE_MAX
@@ -42,6 +49,7 @@ typedef struct {
 	draft_question q;
 	const char *key;              /* variety: one kept per key */
 	size_t sentence;              /* ORDER_SENTENCE for the order question */
+	size_t source_sentence;       /* the sentence its source was taken from */
 	const char *forms[MAX_FORMS]; /* the answer's written forms, none allowed in the prompt */
 	size_t n_forms;
 	int ents[MAX_ENTS];           /* people (p) and organisations (n_people + o) used */
@@ -73,6 +81,8 @@ struct draft {
 	const extract_number *N;
 	size_t nN;
 	size_t *sent_mentions;   /* first mention of each sentence; nS + 1 entries */
+	size_t *sent_dates;      /* first date of each sentence; nS + 1 entries */
+	size_t *sent_numbers;    /* first number of each sentence; nS + 1 entries */
 	cand *cands;
 	size_t n_cands, cap_cands;
 	draft_question *kept;
@@ -82,6 +92,8 @@ struct draft {
 	int *actor_of;           /* per entity: index into actors, or -1 */
 	size_t budget;
 	const char *title;
+	const char **para_folded;  /* each paragraph folded as text_fold does, made when needed */
+	size_t searched;           /* bytes scanned by article_find_quote so far */
 };
 
 /* ------------------------------------------------------------------------
@@ -122,8 +134,12 @@ static uint64_t hash_str(const char *s)
 static uint64_t rng_for(const draft *d, const char *what, uint64_t n)
 {
 	uint64_t state = (uint64_t)d->opt.seed * 0x2545F4914F6CDD1Du ^ hash_str(what) ^ (n << 20);
-	splitmix(&state);
-	return state;
+	return splitmix(&state);
+}
+
+static char ascii_tolower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 }
 
 static bool is_word_byte(unsigned char c)
@@ -131,23 +147,101 @@ static bool is_word_byte(unsigned char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
-/* Whether `needle` occurs in `hay` as whole words, comparing after
- * text_fold (case, quotes, dashes, white space). */
-static bool contains_words(const char *hay, const char *needle)
+static bool is_ascii(const char *s)
 {
-	buf h, n;
-	buf_init(&h);
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return false;
+	return true;
+}
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* contains_words for ASCII text, without folding copies: letters compared
+ * without case, a run of white space matching a run. */
+static bool contains_words_ascii(const char *hay, const char *needle)
+{
+	while (is_space(*needle))
+		needle++;
+	if (!*needle)
+		return false;
+	for (const char *h = hay; *h; h++) {
+		if (h > hay && is_word_byte((unsigned char)h[-1]) && is_word_byte((unsigned char)needle[0]))
+			continue;
+		const char *p = h, *q = needle;
+		while (*q) {
+			if (is_space(*q)) {
+				if (!is_space(*p))
+					break;
+				while (is_space(*q))
+					q++;
+				while (is_space(*p))
+					p++;
+				continue;
+			}
+			if (ascii_tolower(*p) != ascii_tolower(*q))
+				break;
+			p++;
+			q++;
+		}
+		if (*q)
+			continue;
+		while (q > needle && is_space(q[-1]))
+			q--;
+		if (!is_word_byte((unsigned char)q[-1]) || !is_word_byte((unsigned char)*p))
+			return true;
+	}
+	return false;
+}
+
+/* A text to search for words in, folded once (text_fold: case, quotes,
+ * dashes, white space) for the many searches a candidate makes. ASCII text
+ * is searched as it is, without the copy. */
+typedef struct {
+	const char *text;
+	buf folded;
+	bool ascii;
+} hay;
+
+static void hay_init(hay *h, const char *text)
+{
+	h->text = text;
+	h->ascii = is_ascii(text);
+	buf_init(&h->folded);
+	if (!h->ascii)
+		text_fold(text, strlen(text), &h->folded, NULL);
+}
+
+static void hay_release(hay *h)
+{
+	buf_release(&h->folded);
+}
+
+/* Whether `needle` occurs in the text as whole words. */
+static bool hay_has(const hay *h, const char *needle)
+{
+	buf n;
 	buf_init(&n);
-	text_fold(hay, strlen(hay), &h, NULL);
-	text_fold(needle, strlen(needle), &n, NULL);
 	bool found = false;
+	if (!is_ascii(needle) || !h->ascii)
+		text_fold(needle, strlen(needle), &n, NULL);
+	else
+		buf_puts(&n, needle);
 	if (n.len == 0)
 		goto out;
-	for (const char *p = h.ptr; (p = memmem(p, h.len - (size_t)(p - h.ptr), n.ptr, n.len)); p++) {
-		size_t at = (size_t)(p - h.ptr);
-		bool left = at == 0 || !is_word_byte((unsigned char)h.ptr[at - 1]) ||
+	if (h->ascii) {
+		found = is_ascii(n.ptr) && contains_words_ascii(h->text, n.ptr);
+		goto out;
+	}
+	const buf *f = &h->folded;
+	for (const char *p = f->ptr; (p = memmem(p, f->len - (size_t)(p - f->ptr), n.ptr, n.len)); p++) {
+		size_t at = (size_t)(p - f->ptr);
+		bool left = at == 0 || !is_word_byte((unsigned char)f->ptr[at - 1]) ||
 		            !is_word_byte((unsigned char)n.ptr[0]);
-		bool right = at + n.len >= h.len || !is_word_byte((unsigned char)h.ptr[at + n.len]) ||
+		bool right = at + n.len >= f->len || !is_word_byte((unsigned char)f->ptr[at + n.len]) ||
 		             !is_word_byte((unsigned char)n.ptr[n.len - 1]);
 		if (left && right) {
 			found = true;
@@ -155,7 +249,6 @@ static bool contains_words(const char *hay, const char *needle)
 		}
 	}
 out:
-	buf_release(&h);
 	buf_release(&n);
 	return found;
 }
@@ -194,10 +287,10 @@ static const char *const hedges[] = {
 	"probably", "rumored", "rumoured", "unclear", "believed", "suggests", "suggested",
 };
 
-static bool has_any_word(const char *s, const char *const *words, size_t n)
+static bool has_any_word(const hay *h, const char *const *words, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (contains_words(s, words[i]))
+		if (hay_has(h, words[i]))
 			return true;
 	return false;
 }
@@ -215,6 +308,80 @@ static bool inside_quotes(const char *s, size_t pos)
 			depth = depth ? 0 : 1;
 	}
 	return depth > 0;
+}
+
+/* A set of strings (not owned), for keys and ids; each with a number for
+ * whoever needs one. */
+typedef struct {
+	const char **slots;
+	size_t *numbers;
+	size_t cap, count;
+} strset;
+
+static size_t strset_slot(const strset *set, const char *s)
+{
+	size_t i = hash_str(s) & (set->cap - 1);
+	while (set->slots[i] && strcmp(set->slots[i], s) != 0)
+		i = (i + 1) & (set->cap - 1);
+	return i;
+}
+
+static bool strset_has(const strset *set, const char *s)
+{
+	return set->cap && set->slots[strset_slot(set, s)];
+}
+
+/* Adds `s` (when new, with number 0); returns its number's place. */
+static size_t *strset_add(strset *set, const char *s)
+{
+	if ((set->count + 1) * 2 > set->cap) {
+		size_t old_cap = set->cap;
+		const char **old = set->slots;
+		size_t *old_numbers = set->numbers;
+		set->cap = old_cap ? old_cap * 2 : 64;
+		set->slots = xcalloc(set->cap, sizeof *set->slots);
+		set->numbers = xcalloc(set->cap, sizeof *set->numbers);
+		for (size_t i = 0; i < old_cap; i++)
+			if (old[i]) {
+				size_t j = strset_slot(set, old[i]);
+				set->slots[j] = old[i];
+				set->numbers[j] = old_numbers[i];
+			}
+		free(old);
+		free(old_numbers);
+	}
+	size_t i = strset_slot(set, s);
+	if (!set->slots[i]) {
+		set->slots[i] = s;
+		set->count++;
+	}
+	return &set->numbers[i];
+}
+
+static void strset_release(strset *set)
+{
+	free(set->slots);
+	free(set->numbers);
+	set->slots = NULL;
+	set->numbers = NULL;
+	set->cap = set->count = 0;
+}
+
+/* `stem`, or `stem-2`, `stem-3`, ... : the first not in `taken`, which then
+ * holds it. `stems` remembers how far each stem has gone, so that a stem
+ * used a thousand times costs no more than one used once. */
+static const char *unique_name(draft *d, strset *taken, strset *stems, const char *stem)
+{
+	size_t *next = strset_add(stems, stem);
+	const char *name = stem;
+	if (*next == 0)
+		*next = 2;
+	if (strset_has(taken, name))
+		do
+			name = afmt(d, "%s-%zu", stem, (*next)++);
+		while (strset_has(taken, name));
+	strset_add(taken, name);
+	return name;
 }
 
 /* ------------------------------------------------------------------------
@@ -308,7 +475,8 @@ static char *tidy(draft *d, const char *s)
 	return out;
 }
 
-/* The sentence with bytes [start, end) replaced, tidied. */
+/* The sentence with bytes [start, end) replaced, tidied; NULL when tidying
+ * took the replacement away with a footnote or a credit. */
 static char *edit_sentence(draft *d, size_t s, size_t start, size_t end, const char *with)
 {
 	const extract_sentence *st = &d->S[s];
@@ -319,6 +487,9 @@ static char *edit_sentence(draft *d, size_t s, size_t start, size_t end, const c
 	buf_append(&b, st->text + end, st->len - end);
 	char *out = tidy(d, b.ptr);
 	buf_release(&b);
+	/* Tidying may have capitalised its first letter, nothing more. */
+	if (*with && !strcasestr(out, with))
+		return NULL;
 	return out;
 }
 
@@ -464,6 +635,7 @@ static cand *cand_new(draft *d, draft_template t, quiz_kind k, size_t sentence)
 	c->q.kind = k;
 	c->q.template = t;
 	c->sentence = sentence;
+	c->source_sentence = sentence;
 	c->answer_ent = -1;
 	c->answer_date = -1;
 	return c;
@@ -479,7 +651,8 @@ static const char **strings(draft *d, size_t n)
 	return arena_alloc(d->ar, (n ? n : 1) * sizeof(const char *));
 }
 
-/* The text a student sees for the question, for coverage checks. */
+/* The question and its answer, for coverage: a person who is only a wrong
+ * choice is not what the question is about. */
 static void visible_text(const cand *c, buf *out)
 {
 	buf_clear(out);
@@ -487,10 +660,6 @@ static void visible_text(const cand *c, buf *out)
 	if (c->q.answer_text) {
 		buf_puts(out, " \n ");
 		buf_puts(out, c->q.answer_text);
-	}
-	for (size_t i = 0; i < c->q.n_choices; i++) {
-		buf_puts(out, " \n ");
-		buf_puts(out, c->q.choices[i]);
 	}
 }
 
@@ -506,33 +675,38 @@ static void add_cover(draft *d, cand *c, size_t id)
 	c->covers = grown;
 }
 
-static void compute_covers(draft *d, cand *c, buf *vis)
+static void compute_covers(draft *d, cand *c, buf *text)
 {
-	visible_text(c, vis);
+	visible_text(c, text);
+	hay vis;
+	hay_init(&vis, text->ptr);
 	if (c->answer_date >= 0)
 		add_cover(d, c, (size_t)c->answer_date);
 	if (c->answer_ent >= 0 && (size_t)c->answer_ent < d->nP)
 		add_cover(d, c, d->nD + (size_t)c->answer_ent);
-	for (size_t i = 0; i < c->n_ents; i++) {
-		int e = c->ents[i];
-		if ((size_t)e < d->nP && contains_words(vis->ptr, d->P[e].name))
-			add_cover(d, c, d->nD + (size_t)e);
-	}
-	if (c->sentence == ORDER_SENTENCE)
+	if (c->q.kind == QUIZ_CHOICE && c->q.answer)
+		for (size_t i = 0; i < c->n_ents; i++) {
+			int e = c->ents[i];
+			if ((size_t)e < d->nP && strcmp(d->P[e].name, c->q.answer) == 0)
+				add_cover(d, c, d->nD + (size_t)e);
+		}
+	if (c->sentence == ORDER_SENTENCE) {
+		hay_release(&vis);
 		return;
+	}
 	size_t s = c->sentence;
-	for (size_t i = 0; i < d->nD; i++)
-		if (d->D[i].sentence == s && contains_words(vis->ptr, d->D[i].surface))
+	for (size_t i = d->sent_dates[s]; i < d->sent_dates[s + 1]; i++)
+		if (hay_has(&vis, d->D[i].surface))
 			add_cover(d, c, i);
 	for (size_t m = d->sent_mentions[s]; m < d->sent_mentions[s + 1]; m++) {
 		const extract_mention *mm = &d->M[m];
 		if (mm->kind != EXTRACT_PERSON)
 			continue;
 		const extract_person *p = &d->P[mm->entity];
-		if (contains_words(vis->ptr, p->name) ||
-		    (p->short_name && contains_words(vis->ptr, p->short_name)))
+		if (hay_has(&vis, p->name) || (p->short_name && hay_has(&vis, p->short_name)))
 			add_cover(d, c, d->nD + mm->entity);
 	}
+	hay_release(&vis);
 }
 
 static double score_of(const draft *d, const cand *c)
@@ -570,21 +744,26 @@ static double score_of(const draft *d, const cand *c)
 	return score;
 }
 
-/* Checks and scores the newest candidate; drops it when its source is not in
- * the article or its prompt gives the answer away. */
+/* Checks and scores the newest candidate; drops it when it has no prompt or
+ * source, or its prompt gives the answer away. (Sources are checked against
+ * the article when a question is kept: a search of the whole article for
+ * every candidate would make drafting quadratic.) */
 static void cand_finish(draft *d, cand *c)
 {
-	article_match m;
-	if (!c->q.prompt || !c->q.source || !article_find_quote(d->a, c->q.source, &m)) {
+	if (!c->q.prompt || !c->q.source) {
 		cand_drop(d);
 		return;
 	}
-	c->q.paragraph = m.paragraph->number;
-	for (size_t i = 0; i < c->n_forms; i++)
-		if (contains_words(c->q.prompt, c->forms[i])) {
-			cand_drop(d);
-			return;
-		}
+	hay prompt;
+	hay_init(&prompt, c->q.prompt);
+	bool gives_away = false;
+	for (size_t i = 0; i < c->n_forms && !gives_away; i++)
+		gives_away = hay_has(&prompt, c->forms[i]);
+	hay_release(&prompt);
+	if (gives_away) {
+		cand_drop(d);
+		return;
+	}
 	c->q.score = score_of(d, c);
 	buf vis;
 	buf_init(&vis);
@@ -626,7 +805,7 @@ static void tmpl_date(draft *d)
 	for (size_t i = 0; i < d->nD; i++) {
 		const extract_date *dt = &d->D[i];
 		const extract_sentence *st = &d->S[dt->sentence];
-		if (dt->end_year || st->quoted)
+		if (dt->end_year || st->quoted || st->words > MAX_PROMPT_WORDS)
 			continue;
 		cand *c = cand_new(d, DRAFT_DATE, QUIZ_DATE, dt->sentence);
 		if (!c)
@@ -651,7 +830,7 @@ static void tmpl_date(draft *d)
 			stmt = edit_sentence(d, dt->sentence, dt->start, dt->end, "_____");
 			lead = blank[dt->precision];
 		}
-		if (count_words(stmt) < 6) {
+		if (!stmt || count_words(stmt) < 6) {
 			cand_drop(d);
 			continue;
 		}
@@ -680,7 +859,7 @@ static void tmpl_who(draft *d)
 	for (size_t i = 0; i < d->nM; i++) {
 		const extract_mention *m = &d->M[i];
 		const extract_sentence *st = &d->S[m->sentence];
-		if (!m->predicate_start || st->quoted)
+		if (!m->predicate_start || st->quoted || st->words > MAX_PROMPT_WORDS)
 			continue;
 		bool person = m->kind == EXTRACT_PERSON;
 		int e = person ? ent_person(m->entity) : ent_org(d, m->entity);
@@ -719,6 +898,9 @@ static size_t pick_distractors(const draft *d, int answer, bool speakers_first, 
 	bool person = (size_t)answer < d->nP;
 	for (int pass = speakers_first ? 0 : 1; pass < 3 && n < max; pass++) {
 		size_t total = pass == 0 ? d->nQ : d->nP + d->nO;
+		/* The first few hundred are plenty to find three distinct ones. */
+		if (total > 500)
+			total = 500;
 		for (size_t i = 0; i < total && n < max; i++) {
 			int e;
 			if (pass == 0) {
@@ -839,6 +1021,16 @@ static void tmpl_who_said(draft *d)
 static const char *span_source(draft *d, size_t s, const char *a, const char *b)
 {
 	const char *t = d->S[s].text;
+	if (d->S[s].words > MAX_PROMPT_WORDS) {
+		/* Around the first name of the entity in a long sentence. */
+		for (size_t m = d->sent_mentions[s]; m < d->sent_mentions[s + 1]; m++) {
+			const extract_mention *mm = &d->M[m];
+			const char *name = mm->kind == EXTRACT_PERSON ? d->P[mm->entity].name : d->O[mm->entity].name;
+			if ((a && strcmp(name, a) == 0) || (b && strcmp(name, b) == 0))
+				return source_for(d, s, mm->subject_start, mm->end);
+		}
+		return NULL;
+	}
 	const char *pa = a ? strstr(t, a) : NULL, *pb = b ? strstr(t, b) : NULL;
 	if ((a && !pa) || (b && !pb))
 		return source_for(d, s, 0, d->S[s].len);
@@ -848,21 +1040,28 @@ static const char *span_source(draft *d, size_t s, const char *a, const char *b)
 	return arena_strndup(d->ar, start, (size_t)(end - start));
 }
 
-static bool same_folded(const char *a, const char *b)
+static const char *folded(draft *d, const char *s)
 {
-	buf fa, fb;
-	buf_init(&fa);
-	buf_init(&fb);
-	text_fold(a, strlen(a), &fa, NULL);
-	text_fold(b, strlen(b), &fb, NULL);
-	bool same = strcmp(fa.ptr, fb.ptr) == 0;
-	buf_release(&fa);
-	buf_release(&fb);
-	return same;
+	buf f;
+	buf_init(&f);
+	text_fold(s, strlen(s), &f, NULL);
+	char *out = arena_strndup(d->ar, f.ptr, f.len);
+	buf_release(&f);
+	return out;
 }
 
 static void tmpl_role(draft *d)
 {
+	const char **roles = xcalloc(d->nP + 1, sizeof *roles);
+	strset seen = {0}, repeated = {0};
+	for (size_t p = 0; p < d->nP; p++) {
+		if (!d->P[p].role)
+			continue;
+		roles[p] = folded(d, d->P[p].role);
+		if (strset_has(&seen, roles[p]))
+			strset_add(&repeated, roles[p]);
+		strset_add(&seen, roles[p]);
+	}
 	for (size_t p = 0; p < d->nP; p++) {
 		const extract_person *pp = &d->P[p];
 		if (!pp->role || pp->role_sentence == SIZE_MAX)
@@ -872,22 +1071,19 @@ static void tmpl_role(draft *d)
 		const char *explain = afmt(d, "\xC2\xB6%d introduces %s as %s.", d->S[s].paragraph, pp->name,
 		                           pp->role);
 		/* Other roles, for choices, and whether this one is unique. */
-		const char *others[3];
+		const char *others[3], *others_folded[3];
 		size_t n_others = 0;
-		bool unique = true;
-		for (size_t o = 0; o < d->nP; o++) {
-			const char *r = d->P[o].role;
-			if (o == p || !r)
+		bool unique = !strset_has(&repeated, roles[p]);
+		for (size_t o = 0; o < d->nP && o < 500 && n_others < 3; o++) {
+			if (o == p || !roles[o] || strcmp(roles[o], roles[p]) == 0)
 				continue;
-			if (same_folded(r, pp->role)) {
-				unique = false;
-				continue;
-			}
 			bool dup = false;
 			for (size_t k = 0; k < n_others; k++)
-				dup = dup || same_folded(others[k], r);
-			if (!dup && n_others < 3)
-				others[n_others++] = r;
+				dup = dup || strcmp(others_folded[k], roles[o]) == 0;
+			if (!dup) {
+				others_folded[n_others] = roles[o];
+				others[n_others++] = d->P[o].role;
+			}
 		}
 		cand *c = NULL;
 		if (n_others >= 2) {
@@ -932,6 +1128,9 @@ static void tmpl_role(draft *d)
 		c->q.explain = explain;
 		cand_finish(d, c);
 	}
+	strset_release(&seen);
+	strset_release(&repeated);
+	free(roles);
 }
 
 static void tmpl_acronym(draft *d)
@@ -1001,18 +1200,19 @@ static const char *const number_words[] = {
 /* Another number to put in place of `n` in a false claim: one of the
  * article's of the same kind and unit within ten times, else a made-up one
  * written the same way. NULL when none fits. */
-static const char *number_swap(draft *d, size_t idx, const char *sentence, uint64_t *rng)
+static const char *number_swap(draft *d, size_t idx, const hay *sentence, uint64_t *rng)
 {
 	const extract_number *n = &d->N[idx];
 	size_t pool[16], k = 0;
-	for (size_t i = 0; i < d->nN && k < 16; i++) {
+	size_t from = idx > 200 ? idx - 200 : 0, to = idx + 200 < d->nN ? idx + 200 : d->nN;
+	for (size_t i = from; i < to && k < 16; i++) {
 		const extract_number *o = &d->N[i];
 		if (i == idx || o->kind != n->kind || o->value == n->value || o->value <= 0 ||
 		    n->value <= 0 || o->value > n->value * 10 || o->value * 10 < n->value)
 			continue;
 		if ((o->unit == NULL) != (n->unit == NULL) || (o->unit && strcmp(o->unit, n->unit) != 0))
 			continue;
-		if (contains_words(sentence, o->surface))
+		if (hay_has(sentence, o->surface))
 			continue;
 		pool[k++] = i;
 	}
@@ -1049,6 +1249,11 @@ static bool false_claim(draft *d, cand *c, size_t s)
 {
 	const extract_sentence *st = &d->S[s];
 	uint64_t rng = rng_for(d, st->text, s);
+	hay sentence;
+	hay_init(&sentence, st->text);
+	bool made = false;
+	buf rest_text;
+	buf_init(&rest_text);
 	/* People and organisations. */
 	for (size_t m = d->sent_mentions[s]; m < d->sent_mentions[s + 1]; m++) {
 		const extract_mention *mm = &d->M[m];
@@ -1059,10 +1264,15 @@ static bool false_claim(draft *d, cand *c, size_t s)
 		if (!person && !d->O[mm->entity].is_org)
 			continue;
 		/* Its other forms must not stay behind in the sentence. */
-		const char *rest = afmt(d, "%.*s %s", (int)mm->start, st->text, st->text + mm->end);
+		buf_clear(&rest_text);
+		buf_printf(&rest_text, "%.*s %s", (int)mm->start, st->text, st->text + mm->end);
+		hay rest;
+		hay_init(&rest, rest_text.ptr);
 		const char *other_form = person ? d->P[mm->entity].short_name : d->O[mm->entity].acronym;
-		if (contains_words(rest, ent_name(d, e)) || (other_form && contains_words(rest, other_form)) ||
-		    (person && contains_words(rest, last_word(d->P[mm->entity].name))))
+		bool stays = hay_has(&rest, ent_name(d, e)) || (other_form && hay_has(&rest, other_form)) ||
+		             (person && hay_has(&rest, last_word(d->P[mm->entity].name)));
+		hay_release(&rest);
+		if (stays)
 			continue;
 		int pool[32];
 		size_t k = 0;
@@ -1070,7 +1280,7 @@ static bool false_claim(draft *d, cand *c, size_t s)
 		for (size_t i = 0; i < total && k < 32; i++) {
 			int o = person ? ent_person(i) : ent_org(d, i);
 			if (o == e || sentence_names(d, s, o) || (!person && !d->O[i].is_org) ||
-			    strcmp(ent_name(d, o), ent_name(d, e)) == 0 || contains_words(st->text, ent_name(d, o)))
+			    strcmp(ent_name(d, o), ent_name(d, e)) == 0 || hay_has(&sentence, ent_name(d, o)))
 				continue;
 			/* "a U.S. State Department representative" must not become "a
 			 * China's Foreign Ministry representative". */
@@ -1085,23 +1295,28 @@ static bool false_claim(draft *d, cand *c, size_t s)
 			continue;
 		int swap = pool[splitmix(&rng) % k];
 		c->q.prompt = edit_sentence(d, s, mm->start, mm->end, ent_name(d, swap));
+		if (!c->q.prompt)
+			continue;
 		c->q.correction = afmt(d, "The article names %s, not %s.", ent_name(d, e), ent_name(d, swap));
 		add_ent(c, e);
 		add_ent(c, swap);
-		return true;
+		made = true;
+		goto out;
 	}
 	/* Dates. */
-	for (size_t i = 0; i < d->nD; i++) {
+	for (size_t i = d->sent_dates[s]; i < d->sent_dates[s + 1]; i++) {
 		const extract_date *dt = &d->D[i];
-		if (dt->sentence != s || dt->relative || dt->end_year)
+		if (dt->relative || dt->end_year)
 			continue;
 		const char *swap = NULL;
 		size_t pool[16], k = 0;
-		for (size_t o = 0; o < d->nD && k < 16; o++) {
+		/* Dates from around this one in the article. */
+		size_t from = i > 200 ? i - 200 : 0, to = i + 200 < d->nD ? i + 200 : d->nD;
+		for (size_t o = from; o < to && k < 16; o++) {
 			const extract_date *od = &d->D[o];
 			if (od->precision != dt->precision || od->relative || od->end_year ||
 			    (od->year == dt->year && od->month == dt->month && od->day == dt->day) ||
-			    contains_words(st->text, od->surface))
+			    hay_has(&sentence, od->surface))
 				continue;
 			pool[k++] = o;
 		}
@@ -1111,40 +1326,40 @@ static bool false_claim(draft *d, cand *c, size_t s)
 			int delta = 1 + (int)(splitmix(&rng) % 3);
 			swap = afmt(d, "%04d", splitmix(&rng) % 2 ? dt->year + delta : dt->year - delta);
 		}
-		if (!swap || strcmp(swap, dt->surface) == 0 || contains_words(st->text, swap))
+		if (!swap || strcmp(swap, dt->surface) == 0 || hay_has(&sentence, swap))
 			continue;
 		c->q.prompt = edit_sentence(d, s, dt->start, dt->end, swap);
+		if (!c->q.prompt)
+			continue;
 		c->q.correction = afmt(d, "The article says \xE2\x80\x9C%s\xE2\x80\x9D, not \xE2\x80\x9C%s\xE2\x80\x9D.",
 		                       dt->surface, swap);
-		return true;
+		made = true;
+		goto out;
 	}
 	/* Numbers. */
-	for (size_t i = 0; i < d->nN; i++) {
+	for (size_t i = d->sent_numbers[s]; i < d->sent_numbers[s + 1]; i++) {
 		const extract_number *n = &d->N[i];
-		if (n->sentence != s)
-			continue;
-		const char *swap = number_swap(d, i, st->text, &rng);
-		if (!swap || contains_words(st->text, swap))
+		const char *swap = number_swap(d, i, &sentence, &rng);
+		if (!swap || hay_has(&sentence, swap))
 			continue;
 		c->q.prompt = edit_sentence(d, s, n->start, n->end, swap);
+		if (!c->q.prompt)
+			continue;
 		c->q.correction = afmt(d, "The article says \xE2\x80\x9C%s\xE2\x80\x9D, not \xE2\x80\x9C%s\xE2\x80\x9D.",
 		                       n->surface, swap);
-		return true;
+		made = true;
+		goto out;
 	}
-	return false;
+out:
+	buf_release(&rest_text);
+	hay_release(&sentence);
+	return made;
 }
 
 static bool sentence_has_entity(const draft *d, size_t s)
 {
-	if (d->sent_mentions[s + 1] > d->sent_mentions[s])
-		return true;
-	for (size_t i = 0; i < d->nD; i++)
-		if (d->D[i].sentence == s)
-			return true;
-	for (size_t i = 0; i < d->nN; i++)
-		if (d->N[i].sentence == s)
-			return true;
-	return false;
+	return d->sent_mentions[s + 1] > d->sent_mentions[s] || d->sent_dates[s + 1] > d->sent_dates[s] ||
+	       d->sent_numbers[s + 1] > d->sent_numbers[s];
 }
 
 static void tmpl_claim(draft *d)
@@ -1153,8 +1368,12 @@ static void tmpl_claim(draft *d)
 		const extract_sentence *st = &d->S[s];
 		if (!sentence_fit(d, s, 8, 40) || !sentence_has_entity(d, s))
 			continue;
-		if (has_any_word(st->text, hedges, sizeof hedges / sizeof hedges[0]) ||
-		    contains_words(st->text, "true") || contains_words(st->text, "false"))
+		hay h;
+		hay_init(&h, st->text);
+		bool unfit = has_any_word(&h, hedges, sizeof hedges / sizeof hedges[0]) ||
+		             hay_has(&h, "true") || hay_has(&h, "false");
+		hay_release(&h);
+		if (unfit)
 			continue;
 		cand *c = cand_new(d, DRAFT_CLAIM, QUIZ_CLAIM, s);
 		if (!c)
@@ -1188,12 +1407,20 @@ static void cloze_one(draft *d, size_t s, size_t start, size_t end, const char *
 		return;
 	const extract_sentence *st = &d->S[s];
 	/* The answer must not show elsewhere in the sentence. */
-	const char *rest = afmt(d, "%.*s _____ %s", (int)start, st->text, st->text + end);
-	for (size_t i = 0; i < n_answers; i++)
-		if (contains_words(rest, answers[i])) {
-			cand_drop(d);
-			return;
-		}
+	buf rest_text;
+	buf_init(&rest_text);
+	buf_printf(&rest_text, "%.*s _____ %s", (int)start, st->text, st->text + end);
+	hay rest;
+	hay_init(&rest, rest_text.ptr);
+	bool shows = false;
+	for (size_t i = 0; i < n_answers && !shows; i++)
+		shows = hay_has(&rest, answers[i]);
+	hay_release(&rest);
+	buf_release(&rest_text);
+	if (shows) {
+		cand_drop(d);
+		return;
+	}
 	buf blank;
 	buf_init(&blank);
 	buf_puts(&blank, "{{");
@@ -1250,18 +1477,16 @@ static void tmpl_cloze(draft *d)
 			}
 			cloze_one(d, s, mm->start, mm->end, answers, n, afmt(d, "e%d", e), e, -1);
 		}
-		for (size_t i = 0; i < d->nD; i++) {
+		for (size_t i = d->sent_dates[s]; i < d->sent_dates[s + 1]; i++) {
 			const extract_date *dt = &d->D[i];
-			if (dt->sentence != s || dt->relative || dt->end_year)
+			if (dt->relative || dt->end_year)
 				continue;
 			const char *answers[2] = {dt->surface, iso_date(d, dt->year, dt->month, dt->day)};
 			size_t n = dt->precision == EXTRACT_YEAR || strcmp(answers[0], answers[1]) == 0 ? 1 : 2;
 			cloze_one(d, s, dt->start, dt->end, answers, n, afmt(d, "d%s", answers[1]), -1, (int)i);
 		}
-		for (size_t i = 0; i < d->nN; i++) {
+		for (size_t i = d->sent_numbers[s]; i < d->sent_numbers[s + 1]; i++) {
 			const extract_number *num = &d->N[i];
-			if (num->sentence != s)
-				continue;
 			const char *answers[2] = {num->surface, NULL};
 			size_t n = 1;
 			if (strchr(num->surface, ',') && strspn(num->surface, "0123456789,.") == strlen(num->surface)) {
@@ -1316,7 +1541,8 @@ static void tmpl_order(draft *d)
 	for (size_t i = 0; i < d->nD && n < 5; i++) {
 		const extract_date *dt = &d->D[i];
 		const extract_sentence *st = &d->S[dt->sentence];
-		if (!dt->removable || dt->end_year || st->quoted || inside_quotes(st->text, dt->phrase_start))
+		if (!dt->removable || dt->end_year || st->quoted || st->words > MAX_PROMPT_WORDS ||
+		    inside_quotes(st->text, dt->phrase_start))
 			continue;
 		bool orderable = true;
 		for (size_t k = 0; k < n && orderable; k++)
@@ -1325,7 +1551,7 @@ static void tmpl_order(draft *d)
 		if (!orderable)
 			continue;
 		char *text = edit_sentence(d, dt->sentence, dt->phrase_start, date_cut_end(d, dt), "");
-		if (has_year_word(text) || starts_with_word(text, pronouns, sizeof pronouns / sizeof pronouns[0]))
+		if (!text || has_year_word(text) || starts_with_word(text, pronouns, sizeof pronouns / sizeof pronouns[0]))
 			continue;
 		/* At most 14 words, cut at a word. */
 		size_t words = 0, cut = strlen(text);
@@ -1382,6 +1608,7 @@ static void tmpl_order(draft *d)
 	c->q.n_choices = n;
 	c->key = "order";
 	const extract_date *first = &d->D[events[0].date];
+	c->source_sentence = first->sentence;
 	c->q.source = source_for(d, first->sentence, first->phrase_start, first->end);
 	c->q.explain = arena_strndup(d->ar, explain.ptr, explain.len);
 	buf_release(&explain);
@@ -1435,13 +1662,12 @@ static heap_item heap_pop(heap_item *h, size_t *n)
 	return top;
 }
 
-static double gain(const cand *c, const bool *covered, const size_t *per_template)
+static double gain(const cand *c, const bool *covered)
 {
 	size_t fresh = 0;
 	for (size_t i = 0; i < c->n_covers; i++)
 		fresh += !covered[c->covers[i]];
-	return c->q.score + COVER_BONUS * (double)fresh -
-	       TEMPLATE_COST * (double)per_template[c->q.template];
+	return c->q.score + COVER_BONUS * (double)fresh;
 }
 
 static int kept_order(const void *pa, const void *pb)
@@ -1508,25 +1734,16 @@ static const char *slug(draft *d, const char *s, size_t max_words, const cand *c
 
 static void assign_ids(draft *d, cand **kept, size_t n)
 {
-	const char **ids = xcalloc(n + 1, sizeof *ids);
+	strset ids = {0}, stems = {0};
 	for (size_t i = 0; i < n; i++) {
 		cand *c = kept[i];
 		const char *base = slug(d, c->q.prompt, 3, c);
 		const char *stem = *base ? afmt(d, "%s-%s", template_names[c->q.template], base)
 		                         : template_names[c->q.template];
-		const char *id = stem;
-		for (int k = 2;; k++) {
-			bool taken = false;
-			for (size_t j = 0; j < i && !taken; j++)
-				taken = strcmp(ids[j], id) == 0;
-			if (!taken)
-				break;
-			id = afmt(d, "%s-%d", stem, k);
-		}
-		ids[i] = id;
-		c->q.id = id;
+		c->q.id = unique_name(d, &ids, &stems, stem);
 	}
-	free(ids);
+	strset_release(&ids);
+	strset_release(&stems);
 }
 
 static void build_actors(draft *d, cand **kept, size_t n)
@@ -1536,6 +1753,7 @@ static void build_actors(draft *d, cand **kept, size_t n)
 	d->actor_of = arena_alloc(d->ar, (total ? total : 1) * sizeof(int));
 	for (size_t i = 0; i < total; i++)
 		d->actor_of[i] = -1;
+	strset keys = {0}, stems = {0};
 	for (size_t i = 0; i < n; i++) {
 		cand *c = kept[i];
 		for (size_t k = 0; k < c->n_ents; k++) {
@@ -1563,19 +1781,47 @@ static void build_actors(draft *d, cand **kept, size_t n)
 				stem = slug(d, a->name, 4, NULL);
 			if (!*stem)
 				stem = "actor";
-			const char *key = stem;
-			for (int k2 = 2;; k2++) {
-				bool taken = false;
-				for (size_t j = 0; j < d->n_actors && !taken; j++)
-					taken = strcmp(d->actors[j].key, key) == 0;
-				if (!taken)
-					break;
-				key = afmt(d, "%s-%d", stem, k2);
-			}
-			a->key = key;
+			a->key = unique_name(d, &keys, &stems, stem);
 			d->actor_of[e] = (int)d->n_actors++;
 		}
 	}
+	strset_release(&keys);
+	strset_release(&stems);
+}
+
+/* Whether the candidate's source is in the article, as `recall check` will
+ * look for it, and in which paragraph. article_find_quote searches the
+ * paragraphs folded by text_fold; searching the source's own paragraph,
+ * folded the same way, finds what it would find, in time proportional to
+ * the paragraph. The whole-article search runs too while its total stays
+ * under SEARCH_BUDGET (every article of a realistic size), so that drafting
+ * a huge article stays linear. */
+static bool source_in_article(draft *d, cand *c)
+{
+	const extract_sentence *st = &d->S[c->source_sentence];
+	size_t pi = (size_t)st->paragraph - 1;
+	if (!d->para_folded[pi]) {
+		const article_paragraph *p = article_paragraph_at(d->a, pi);
+		d->para_folded[pi] = folded(d, p->text);
+	}
+	buf needle;
+	buf_init(&needle);
+	text_fold(c->q.source, strlen(c->q.source), &needle, NULL);
+	bool found = needle.len && strstr(d->para_folded[pi], needle.ptr);
+	buf_release(&needle);
+	if (!found)
+		return false;
+	c->q.paragraph = st->paragraph;
+	size_t len;
+	article_text(d->a, &len);
+	if (d->searched + len <= SEARCH_BUDGET) {
+		d->searched += len;
+		article_match m;
+		if (!article_find_quote(d->a, c->q.source, &m))
+			return false;
+		c->q.paragraph = m.paragraph->number;
+	}
+	return true;
 }
 
 static void select_questions(draft *d)
@@ -1589,30 +1835,45 @@ static void select_questions(draft *d)
 	heap_item *heap = xmalloc((d->n_cands + 1) * sizeof *heap);
 	size_t n_heap = 0;
 	size_t per_template[DRAFT_TEMPLATE_COUNT] = {0};
+	size_t share = (size_t)ceil(TEMPLATE_SHARE * (double)d->budget);
 	for (size_t i = 0; i < d->n_cands; i++)
-		heap_push(heap, &n_heap, (heap_item){gain(&d->cands[i], covered, per_template), i});
+		heap_push(heap, &n_heap, (heap_item){gain(&d->cands[i], covered), i});
+	/* Candidates put off because their template had its share; they get a
+	 * second round when the budget is not filled without them. */
+	size_t *deferred = xmalloc((d->n_cands + 1) * sizeof *deferred);
+	size_t n_deferred = 0;
+	bool capped = true;
 	cand **kept = xmalloc((d->n_cands + 1) * sizeof *kept);
 	size_t n_kept = 0;
-	/* Variety keys already used. */
-	const char **keys = xmalloc((d->n_cands + 1) * sizeof *keys);
-	size_t n_keys = 0;
-	while (n_heap && n_kept < d->budget) {
+	strset keys = {0};   /* variety keys already used */
+	while (n_kept < d->budget) {
+		if (!n_heap) {
+			if (!capped || !n_deferred)
+				break;
+			capped = false;
+			for (size_t i = 0; i < n_deferred; i++)
+				heap_push(heap, &n_heap, (heap_item){gain(&d->cands[deferred[i]], covered), deferred[i]});
+			continue;
+		}
 		heap_item top = heap_pop(heap, &n_heap);
 		cand *c = &d->cands[top.index];
+		if (capped && per_template[c->q.template] >= share) {
+			deferred[n_deferred++] = top.index;
+			continue;
+		}
 		if (c->sentence != ORDER_SENTENCE && per_sentence[c->sentence] >= 2)
 			continue;
-		bool used = false;
-		for (size_t k = 0; k < n_keys && !used; k++)
-			used = strcmp(keys[k], c->key) == 0;
-		if (used)
+		if (strset_has(&keys, c->key))
 			continue;
-		double now = gain(c, covered, per_template);
+		double now = gain(c, covered);
 		if (now < top.value - 1e-9 && n_heap && now < heap[0].value) {
 			heap_push(heap, &n_heap, (heap_item){now, top.index});
 			continue;
 		}
+		if (!source_in_article(d, c))
+			continue;
 		kept[n_kept++] = c;
-		keys[n_keys++] = c->key;
+		strset_add(&keys, c->key);
 		per_template[c->q.template]++;
 		if (c->sentence != ORDER_SENTENCE)
 			per_sentence[c->sentence]++;
@@ -1630,7 +1891,8 @@ static void select_questions(draft *d)
 		d->kept[i] = c->q;
 	}
 	d->n_kept = n_kept;
-	free(keys);
+	strset_release(&keys);
+	free(deferred);
 	free(kept);
 	free(heap);
 	free(per_sentence);
@@ -1693,14 +1955,25 @@ draft *draft_new(const article *a, const draft_options *opt)
 	d->M = extract_mentions(d->x, &d->nM);
 	d->Q = extract_quotes(d->x, &d->nQ);
 	d->N = extract_numbers(d->x, &d->nN);
+	/* Mentions, dates and numbers come in sentence order: index them by
+	 * sentence. */
 	d->sent_mentions = xcalloc(d->nS + 2, sizeof(size_t));
-	size_t m = 0;
+	d->sent_dates = xcalloc(d->nS + 2, sizeof(size_t));
+	d->sent_numbers = xcalloc(d->nS + 2, sizeof(size_t));
+	size_t m = 0, dt = 0, nu = 0;
 	for (size_t s = 0; s <= d->nS; s++) {
 		while (m < d->nM && d->M[m].sentence < s)
 			m++;
+		while (dt < d->nD && d->D[dt].sentence < s)
+			dt++;
+		while (nu < d->nN && d->N[nu].sentence < s)
+			nu++;
 		d->sent_mentions[s] = m;
+		d->sent_dates[s] = dt;
+		d->sent_numbers[s] = nu;
 	}
 	d->title = find_title(d);
+	d->para_folded = arena_alloc(d->ar, (article_paragraph_count(a) + 1) * sizeof(const char *));
 	tmpl_date(d);
 	tmpl_who(d);
 	tmpl_who_said(d);
@@ -1719,6 +1992,8 @@ void draft_free(draft *d)
 		return;
 	extract_free(d->x);
 	free(d->sent_mentions);
+	free(d->sent_dates);
+	free(d->sent_numbers);
 	free(d->cands);
 	arena_free(d->ar);
 	free(d);

@@ -398,6 +398,7 @@ enum {
 	TK_DOTTED = 1u << 8,    /* letters with periods between: "U.S." */
 	TK_INITIAL = 1u << 9,   /* one capital letter and a period */
 	TK_SENT_START = 1u << 10, /* first word of its sentence */
+	TK_BRACKET = 1u << 11,  /* inside square brackets: a footnote or an editor's insertion */
 };
 
 enum {
@@ -915,6 +916,28 @@ static void add_paragraph(extraction *x, size_t para, const char *text)
 		return;
 	size_t q_first = x->n_qspans;
 	find_quotations(x, para, first, n);
+	int depth = 0;
+	for (size_t k = first; k < first + n; k++) {
+		tok *t = &x->toks[k];
+		if (tok_punct(t, '['))
+			depth++;
+		else if (tok_punct(t, ']') && depth > 0)
+			depth--;
+		else if (depth > 0)
+			t->flags |= TK_BRACKET;
+	}
+	/* inside[k]: token k lies within a quotation (after its opening mark,
+	 * up to its closing one); one never closed runs to the end. */
+	unsigned char *inside = xcalloc(n + 1, 1);
+	for (size_t q = q_first; q < x->n_qspans; q++) {
+		size_t o = x->qspans[q].open - first;
+		/* One left open where another opens ends there, so no token is
+		 * marked twice. */
+		size_t cl = x->qspans[q].close != SIZE_MAX ? x->qspans[q].close - first
+		            : q + 1 < x->n_qspans ? x->qspans[q + 1].open - first : n;
+		for (size_t k = o + 1; k <= cl && k <= n; k++)
+			inside[k] = 1;
+	}
 	size_t *cuts;
 	size_t n_cuts = split_sentences(x, text, first, n, &cuts);
 	size_t from = 0;
@@ -951,19 +974,13 @@ static void add_paragraph(extraction *x, size_t para, const char *text)
 			}
 		}
 		st->words = words;
-		/* Quoted: a quotation crosses one of its ends, or never closes. */
-		for (size_t q = q_first; q < x->n_qspans; q++) {
-			size_t o = x->qspans[q].open - first;
-			bool open_ended = x->qspans[q].close == SIZE_MAX;
-			size_t cl = open_ended ? n : x->qspans[q].close - first;
-			bool overlaps = o < to && cl >= from;
-			bool inside = o >= from && cl < to && !open_ended;
-			if (overlaps && !inside)
-				st->quoted = true;
-		}
+		/* Quoted: it starts inside a quotation, or one is still open after
+		 * its last word. */
+		st->quoted = inside[from] || inside[to];
 		from = to;
 	}
 	free(cuts);
+	free(inside);
 }
 
 /* ------------------------------------------------------------------------
@@ -1330,7 +1347,8 @@ static void find_dates(extraction *x, size_t s)
 	bool future = sentence_is_future(txt, T, n);
 	for (size_t i = 0; i < n;) {
 		date_match dm;
-		if (T[i].use || !(T[i].flags & TK_WORD) || !match_date(x, txt, T, n, i, future, &dm)) {
+		if (T[i].use || !(T[i].flags & TK_WORD) || (T[i].flags & TK_BRACKET) ||
+		    !match_date(x, txt, T, n, i, future, &dm)) {
 			i++;
 			continue;
 		}
@@ -1451,7 +1469,7 @@ static void find_numbers(extraction *x, size_t s)
 	tok *T = x->toks + x->spans[s].first;
 	size_t n = x->spans[s].count;
 	for (size_t i = 0; i < n; i++) {
-		if (T[i].use)
+		if (T[i].use || (T[i].flags & TK_BRACKET))
 			continue;
 		size_t first = i, k = i;
 		extract_number_kind kind = EXTRACT_CARDINAL;
@@ -1720,7 +1738,7 @@ static size_t role_start(const extraction *x, const char *txt, const tok *T, siz
 	size_t p = i;
 	bool head = false, role = false;
 	size_t k = i;
-	while (k > 0) {
+	while (k > 0 && i - k < 12) {
 		const tok *t = &T[k - 1];
 		if (!role_word_ok(x, txt, t))
 			break;
@@ -1990,7 +2008,9 @@ static void find_runs(extraction *x, size_t s)
 			continue;
 		}
 		size_t a = i, j = i + 1;
-		while (j < n) {
+		/* No name runs longer than this; a longer run is cut, so that
+		 * nothing below grows with it. */
+		while (j < n && j - a < 16) {
 			if (T[j - 1].flags & TK_POSS) {
 				/* Keep going only into a role or an organisation. */
 				size_t q = j;
@@ -2064,6 +2084,15 @@ static long map_count(const strmap *m, const char *k, size_t n)
 /* Decides which candidates are people, by their cues. */
 static void decide_people(extraction *x)
 {
+	/* The first and last words of the longer names. */
+	strmap parts = {0};
+	for (size_t c = 0; c < x->n_cands; c++) {
+		const name_candidate *nc = &x->cands[c];
+		if (nc->words < 2)
+			continue;
+		map_put(&parts, x->ar, nc->name, nc->first_len, 0);
+		map_put(&parts, x->ar, nc->name + strlen(nc->name) - nc->last_len, nc->last_len, 0);
+	}
 	for (size_t c = 0; c < x->n_cands; c++) {
 		name_candidate *nc = &x->cands[c];
 		const char *last = nc->name + strlen(nc->name) - nc->last_len;
@@ -2084,20 +2113,8 @@ static void decide_people(extraction *x)
 			continue;
 		/* A single word after a title or role is someone named in full
 		 * elsewhere ("President Obama" and "Barack Obama"). */
-		if (nc->words == 1) {
-			bool known = false;
-			for (size_t o = 0; o < x->n_cands && !known; o++) {
-				const name_candidate *other = &x->cands[o];
-				if (other->words < 2)
-					continue;
-				const char *ol = other->name + strlen(other->name) - other->last_len;
-				known = (other->last_len == nc->last_len && memcmp(ol, nc->name, nc->last_len) == 0) ||
-				        (other->first_len == nc->last_len &&
-				         memcmp(other->name, nc->name, nc->last_len) == 0);
-			}
-			if (known)
-				continue;
-		}
+		if (nc->words == 1 && map_find(&parts, nc->name, nc->last_len))
+			continue;
 		VEC_GROW(x->people, x->n_people, x->cap_people);
 		extract_person *p = &x->people[x->n_people++];
 		memset(p, 0, sizeof *p);
@@ -2105,6 +2122,7 @@ static void decide_people(extraction *x)
 		p->first_sentence = nc->first_sentence;
 		p->role_sentence = SIZE_MAX;
 	}
+	map_release(&parts);
 }
 
 /* ------------------------------------------------------------------------

@@ -168,3 +168,18 @@ if "$RECALL" check --help > /dev/null 2>&1; then
 else
 	ok "recall check accepts the drafts # SKIP this build has no recall check"
 fi
+
+# --- pathological input: large, repetitive, one endless sentence -----------
+# Each must finish quickly (drafting is linear in the article's size).
+
+awk 'BEGIN { for (i = 0; i < 1500; i++)
+	printf "On June %d, 20%02d, Secretary of State John Smith%d told the Daily News, \342\200\234We will build %d,000 homes for the Northern Region Authority (NRA) this year,\342\200\235 adding that, \342\200\234the plan is sound.\342\200\235 The Wall Street Journal (WSJ) reported in %d that Mary Jones%d, chief executive of the Acme Corporation, said so.\n\n", i % 28 + 1, i % 30, i, i, 1900 + i % 120, i }' > "$T/many.md"
+awk 'BEGIN { for (i = 0; i < 30000; i++) printf "Alpha%d Beta said in %d that ", i, 1900 + i % 120; print "." }' > "$T/endless.md"
+awk 'BEGIN { for (i = 0; i < 30000; i++) printf "Secretary "; print "John Smith said it.";
+	for (i = 0; i < 30000; i++) printf "\342\200\234a \342\200\235b "; print "" }' > "$T/runs.md"
+for f in many endless runs; do
+	run timeout 60 "$RECALL" draft "$T/$f.md"
+	if [ "$status" -eq 0 ] && grep -q '^recall: 1$' "$T/out"; then ok "a pathological article ($f) drafts"; else
+		not_ok "a pathological article ($f) drafts" "status $status" "$(head -c 300 "$T/err")"
+	fi
+done
