@@ -12,6 +12,7 @@
 #include "article.h"
 #include "cli.h"
 #include "draft.h"
+#include "text.h"
 
 static const char draft_usage[] =
 	"Usage: recall draft [OPTIONS] ARTICLE.md\n"
@@ -32,6 +33,17 @@ static const char draft_usage[] =
 	"      --seed N         seed for shuffling choices and picking swaps (default 1)\n"
 	"      --color WHEN     colour diagnostics: auto, always or never\n"
 	"  -h, --help           show this help\n";
+
+/* Prints "recall draft: " and the message to stderr, with the path (which
+ * came from the command line and may hold anything) made safe to show. */
+static void path_error(const char *path, const char *what, const char *detail)
+{
+	buf shown;
+	buf_init(&shown);
+	text_sanitize(path, strlen(path), &shown);
+	fprintf(stderr, "recall draft: %s%s%s\n", shown.ptr, what, detail ? detail : "");
+	buf_release(&shown);
+}
 
 /* The article's path as the bank will name it: relative to `bank_dir`
  * (the output's folder, or the current folder for standard output). */
@@ -180,7 +192,7 @@ int cmd_draft(int argc, char **argv)
 
 	/* Refuse early, before any work, when the output exists. */
 	if (output && !force && access(output, F_OK) == 0) {
-		fprintf(stderr, "recall draft: %s already exists; use --force to overwrite it\n", output);
+		path_error(output, " already exists; use --force to overwrite it", NULL);
 		goto done;
 	}
 	a = article_load(path, d);
@@ -192,21 +204,24 @@ int cmd_draft(int argc, char **argv)
 	int err;
 	ref = article_ref(path, bank_dir, &err);
 	if (!ref) {
-		fprintf(stderr, "recall draft: cannot write into %s: %s\n", bank_dir, strerror(err));
+		/* realpath fails on the article only if it vanished since it was
+		 * read; the usual cause is an output folder that does not exist. */
+		char *shown = xstrdup(bank_dir);
+		path_error(shown, ": cannot write into this folder: ", strerror(err));
+		free(shown);
 		goto done;
 	}
 	dr = draft_new(a, &opt);
 	draft_write_yaml(dr, ref, &out);
 	if (draft_count(dr) == 0)
-		fprintf(stderr, "recall draft: %s: no question could be drafted\n", path);
+		path_error(path, ": no question could be drafted", NULL);
 	if (output) {
 		err = write_output(output, out.ptr, out.len, force);
 		if (err) {
 			if (err == EEXIST)
-				fprintf(stderr, "recall draft: %s already exists; use --force to overwrite it\n",
-				        output);
+				path_error(output, " already exists; use --force to overwrite it", NULL);
 			else
-				fprintf(stderr, "recall draft: cannot write %s: %s\n", output, strerror(err));
+				path_error(output, ": cannot write: ", strerror(err));
 			goto done;
 		}
 		status = EXIT_OK;

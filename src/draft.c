@@ -295,6 +295,13 @@ static bool has_any_word(const hay *h, const char *const *words, size_t n)
 	return false;
 }
 
+/* Pronunciations copied from encyclopedias ("(/ˈkɛnjə/; ( listen))") make
+ * unreadable prompts. */
+static bool has_pronunciation(const char *s)
+{
+	return strstr(s, "\xCB\x88") || strstr(s, "( listen)") || strstr(s, "(/");
+}
+
 /* Whether byte `pos` of `s` lies inside double quotation marks. */
 static bool inside_quotes(const char *s, size_t pos)
 {
@@ -805,7 +812,7 @@ static void tmpl_date(draft *d)
 	for (size_t i = 0; i < d->nD; i++) {
 		const extract_date *dt = &d->D[i];
 		const extract_sentence *st = &d->S[dt->sentence];
-		if (dt->end_year || st->quoted || st->words > MAX_PROMPT_WORDS)
+		if (dt->end_year || st->quoted || st->words > MAX_PROMPT_WORDS || has_pronunciation(st->text))
 			continue;
 		cand *c = cand_new(d, DRAFT_DATE, QUIZ_DATE, dt->sentence);
 		if (!c)
@@ -859,7 +866,8 @@ static void tmpl_who(draft *d)
 	for (size_t i = 0; i < d->nM; i++) {
 		const extract_mention *m = &d->M[i];
 		const extract_sentence *st = &d->S[m->sentence];
-		if (!m->predicate_start || st->quoted || st->words > MAX_PROMPT_WORDS)
+		if (!m->predicate_start || st->quoted || st->words > MAX_PROMPT_WORDS ||
+		    has_pronunciation(st->text))
 			continue;
 		bool person = m->kind == EXTRACT_PERSON;
 		int e = person ? ent_person(m->entity) : ent_org(d, m->entity);
@@ -1178,6 +1186,8 @@ static bool sentence_fit(const draft *d, size_t s, size_t min_words, size_t max_
 		return false;
 	if (strchr(st->text, '?') || strchr(st->text, '!') || strchr(st->text, '{') ||
 	    strchr(st->text, '}') || strchr(st->text, '|'))
+		return false;
+	if (has_pronunciation(st->text))
 		return false;
 	size_t n = st->len;
 	while (n && (st->text[n - 1] == ' '))
@@ -1542,7 +1552,7 @@ static void tmpl_order(draft *d)
 		const extract_date *dt = &d->D[i];
 		const extract_sentence *st = &d->S[dt->sentence];
 		if (!dt->removable || dt->end_year || st->quoted || st->words > MAX_PROMPT_WORDS ||
-		    inside_quotes(st->text, dt->phrase_start))
+		    has_pronunciation(st->text) || inside_quotes(st->text, dt->phrase_start))
 			continue;
 		bool orderable = true;
 		for (size_t k = 0; k < n && orderable; k++)
@@ -2115,6 +2125,15 @@ static bool plain_ok(const char *s)
 			return false;
 		if (c == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0xBB && (unsigned char)s[i + 2] == 0xBF)
 			return false;
+		/* Bidirectional controls: kept, but escaped, so that a bank shown on
+		 * a terminal reads in the order it is written. */
+		if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+		    ((unsigned char)s[i + 2] == 0x8E || (unsigned char)s[i + 2] == 0x8F ||
+		     ((unsigned char)s[i + 2] >= 0xAA && (unsigned char)s[i + 2] <= 0xAE)))
+			return false;
+		if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x81 &&
+		    (unsigned char)s[i + 2] >= 0xA6 && (unsigned char)s[i + 2] <= 0xA9)
+			return false;
 	}
 	if (!text_valid_utf8(s, n, NULL))
 		return false;
@@ -2152,7 +2171,9 @@ void draft_yaml_scalar(buf *out, const char *s)
 		default:
 			if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F))
 				buf_printf(out, "\\x%02X", (unsigned)cp);
-			else if (cp == 0xFEFF || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF)
+			else if (cp == 0xFEFF || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF ||
+			         cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+			         (cp >= 0x2066 && cp <= 0x2069))
 				buf_printf(out, "\\u%04X", (unsigned)cp);
 			else
 				buf_append(out, s + i, (size_t)len);

@@ -2346,6 +2346,12 @@ static void add_mention(extraction *x, size_t s, const name_form *f, size_t i, s
 		for (size_t q = 0; q < subj; q++)
 			if (!(T[q].flags & TK_WORD) && cp_is_dquote(T[q].cp))
 				clause = false;
+		/* "the Truth, Justice and Reconciliation Commission": a comma
+		 * inside a name or a list, not after an opening phrase. */
+		if (subj >= 3 && (T[subj - 2].flags & TK_CAP) && !(T[subj - 2].flags & TK_SENT_START) &&
+		    (tok_is(txt, &T[subj - 3], "the") || tok_is(txt, &T[subj - 3], "a") ||
+		     tok_is(txt, &T[subj - 3], "an") || tok_nameish(&T[subj - 3])))
+			clause = false;
 	}
 	if (clause)
 		m->predicate_start = T[v].start;

@@ -115,7 +115,17 @@ expect_text "--force leaves no temporary file behind" "$T/listing" "sample.yaml"
 
 run "$RECALL" draft "$SAMPLE" -o "$T/nowhere/x.yaml"
 expect_status "an output folder that does not exist exits 1" 1
-expect_grep "an output folder that does not exist is named" "$T/err" "cannot write into $T/nowhere"
+expect_grep "an output folder that does not exist is named" "$T/err" "$T/nowhere: cannot write into this folder"
+
+run "$RECALL" draft "$T/site"
+expect_status "a folder given as the article exits 1" 1
+expect_grep "a folder given as the article is named" "$T/err" "is a directory"
+
+run "$RECALL" draft "$(printf 'x\033[31m.md')"
+expect_status "a missing article with an escape in its name exits 1" 1
+if grep -q "$(printf '\033')" "$T/err"; then not_ok "an escape in a file name does not reach the terminal"; else
+	ok "an escape in a file name does not reach the terminal"
+fi
 
 # --- options ----------------------------------------------------------------
 

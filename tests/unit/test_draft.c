@@ -91,6 +91,7 @@ static void test_yaml_scalars_read_back(void **state)
 		{"c1 \xc2\x85 nel \xc2\x9b csi", NULL, false},
 		{"line\xe2\x80\xa8sep and para\xe2\x80\xa9sep", NULL, false},
 		{"bom \xef\xbb\xbf inside", NULL, false},
+		{"bidi \xe2\x80\xae" "desrever\xe2\x80\xac and \xe2\x81\xa6isolate\xe2\x81\xa9", NULL, false},
 		{"bad \xff byte", "bad \xef\xbf\xbd byte", false},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -106,9 +107,13 @@ static void test_yaml_scalars_read_back(void **state)
 		assert_non_null(back);
 		assert_string_equal(back, cases[i].back ? cases[i].back : cases[i].in);
 		assert_int_equal(plain, cases[i].plain);
-		/* Nothing that reaches a terminal can be a control character. */
+		/* Nothing that reaches a terminal can be a control character, nor
+		 * a C1 or bidirectional control. */
 		for (size_t k = at; k < doc.len - 1; k++)
 			assert_false((unsigned char)doc.ptr[k] < 0x20 || doc.ptr[k] == 0x7f);
+		assert_null(strstr(doc.ptr, "\xc2\x9b"));
+		assert_null(strstr(doc.ptr, "\xe2\x80\xae"));
+		assert_null(strstr(doc.ptr, "\xe2\x81\xa6"));
 		free(back);
 		buf_release(&doc);
 	}
