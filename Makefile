@@ -60,7 +60,7 @@ ifeq ($(BUILD),build)
 endif
 
 run: all
-	./recall take quizzes/china-fentanyl-sanctions.yaml
+	./recall read content/china-fentanyl-sanctions.md
 
 $(BUILD)/.deps:
 	$(Q)sh .ci/deps build

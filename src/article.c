@@ -66,8 +66,29 @@ static size_t front_matter_extent(const char *text, size_t len, size_t *yaml_sta
 		}
 		p = nl ? end + 1 : len;
 	}
+	*yaml_len = len - *yaml_start;
 	*unterminated = true;
 	return 0;
+}
+
+/* A block between "---" fences is front matter only when it starts like a
+ * YAML mapping (`key:` or a comment): a CommonMark document may well open
+ * with a thematic break followed by a setext heading. */
+static bool looks_like_front_matter(const char *yaml, size_t len)
+{
+	size_t i = 0;
+	while (i < len && (yaml[i] == '\n' || yaml[i] == '\r' || yaml[i] == ' '))
+		i++;
+	if (i < len && yaml[i] == '#')
+		return true;
+	size_t key = i;
+	while (i < len && yaml[i] != ':' && yaml[i] != '\n' && yaml[i] != ' ')
+		i++;
+	if (i == key || i >= len)
+		return false;
+	while (i < len && yaml[i] == ' ')
+		i++;
+	return i < len && yaml[i] == ':';
 }
 
 static int count_lines(const char *s, size_t len)
@@ -258,6 +279,10 @@ article *article_parse(const char *name, const char *text, size_t len, diag_list
 	size_t yaml_start = 0, yaml_len = 0;
 	bool unterminated;
 	size_t body = front_matter_extent(text, len, &yaml_start, &yaml_len, &unterminated);
+	if (!looks_like_front_matter(text + yaml_start, yaml_len)) {
+		body = 0;
+		unterminated = false;
+	}
 	if (unterminated) {
 		diag_add(d, DIAG_ERROR, name, 1, 1,
 		         "broken front matter: no closing `---` line");
