@@ -2,6 +2,7 @@
 #include "article.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -376,18 +377,9 @@ size_t article_word_count(const article *a)
 	return a->words;
 }
 
-bool article_find_quote(const article *a, const char *quote, article_match *m)
+/* The paragraph whose folded text holds byte `at` of a->folded. */
+static size_t paragraph_at_folded(const article *a, size_t at)
 {
-	buf needle;
-	buf_init(&needle);
-	text_fold(quote, strlen(quote), &needle, NULL);
-	bool found = false;
-	if (needle.len == 0)
-		goto out;
-	const char *hit = memmem(a->folded.ptr, a->folded.len, needle.ptr, needle.len);
-	if (!hit)
-		goto out;
-	size_t at = (size_t)(hit - a->folded.ptr);
 	size_t lo = 0, hi = a->n_paragraphs;
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -396,25 +388,305 @@ bool article_find_quote(const article *a, const char *quote, article_match *m)
 		else
 			hi = mid;
 	}
-	const article_paragraph *p = &a->paragraphs[lo];
-	/* Map the folded range back to bytes of the paragraph's own text. */
-	buf folded;
-	buf_init(&folded);
-	size_t *offsets = NULL;
-	text_fold(p->text, p->len, &folded, &offsets);
-	size_t rel = at - a->folded_starts[lo];
+	return lo;
+}
+
+/* Maps a folded range [rel, rel + len) of paragraph `p` back to bytes of its
+ * own text, given the offsets text_fold made for it. */
+static void map_back(const article_paragraph *p, const size_t *offsets, size_t folded_len,
+                     size_t rel, size_t len, article_match *m)
+{
 	m->paragraph = p;
 	m->start = offsets[rel];
-	size_t end_rel = rel + needle.len;
-	m->end = end_rel < folded.len ? offsets[end_rel] : p->len;
+	size_t end_rel = rel + len;
+	m->end = end_rel < folded_len ? offsets[end_rel] : p->len;
 	/* The end offset points at the next folded byte's source; back off
 	 * any white space that folding had collapsed. */
 	while (m->end > m->start && (p->text[m->end - 1] == ' ' || p->text[m->end - 1] == '\n'))
 		m->end--;
+}
+
+/* Where each folded quote was found in a->folded, or SIZE_MAX. */
+typedef struct {
+	const char *text;    /* folded */
+	size_t len;
+	size_t at;
+	size_t next;         /* next quote in the same hash bucket */
+	size_t shift;        /* offset in the quote of the bytes it is keyed by */
+} quote_probe;
+
+enum { KEY_LEN = 8 };
+
+typedef struct {
+	uint64_t key;
+	size_t head;         /* first quote in the bucket; SIZE_MAX when empty */
+	size_t count;
+	unsigned len;        /* bytes in the key */
+} quote_slot;
+
+static uint64_t load_key(const char *s, size_t len)
+{
+	uint64_t k = 0;
+	memcpy(&k, s, len);
+	return k;
+}
+
+static size_t slot_of(const quote_slot *slots, size_t mask, uint64_t key, unsigned len)
+{
+	size_t h = (size_t)(((key ^ len) * 0x9E3779B97F4A7C15u) >> 29) & mask;
+	while (slots[h].head != SIZE_MAX && (slots[h].key != key || slots[h].len != len))
+		h = (h + 1) & mask;
+	return h;
+}
+
+/* Finds many quotes in one pass over the folded article, so that a bank of
+ * thousands of sources costs about one scan rather than one per quote. Each
+ * quote is keyed by KEY_LEN of its bytes (shorter quotes by all of theirs),
+ * chosen at the offset the fewest other quotes share; every article position
+ * is looked up once, and only quotes in its bucket are compared in full. */
+static void find_many(const article *a, quote_probe *probes, size_t n)
+{
+	size_t cap = 16;
+	while (cap < 2 * n)
+		cap *= 2;
+	size_t mask = cap - 1;
+	quote_slot *slots = xmalloc(cap * sizeof(quote_slot));
+	for (size_t i = 0; i < cap; i++)
+		slots[i] = (quote_slot){0, SIZE_MAX, 0, 0};
+	unsigned short_lengths = 0;   /* bit L set: some quote has L < KEY_LEN bytes */
+	size_t pending = 0;
+	for (size_t i = 0; i < n; i++) {
+		quote_probe *q = &probes[i];
+		if (q->len == 0 || q->len > a->folded.len)
+			continue;
+		pending++;
+		size_t best = 0, best_count = SIZE_MAX;
+		unsigned klen = q->len < KEY_LEN ? (unsigned)q->len : KEY_LEN;
+		size_t last = q->len - klen;
+		for (size_t j = 0; j <= last && j < 16 && best_count; j++) {
+			size_t h = slot_of(slots, mask, load_key(q->text + j, klen), klen);
+			size_t c = slots[h].head == SIZE_MAX ? 0 : slots[h].count;
+			if (c < best_count) {
+				best_count = c;
+				best = j;
+			}
+		}
+		uint64_t key = load_key(q->text + best, klen);
+		size_t h = slot_of(slots, mask, key, klen);
+		if (slots[h].head == SIZE_MAX)
+			slots[h] = (quote_slot){key, SIZE_MAX, 0, klen};
+		q->shift = best;
+		q->next = slots[h].head;
+		slots[h].head = i;
+		slots[h].count++;
+		if (klen < KEY_LEN)
+			short_lengths |= 1u << klen;
+	}
+	const char *text = a->folded.ptr;
+	size_t len = a->folded.len;
+	for (size_t p = 0; p < len && pending; p++) {
+		for (unsigned klen = 1; klen <= KEY_LEN; klen++) {
+			if (klen < KEY_LEN && !(short_lengths & (1u << klen)))
+				continue;
+			if (p + klen > len)
+				break;
+			size_t h = slot_of(slots, mask, load_key(text + p, klen), klen);
+			for (size_t i = slots[h].head; i != SIZE_MAX; i = probes[i].next) {
+				quote_probe *q = &probes[i];
+				if (q->at != SIZE_MAX || p < q->shift)
+					continue;
+				size_t start = p - q->shift;
+				if (start + q->len <= len && memcmp(text + start, q->text, q->len) == 0) {
+					q->at = start;
+					pending--;
+				}
+			}
+		}
+	}
+	free(slots);
+}
+
+static int compare_by_position(const void *x, const void *y)
+{
+	const quote_probe *const *a = x, *const *b = y;
+	return ((*a)->at > (*b)->at) - ((*a)->at < (*b)->at);
+}
+
+size_t article_find_quotes(const article *a, const char *const *quotes, size_t n,
+                           article_match *matches)
+{
+	quote_probe *probes = xmalloc((n ? n : 1) * sizeof(quote_probe));
+	buf needles;
+	buf_init(&needles);
+	size_t *starts = xmalloc((n + 1) * sizeof(size_t));
+	for (size_t i = 0; i < n; i++) {
+		starts[i] = needles.len;
+		text_fold(quotes[i], strlen(quotes[i]), &needles, NULL);
+		matches[i] = (article_match){NULL, 0, 0};
+	}
+	starts[n] = needles.len;
+	for (size_t i = 0; i < n; i++)
+		probes[i] = (quote_probe){needles.ptr + starts[i], starts[i + 1] - starts[i], SIZE_MAX,
+		                          SIZE_MAX, 0};
+	free(starts);
+
+	/* A few quotes are found faster by memmem than by building a table. */
+	if (n <= 4) {
+		for (size_t i = 0; i < n; i++) {
+			if (!probes[i].len)
+				continue;
+			const char *hit = memmem(a->folded.ptr, a->folded.len, probes[i].text, probes[i].len);
+			if (hit)
+				probes[i].at = (size_t)(hit - a->folded.ptr);
+		}
+	} else {
+		find_many(a, probes, n);
+	}
+
+	/* Fold each paragraph that holds a match once, however many it holds. */
+	quote_probe **found = xmalloc((n ? n : 1) * sizeof(quote_probe *));
+	size_t n_found = 0;
+	for (size_t i = 0; i < n; i++)
+		if (probes[i].at != SIZE_MAX)
+			found[n_found++] = &probes[i];
+	qsort(found, n_found, sizeof(quote_probe *), compare_by_position);
+	buf folded;
+	buf_init(&folded);
+	size_t *offsets = NULL;
+	size_t current = SIZE_MAX;
+	for (size_t k = 0; k < n_found; k++) {
+		quote_probe *q = found[k];
+		size_t para = paragraph_at_folded(a, q->at);
+		if (para != current) {
+			buf_clear(&folded);
+			free(offsets);
+			text_fold(a->paragraphs[para].text, a->paragraphs[para].len, &folded, &offsets);
+			current = para;
+		}
+		map_back(&a->paragraphs[para], offsets, folded.len, q->at - a->folded_starts[para],
+		         q->len, &matches[q - probes]);
+	}
 	free(offsets);
 	buf_release(&folded);
-	found = true;
+	free(found);
+	free(probes);
+	buf_release(&needles);
+	return n_found;
+}
+
+bool article_find_quote(const article *a, const char *quote, article_match *m)
+{
+	return article_find_quotes(a, &quote, 1, m) == 1;
+}
+
+/* Bit-parallel approximate matching (Myers 1999, in Hyyrö's form for
+ * searching): the least edit distance between `pat` (at most 64 bytes) and
+ * any substring of `text`, and where the best such substring ends. */
+static size_t best_approximate_end(const char *text, size_t len, const char *pat, size_t m,
+                                   size_t *distance)
+{
+	uint64_t peq[256] = {0};
+	for (size_t i = 0; i < m; i++)
+		peq[(unsigned char)pat[i]] |= (uint64_t)1 << i;
+	uint64_t high = (uint64_t)1 << (m - 1);
+	uint64_t pv = m == 64 ? ~(uint64_t)0 : ((uint64_t)1 << m) - 1, mv = 0;
+	size_t score = m, best = m, best_end = 0;
+	for (size_t j = 0; j < len; j++) {
+		uint64_t eq = peq[(unsigned char)text[j]];
+		uint64_t xv = eq | mv;
+		uint64_t xh = (((eq & pv) + pv) ^ pv) | eq;
+		uint64_t ph = mv | ~(xh | pv);
+		uint64_t mh = pv & xh;
+		if (ph & high)
+			score++;
+		else if (mh & high)
+			score--;
+		ph <<= 1;
+		mh <<= 1;
+		pv = mh | ~(xv | ph);
+		mv = ph & xv;
+		if (score < best) {
+			best = score;
+			best_end = j + 1;
+		}
+	}
+	*distance = best;
+	return best_end;
+}
+
+/* Edit distances between all of `s` and each prefix of `t`: row[j] for
+ * t[0..j), for j from 0 to m. `row` holds m + 1 entries. */
+static void prefix_distances(const char *s, size_t n, const char *t, size_t m, size_t *row)
+{
+	for (size_t j = 0; j <= m; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= n; i++) {
+		size_t diagonal = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= m; j++) {
+			size_t up = row[j];
+			size_t cost = diagonal + (s[i - 1] != t[j - 1]);
+			size_t best = up + 1 < row[j - 1] + 1 ? up + 1 : row[j - 1] + 1;
+			row[j] = cost < best ? cost : best;
+			diagonal = up;
+		}
+	}
+}
+
+bool article_closest_passage(const article *a, const char *quote, article_match *m)
+{
+	enum { MAX_QUOTE = 512 };
+	buf needle;
+	buf_init(&needle);
+	text_fold(quote, strlen(quote), &needle, NULL);
+	bool close = false;
+	if (needle.len < 4 || needle.len > MAX_QUOTE || a->folded.len == 0)
+		goto out;
+	/* Locate by the quote's first 64 bytes, then judge the whole quote
+	 * against the passage of its length that starts there. */
+	size_t probe_len = needle.len < 64 ? needle.len : 64;
+	size_t distance;
+	size_t end = best_approximate_end(a->folded.ptr, a->folded.len, needle.ptr, probe_len,
+	                                  &distance);
+	if (distance * 3 > probe_len)
+		goto out;
+	size_t at = end > probe_len ? end - probe_len : 0;
+	size_t para = paragraph_at_folded(a, end ? end - 1 : 0);
+	size_t para_start = a->folded_starts[para];
+	size_t para_end = a->folded_starts[para + 1] - 1;   /* before the '\n' */
+	if (at < para_start)
+		at = para_start;
+	/* Try the start positions the edits could have moved it to, and for
+	 * each the passage length that fits the quote best. */
+	size_t best_at = at, best_len = 0, best_distance = SIZE_MAX;
+	size_t slack = distance + 1 < 8 ? distance + 1 : 8;
+	size_t *row = xmalloc((needle.len + slack + 1) * sizeof(size_t));
+	size_t first = at > para_start + slack ? at - slack : para_start;
+	for (size_t s = first; s <= at + slack && s < para_end; s++) {
+		size_t avail = para_end - s;
+		size_t span = needle.len + slack < avail ? needle.len + slack : avail;
+		prefix_distances(needle.ptr, needle.len, a->folded.ptr + s, span, row);
+		for (size_t l = 1; l <= span; l++) {
+			if (row[l] < best_distance) {
+				best_distance = row[l];
+				best_at = s;
+				best_len = l;
+			}
+		}
+	}
+	free(row);
+	if (best_distance == SIZE_MAX || best_distance * 3 > needle.len)
+		goto out;
+	buf folded;
+	buf_init(&folded);
+	size_t *offsets = NULL;
+	const article_paragraph *p = &a->paragraphs[para];
+	text_fold(p->text, p->len, &folded, &offsets);
+	map_back(p, offsets, folded.len, best_at - para_start, best_len, m);
+	free(offsets);
+	buf_release(&folded);
+	close = true;
 out:
 	buf_release(&needle);
-	return found;
+	return close;
 }
