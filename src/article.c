@@ -25,6 +25,7 @@ struct article {
 	 * never produces, so a match cannot span two paragraphs. */
 	buf folded;
 	size_t *folded_starts;    /* where each paragraph begins in `folded` */
+	bool *fold_identity;      /* folding kept each byte of the paragraph in place */
 };
 
 static const char *meta_fields[] = {"title", "source", "published", "author", "url"};
@@ -229,9 +230,17 @@ static void index_paragraphs(article *a)
 	buf_release(&text);
 
 	a->folded_starts = xmalloc((a->n_paragraphs + 1) * sizeof(size_t));
+	a->fold_identity = xmalloc((a->n_paragraphs ? a->n_paragraphs : 1) * sizeof(bool));
 	for (size_t i = 0; i < a->n_paragraphs; i++) {
+		const article_paragraph *p = &a->paragraphs[i];
 		a->folded_starts[i] = a->folded.len;
-		text_fold(a->paragraphs[i].text, a->paragraphs[i].len, &a->folded, NULL);
+		text_fold(p->text, p->len, &a->folded, NULL);
+		/* ASCII folds byte for byte unless white space was collapsed, which
+		 * shortens it: then offsets need no second folding to map back. */
+		bool ascii = true;
+		for (size_t k = 0; k < p->len && ascii; k++)
+			ascii = (unsigned char)p->text[k] < 0x80;
+		a->fold_identity[i] = ascii && a->folded.len - a->folded_starts[i] == p->len;
 		buf_putc(&a->folded, '\n');
 	}
 	a->folded_starts[a->n_paragraphs] = a->folded.len;
@@ -311,6 +320,7 @@ void article_free(article *a)
 		cmark_node_free(a->doc);
 	buf_release(&a->folded);
 	free(a->folded_starts);
+	free(a->fold_identity);
 	free(a->text);
 	free(a->path);
 	free(a);
@@ -392,14 +402,14 @@ static size_t paragraph_at_folded(const article *a, size_t at)
 }
 
 /* Maps a folded range [rel, rel + len) of paragraph `p` back to bytes of its
- * own text, given the offsets text_fold made for it. */
+ * own text, given the offsets text_fold made for it (NULL: byte for byte). */
 static void map_back(const article_paragraph *p, const size_t *offsets, size_t folded_len,
                      size_t rel, size_t len, article_match *m)
 {
 	m->paragraph = p;
-	m->start = offsets[rel];
+	m->start = offsets ? offsets[rel] : rel;
 	size_t end_rel = rel + len;
-	m->end = end_rel < folded_len ? offsets[end_rel] : p->len;
+	m->end = end_rel < folded_len ? (offsets ? offsets[end_rel] : end_rel) : p->len;
 	/* The end offset points at the next folded byte's source; back off
 	 * any white space that folding had collapsed. */
 	while (m->end > m->start && (p->text[m->end - 1] == ' ' || p->text[m->end - 1] == '\n'))
@@ -411,99 +421,212 @@ typedef struct {
 	const char *text;    /* folded */
 	size_t len;
 	size_t at;
-	size_t next;         /* next quote in the same hash bucket */
-	size_t shift;        /* offset in the quote of the bytes it is keyed by */
+	size_t found_at;     /* the article position that found it */
 } quote_probe;
 
-enum { KEY_LEN = 8 };
+/* Quotes are keyed by KEY_LEN of their bytes. Long quotes are keyed by
+ * STRIDE consecutive windows, so that looking at every STRIDE-th position
+ * of the article meets one of them wherever the quote stands; shorter ones
+ * are looked for at every position. */
+enum { KEY_LEN = 8, STRIDE = 4, FILTER_BITS = 18 };
 
+/* A key of fewer than KEY_LEN bytes leaves the top byte free: its length
+ * goes there, so one number tells keys of different lengths apart. */
 typedef struct {
 	uint64_t key;
-	size_t head;         /* first quote in the bucket; SIZE_MAX when empty */
-	size_t count;
-	unsigned len;        /* bytes in the key */
+	uint32_t head;       /* first entry in the bucket; NO_ENTRY when empty */
+	uint32_t count;
 } quote_slot;
 
+#define NO_ENTRY UINT32_MAX
+
+typedef struct {
+	uint32_t quote;
+	uint32_t shift;      /* offset in the quote of the keyed bytes */
+	uint32_t next;       /* next entry in the same bucket */
+} key_entry;
+
+typedef struct {
+	quote_slot *slots;
+	size_t mask;
+	unsigned shift;      /* slots are found by the hash's top bits */
+	key_entry *entries;
+	size_t n_entries;
+	/* Most article positions start no key: a bit per hash, small enough to
+	 * stay in cache, turns them away before the table is read. */
+	uint64_t *filter;
+	unsigned lengths;    /* bit L set: some key has L bytes */
+} key_table;
+
+/* A key: `len` bytes (at most KEY_LEN) as a number. Full keys are read in
+ * one load; short ones byte by byte, the same way on building and on
+ * scanning. */
 static uint64_t load_key(const char *s, size_t len)
 {
 	uint64_t k = 0;
-	memcpy(&k, s, len);
-	return k;
+	if (len == KEY_LEN) {
+		memcpy(&k, s, KEY_LEN);
+		return k;
+	}
+	for (size_t i = 0; i < len; i++)
+		k |= (uint64_t)(unsigned char)s[i] << (8 * i);
+	return k | (uint64_t)len << 56;
 }
 
-static size_t slot_of(const quote_slot *slots, size_t mask, uint64_t key, unsigned len)
+static uint64_t key_hash(uint64_t key)
 {
-	size_t h = (size_t)(((key ^ len) * 0x9E3779B97F4A7C15u) >> 29) & mask;
-	while (slots[h].head != SIZE_MAX && (slots[h].key != key || slots[h].len != len))
-		h = (h + 1) & mask;
-	return h;
+	return key * 0x9E3779B97F4A7C15u;
+}
+
+static void table_init(key_table *t, size_t max_entries)
+{
+	size_t cap = 16;
+	t->shift = 60;
+	while (cap < 2 * max_entries) {
+		cap *= 2;
+		t->shift--;
+	}
+	t->mask = cap - 1;
+	t->slots = xmalloc(cap * sizeof(quote_slot));
+	for (size_t i = 0; i < cap; i++)
+		t->slots[i] = (quote_slot){0, NO_ENTRY, 0};
+	t->entries = xmalloc((max_entries ? max_entries : 1) * sizeof(key_entry));
+	t->n_entries = 0;
+	t->filter = xcalloc((size_t)1 << (FILTER_BITS - 6), sizeof(uint64_t));
+	t->lengths = 0;
+}
+
+static void table_release(key_table *t)
+{
+	free(t->slots);
+	free(t->entries);
+	free(t->filter);
+}
+
+static quote_slot *table_slot(const key_table *t, uint64_t key)
+{
+	/* The top bits of a multiplicative hash depend on every bit of the key. */
+	size_t h = (size_t)(key_hash(key) >> t->shift);
+	while (t->slots[h].head != NO_ENTRY && t->slots[h].key != key)
+		h = (h + 1) & t->mask;
+	return &t->slots[h];
+}
+
+static size_t table_count(const key_table *t, const char *s, unsigned len)
+{
+	const quote_slot *slot = table_slot(t, load_key(s, len));
+	return slot->head == NO_ENTRY ? 0 : slot->count;
+}
+
+static void table_add(key_table *t, const char *s, unsigned len, size_t quote, size_t shift)
+{
+	uint64_t key = load_key(s, len);
+	quote_slot *slot = table_slot(t, key);
+	if (slot->head == NO_ENTRY)
+		*slot = (quote_slot){key, NO_ENTRY, 0};
+	t->entries[t->n_entries] = (key_entry){(uint32_t)quote, (uint32_t)shift, slot->head};
+	slot->head = (uint32_t)t->n_entries++;
+	slot->count++;
+	uint64_t bit = key_hash(key) >> (64 - FILTER_BITS);
+	t->filter[bit >> 6] |= (uint64_t)1 << (bit & 63);
+	t->lengths |= 1u << len;
+}
+
+/* Compares the quotes keyed by the `len` bytes at article position p. */
+static void table_probe(const key_table *t, const char *text, size_t text_len, size_t p,
+                        unsigned len, quote_probe *probes, size_t *pending)
+{
+	uint64_t key = load_key(text + p, len);
+	uint64_t bit = key_hash(key) >> (64 - FILTER_BITS);
+	if (!(t->filter[bit >> 6] & ((uint64_t)1 << (bit & 63))))
+		return;
+	const quote_slot *slot = table_slot(t, key);
+	for (uint32_t e = slot->head; e != NO_ENTRY; e = t->entries[e].next) {
+		quote_probe *q = &probes[t->entries[e].quote];
+		size_t shift = t->entries[e].shift;
+		/* A quote found here may still start earlier by another window. */
+		if ((q->at != SIZE_MAX && q->found_at != p) || p < shift)
+			continue;
+		size_t start = p - shift;
+		if (q->at != SIZE_MAX && start >= q->at)
+			continue;
+		if (start + q->len <= text_len && memcmp(text + start, q->text, q->len) == 0) {
+			if (q->at == SIZE_MAX)
+				(*pending)--;
+			q->at = start;
+			q->found_at = p;
+		}
+	}
 }
 
 /* Finds many quotes in one pass over the folded article, so that a bank of
  * thousands of sources costs about one scan rather than one per quote. Each
- * quote is keyed by KEY_LEN of its bytes (shorter quotes by all of theirs),
- * chosen at the offset the fewest other quotes share; every article position
- * is looked up once, and only quotes in its bucket are compared in full. */
+ * quote's key windows are chosen where the fewest other quotes share them,
+ * and only the quotes in a position's bucket are compared in full. */
 static void find_many(const article *a, quote_probe *probes, size_t n)
 {
-	size_t cap = 16;
-	while (cap < 2 * n)
-		cap *= 2;
-	size_t mask = cap - 1;
-	quote_slot *slots = xmalloc(cap * sizeof(quote_slot));
-	for (size_t i = 0; i < cap; i++)
-		slots[i] = (quote_slot){0, SIZE_MAX, 0, 0};
-	unsigned short_lengths = 0;   /* bit L set: some quote has L < KEY_LEN bytes */
+	key_table dense, sparse;
+	size_t n_dense = 0, n_sparse = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (probes[i].len == 0 || probes[i].len > a->folded.len)
+			continue;
+		if (probes[i].len >= KEY_LEN + STRIDE - 1)
+			n_sparse++;
+		else
+			n_dense++;
+	}
+	table_init(&dense, n_dense);
+	table_init(&sparse, n_sparse * STRIDE);
 	size_t pending = 0;
 	for (size_t i = 0; i < n; i++) {
 		quote_probe *q = &probes[i];
 		if (q->len == 0 || q->len > a->folded.len)
 			continue;
 		pending++;
-		size_t best = 0, best_count = SIZE_MAX;
+		bool is_sparse = q->len >= KEY_LEN + STRIDE - 1;
+		key_table *t = is_sparse ? &sparse : &dense;
 		unsigned klen = q->len < KEY_LEN ? (unsigned)q->len : KEY_LEN;
-		size_t last = q->len - klen;
-		for (size_t j = 0; j <= last && j < 16 && best_count; j++) {
-			size_t h = slot_of(slots, mask, load_key(q->text + j, klen), klen);
-			size_t c = slots[h].head == SIZE_MAX ? 0 : slots[h].count;
-			if (c < best_count) {
-				best_count = c;
-				best = j;
+		size_t windows = is_sparse ? STRIDE : 1;
+		size_t last = q->len - klen - (windows - 1);
+		if (last > 15)
+			last = 15;
+		/* Each window's count once, then the run of `windows` with the
+		 * smallest sum. */
+		size_t counts[16 + STRIDE];
+		size_t best = 0, best_count = SIZE_MAX, sum = 0;
+		for (size_t j = 0; j < last + windows; j++) {
+			counts[j] = table_count(t, q->text + j, klen);
+			sum += counts[j];
+			if (j + 1 < windows)
+				continue;
+			if (j + 1 > windows)
+				sum -= counts[j - windows];
+			if (sum < best_count) {
+				best_count = sum;
+				best = j + 1 - windows;
+				if (!sum)
+					break;
 			}
 		}
-		uint64_t key = load_key(q->text + best, klen);
-		size_t h = slot_of(slots, mask, key, klen);
-		if (slots[h].head == SIZE_MAX)
-			slots[h] = (quote_slot){key, SIZE_MAX, 0, klen};
-		q->shift = best;
-		q->next = slots[h].head;
-		slots[h].head = i;
-		slots[h].count++;
-		if (klen < KEY_LEN)
-			short_lengths |= 1u << klen;
+		for (size_t w = 0; w < windows; w++)
+			table_add(t, q->text + best + w, klen, i, best + w);
 	}
 	const char *text = a->folded.ptr;
 	size_t len = a->folded.len;
-	for (size_t p = 0; p < len && pending; p++) {
-		for (unsigned klen = 1; klen <= KEY_LEN; klen++) {
-			if (klen < KEY_LEN && !(short_lengths & (1u << klen)))
-				continue;
-			if (p + klen > len)
-				break;
-			size_t h = slot_of(slots, mask, load_key(text + p, klen), klen);
-			for (size_t i = slots[h].head; i != SIZE_MAX; i = probes[i].next) {
-				quote_probe *q = &probes[i];
-				if (q->at != SIZE_MAX || p < q->shift)
-					continue;
-				size_t start = p - q->shift;
-				if (start + q->len <= len && memcmp(text + start, q->text, q->len) == 0) {
-					q->at = start;
-					pending--;
-				}
-			}
-		}
+	unsigned lengths[KEY_LEN + 1];
+	size_t n_lengths = 0;
+	for (unsigned klen = 1; klen <= KEY_LEN; klen++)
+		if (dense.lengths & (1u << klen))
+			lengths[n_lengths++] = klen;
+	size_t step = n_lengths ? 1 : STRIDE;
+	for (size_t p = 0; p < len && pending; p += step) {
+		for (size_t li = 0; li < n_lengths && p + lengths[li] <= len; li++)
+			table_probe(&dense, text, len, p, lengths[li], probes, &pending);
+		if (p % STRIDE == 0 && sparse.n_entries && p + KEY_LEN <= len)
+			table_probe(&sparse, text, len, p, KEY_LEN, probes, &pending);
 	}
-	free(slots);
+	table_release(&dense);
+	table_release(&sparse);
 }
 
 static int compare_by_position(const void *x, const void *y)
@@ -527,7 +650,7 @@ size_t article_find_quotes(const article *a, const char *const *quotes, size_t n
 	starts[n] = needles.len;
 	for (size_t i = 0; i < n; i++)
 		probes[i] = (quote_probe){needles.ptr + starts[i], starts[i + 1] - starts[i], SIZE_MAX,
-		                          SIZE_MAX, 0};
+		                          SIZE_MAX};
 	free(starts);
 
 	/* A few quotes are found faster by memmem than by building a table. */
@@ -557,14 +680,20 @@ size_t article_find_quotes(const article *a, const char *const *quotes, size_t n
 	for (size_t k = 0; k < n_found; k++) {
 		quote_probe *q = found[k];
 		size_t para = paragraph_at_folded(a, q->at);
+		size_t rel = q->at - a->folded_starts[para];
+		if (a->fold_identity[para]) {
+			map_back(&a->paragraphs[para], NULL, a->paragraphs[para].len, rel, q->len,
+			         &matches[q - probes]);
+			continue;
+		}
 		if (para != current) {
 			buf_clear(&folded);
 			free(offsets);
+			offsets = NULL;
 			text_fold(a->paragraphs[para].text, a->paragraphs[para].len, &folded, &offsets);
 			current = para;
 		}
-		map_back(&a->paragraphs[para], offsets, folded.len, q->at - a->folded_starts[para],
-		         q->len, &matches[q - probes]);
+		map_back(&a->paragraphs[para], offsets, folded.len, rel, q->len, &matches[q - probes]);
 	}
 	free(offsets);
 	buf_release(&folded);

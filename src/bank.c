@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <yaml.h>
 
 #include "pack.h"
@@ -17,9 +18,12 @@
 /* ---- The YAML tree ------------------------------------------------------
  *
  * libyaml's events are turned into a small tree that keeps the position of
- * every node, in a scratch arena freed when compiling ends. The parser is
- * freed as soon as the tree is built; strings the quiz keeps are copied
- * again into the quiz's own arena. */
+ * every node. The parser is freed as soon as the tree is built; strings the
+ * quiz keeps are copied again into the quiz's own arena. Each question is
+ * compiled as soon as its mapping ends and its nodes are freed, so memory
+ * follows the size of one question, not of the bank; what needs the whole
+ * bank (actor references, derived ids, sources, dates shown in the bank's
+ * date order) is finished at the end. */
 
 enum { NODE_SCALAR, NODE_SEQ, NODE_MAP };
 
@@ -28,6 +32,7 @@ struct node {
 	unsigned char type;
 	bool plain;            /* an unquoted scalar */
 	bool bad;              /* stands for something already reported (an alias) */
+	bool streamed;         /* the `questions:` list, whose items were compiled as read */
 	int line, col;         /* 1-based */
 	int end_line, end_col;
 	const char *text;      /* scalars: the value, NUL-terminated */
@@ -117,7 +122,11 @@ typedef struct {
 	const char *text;        /* the bank's bytes */
 	size_t len;
 	diag_list *d;
-	arena *scratch;          /* the tree and folded keys; freed at the end */
+	arena *keep;             /* the tree but questions, names; freed at the end */
+	arena *tmp;              /* where nodes and scratch strings go now: `keep`,
+	                          * or the arena of the question being read */
+	arena *question_arena;   /* reset when its question is compiled */
+	diag_list *out;          /* where diagnostics go in the end */
 	quiz *q;
 	article *art;            /* NULL when it could not be loaded */
 	char *article_path;      /* as resolved against the bank */
@@ -130,13 +139,26 @@ typedef struct {
 	strmap slug_counts;      /* derived id -> how many times used, as an integer */
 	size_t closest_lookups;  /* how many missing sources got a closest passage */
 	buf fold;                /* scratch for folding */
+	bool questions_streamed; /* the `questions:` list is being compiled as read */
+	struct pending *pending; /* what is left to do for each question */
+	size_t n_pending, cap_pending;
 } compiler;
+
+/* What a question still needs once the whole bank is read. */
+typedef struct pending {
+	quiz_question *qq;
+	const char *actor_ref;   /* `answer: {actor: ID}`; in c->keep */
+	int ref_line, ref_col;
+	int source_line, source_col;
+	bool derive_id;          /* it has no `id` */
+} pending;
 
 static diag *error_at(compiler *c, int line, int col, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 static diag *warning_at(compiler *c, int line, int col, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
+/* Bank diagnostics go to a list of their own, put in file order at the end. */
 static diag *add_va(compiler *c, diag_severity sev, int line, int col, const char *fmt,
                     va_list ap)
 {
@@ -188,7 +210,7 @@ static const char *shown(compiler *c, const char *s, size_t len)
 	buf b;
 	buf_init(&b);
 	put_short(&b, s, len, 60);
-	char *copy = arena_strndup(c->scratch, b.ptr, b.len);
+	char *copy = arena_strndup(c->tmp, b.ptr, b.len);
 	buf_release(&b);
 	return copy;
 }
@@ -199,11 +221,26 @@ typedef struct {
 	node **items;
 	size_t n, cap;
 	node *self;
+	bool questions;        /* the `questions:` list: items are compiled as read */
+	size_t streamed;       /* how many items went that way */
 } frame;
+
+static void compile_item(compiler *c, node *item, size_t index);
+
+/* Called before the node for an event is made: an event that starts an
+ * item of the `questions:` list gets a fresh arena for that item. */
+static void enter_item(compiler *c, const frame *stack, int depth)
+{
+	if (depth == 2 && stack[1].questions) {
+		if (!c->question_arena)
+			c->question_arena = arena_new();
+		c->tmp = c->question_arena;
+	}
+}
 
 static node *new_node(compiler *c, int type, const yaml_mark_t *start)
 {
-	node *n = arena_alloc(c->scratch, sizeof(node));
+	node *n = arena_alloc(c->tmp, sizeof(node));
 	n->type = (unsigned char)type;
 	n->line = (int)start->line + 1;
 	n->col = (int)start->column + 1;
@@ -360,18 +397,29 @@ static node *read_tree(compiler *c)
 			else
 				check_anchor_and_tag(c, &event, event.data.sequence_start.anchor,
 				                     event.data.sequence_start.tag);
+			enter_item(c, stack, depth);
 			frame *f = &stack[depth++];
 			f->n = 0;
+			f->streamed = 0;
 			f->self = new_node(c, is_map ? NODE_MAP : NODE_SEQ, &event.start_mark);
+			/* The root's first `questions:` list, when it is one. */
+			const frame *root_frame = &stack[0];
+			f->questions = !is_map && depth == 2 && !c->questions_streamed &&
+			               root_frame->self->type == NODE_MAP && root_frame->n % 2 == 1 &&
+			               root_frame->items[root_frame->n - 1]->type == NODE_SCALAR &&
+			               strcmp(root_frame->items[root_frame->n - 1]->text, "questions") == 0;
+			if (f->questions)
+				c->questions_streamed = true;
 			break;
 		}
 		case YAML_MAPPING_END_EVENT:
 		case YAML_SEQUENCE_END_EVENT: {
 			frame *f = &stack[--depth];
 			made = f->self;
-			made->n = f->n;
-			made->kids = arena_alloc(c->scratch, (f->n ? f->n : 1) * sizeof(node *));
+			made->n = f->questions ? f->streamed : f->n;
+			made->kids = arena_alloc(c->tmp, (f->n ? f->n : 1) * sizeof(node *));
 			memcpy(made->kids, f->items, f->n * sizeof(node *));
+			made->streamed = f->questions;
 			made->end_line = (int)event.end_mark.line + 1;
 			made->end_col = (int)event.end_mark.column + 1;
 			if (made->type == NODE_MAP)
@@ -379,13 +427,14 @@ static node *read_tree(compiler *c)
 			break;
 		}
 		case YAML_SCALAR_EVENT: {
+			enter_item(c, stack, depth);
 			check_anchor_and_tag(c, &event, event.data.scalar.anchor, event.data.scalar.tag);
 			made = new_node(c, NODE_SCALAR, &event.start_mark);
 			made->end_line = (int)event.end_mark.line + 1;
 			made->end_col = (int)event.end_mark.column + 1;
 			made->plain = event.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 			made->len = event.data.scalar.length;
-			made->text = arena_strndup(c->scratch, (const char *)event.data.scalar.value,
+			made->text = arena_strndup(c->tmp, (const char *)event.data.scalar.value,
 			                           made->len);
 			if (memchr(made->text, '\0', made->len)) {
 				/* Only an escape ("\0") can put a NUL in a value. */
@@ -395,6 +444,7 @@ static node *read_tree(compiler *c)
 			break;
 		}
 		case YAML_ALIAS_EVENT: {
+			enter_item(c, stack, depth);
 			const char *name = (const char *)event.data.alias.anchor;
 			diag *dg = error_at(c, (int)event.start_mark.line + 1,
 			                    (int)event.start_mark.column + 1,
@@ -412,6 +462,10 @@ static node *read_tree(compiler *c)
 		if (made) {
 			if (depth == 0) {
 				root = made;
+			} else if (depth == 2 && stack[1].questions) {
+				compile_item(c, made, stack[1].streamed++);
+				arena_reset(c->question_arena);
+				c->tmp = c->keep;
 			} else {
 				frame *parent = &stack[depth - 1];
 				if (parent->n == parent->cap) {
@@ -527,7 +581,7 @@ static const char *folded(compiler *c, const char *s, size_t len, size_t *out_le
 	buf_clear(&c->fold);
 	text_fold(s, len, &c->fold, NULL);
 	*out_len = c->fold.len;
-	return arena_strndup(c->scratch, c->fold.ptr, c->fold.len);
+	return arena_strndup(c->tmp, c->fold.ptr, c->fold.len);
 }
 
 static size_t min3(size_t a, size_t b, size_t cc)
@@ -651,7 +705,7 @@ static bool text_list(compiler *c, const node *value, const char *field, bool sc
 		out->items = items;
 		out->count = 1;
 		if (nodes) {
-			*nodes = arena_alloc(c->scratch, sizeof(node *));
+			*nodes = arena_alloc(c->tmp, sizeof(node *));
 			(*nodes)[0] = (node *)value;
 		}
 		return true;
@@ -660,7 +714,7 @@ static bool text_list(compiler *c, const node *value, const char *field, bool sc
 	bool ok = true;
 	size_t count = 0;
 	if (nodes)
-		*nodes = arena_alloc(c->scratch, (value->n ? value->n : 1) * sizeof(node *));
+		*nodes = arena_alloc(c->tmp, (value->n ? value->n : 1) * sizeof(node *));
 	for (size_t i = 0; i < value->n; i++) {
 		const node *item = value->kids[i];
 		if (item->bad) {
@@ -721,8 +775,10 @@ static const unsigned kind_fields[QUIZ_KIND_COUNT] = {
 
 static int field_of(const char *name)
 {
+	/* Looked up for every key of every question: compare only names that
+	 * start with the same letter. */
 	for (int f = 0; f < F_COUNT; f++)
-		if (strcmp(name, field_names[f]) == 0)
+		if (field_names[f][0] == name[0] && strcmp(name, field_names[f]) == 0)
 			return f;
 	return -1;
 }
@@ -889,8 +945,7 @@ typedef struct {
 	const node *keys[F_COUNT];
 	quiz_question *qq;
 	quiz_kind kind;
-	article_match source;
-	bool source_found;
+	pending *pending;
 } question_ctx;
 
 static const char *const month_names[12] = {
@@ -923,8 +978,8 @@ static void compile_date(compiler *c, question_ctx *x, const node *answer)
 	quiz_date d;
 	switch (quiz_date_parse_iso(s, &d)) {
 	case QUIZ_DATE_OK:
+		/* Shown in the bank's date order, known only at the end. */
 		x->qq->date = d;
-		x->qq->answer_text = date_text(c, d);
 		break;
 	case QUIZ_DATE_MALFORMED: {
 		diag *dg = error_at(c, answer->line, answer->col,
@@ -945,6 +1000,30 @@ static void compile_date(compiler *c, question_ctx *x, const node *answer)
 		break;
 	}
 	}
+}
+
+static void unknown_actor(compiler *c, const char *id, int line, int col)
+{
+	diag *dg = error_at(c, line, col, "no actor `%s` in `actors:`", shown(c, id, strlen(id)));
+	size_t n = quiz_actor_count(c->q);
+	const char **ids = xmalloc((n ? n : 1) * sizeof(char *));
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (quiz_actor_at(c->q, i)->id)
+			ids[k++] = quiz_actor_at(c->q, i)->id;
+	const char *guess = did_you_mean(id, ids, k);
+	if (guess) {
+		diag_hint(dg, "did you mean `%s`?", guess);
+	} else if (k == 0) {
+		diag_hint(dg, "declare it under `actors:` at the top of the bank");
+	} else {
+		buf list;
+		buf_init(&list);
+		join_names(&list, ids, k < 12 ? k : 12);
+		diag_hint(dg, "actors are: %s%s", list.ptr, k > 12 ? ", ..." : "");
+		buf_release(&list);
+	}
+	free(ids);
 }
 
 static void compile_actor(compiler *c, question_ctx *x, const node *answer)
@@ -971,38 +1050,16 @@ static void compile_actor(compiler *c, question_ctx *x, const node *answer)
 			const char *id = text_field(c, ref, "actor");
 			if (!id)
 				return;
-			quiz_actor *a = strmap_get(&c->actors, id, strlen(id));
-			if (!a) {
-				diag *dg = error_at(c, ref->line, ref->col, "no actor `%s` in `actors:`",
-				                    shown(c, id, strlen(id)));
-				size_t n = quiz_actor_count(c->q);
-				const char **ids = xmalloc((n ? n : 1) * sizeof(char *));
-				size_t k = 0;
-				for (size_t i = 0; i < n; i++)
-					if (quiz_actor_at(c->q, i)->id)
-						ids[k++] = quiz_actor_at(c->q, i)->id;
-				const char *guess = did_you_mean(id, ids, k);
-				if (guess)
-					diag_hint(dg, "did you mean `%s`?", guess);
-				else if (k == 0)
-					diag_hint(dg, "declare it under `actors:` at the top of the bank");
-				else {
-					buf list;
-					buf_init(&list);
-					join_names(&list, ids, k < 12 ? k : 12);
-					diag_hint(dg, "actors are: %s%s", list.ptr, k > 12 ? ", ..." : "");
-					buf_release(&list);
-				}
-				free(ids);
-				return;
-			}
 			if (family) {
 				diag *dg = warning_at(c, x->keys[F_FAMILY]->line, x->keys[F_FAMILY]->col,
-				                      "`family` is not used with `answer: {actor: %s}`", a->id);
+				                      "`family` is not used with `answer: {actor: %s}`",
+				                      shown(c, id, strlen(id)));
 				diag_hint(dg, "declare it on the actor in `actors:`");
 			}
-			qq->actor = a;
-			qq->answer_text = a->name;
+			/* `actors:` may come after the questions: resolved at the end. */
+			x->pending->actor_ref = arena_strdup(c->keep, id);
+			x->pending->ref_line = ref->line;
+			x->pending->ref_col = ref->col;
 			return;
 		}
 		/* An actor written out in the question itself. */
@@ -1232,7 +1289,7 @@ static void compile_choice(compiler *c, question_ctx *x)
 			return;
 		given.items = &s;
 		given.count = 1;
-		given_nodes = arena_alloc(c->scratch, sizeof(node *));
+		given_nodes = arena_alloc(c->tmp, sizeof(node *));
 		given_nodes[0] = (node *)answer;
 		if (qq->choices.count == 0)
 			return;
@@ -1272,7 +1329,7 @@ static void compile_choice(compiler *c, question_ctx *x)
 	/* A distractor that folds to the same text as a right answer could be
 	 * graded either way. */
 	strmap seen = {NULL, 0, 0};
-	bool *is_correct = arena_alloc(c->scratch, qq->choices.count);
+	bool *is_correct = arena_alloc(c->tmp, qq->choices.count);
 	for (size_t i = 0; i < qq->n_correct; i++)
 		is_correct[qq->correct[i]] = true;
 	for (size_t i = 0; i < qq->choices.count; i++) {
@@ -1359,8 +1416,8 @@ static void compile_match(compiler *c, question_ctx *x)
 		return;
 	}
 	quiz_pair *out = arena_alloc(quiz_arena(c->q), (pairs->n ? pairs->n : 1) * sizeof(quiz_pair));
-	node **lefts = arena_alloc(c->scratch, (pairs->n ? pairs->n : 1) * sizeof(node *));
-	node **rights = arena_alloc(c->scratch, (pairs->n ? pairs->n : 1) * sizeof(node *));
+	node **lefts = arena_alloc(c->tmp, (pairs->n ? pairs->n : 1) * sizeof(node *));
+	node **rights = arena_alloc(c->tmp, (pairs->n ? pairs->n : 1) * sizeof(node *));
 	size_t n = 0;
 	bool ok = true;
 	for (size_t i = 0; i < pairs->n; i++) {
@@ -1551,7 +1608,7 @@ static const char *derive_id(compiler *c, const char *prompt)
 	if (!b.len)
 		buf_puts(&b, "question");
 	/* Several prompts may begin alike: number the later ones. */
-	char *base = arena_strndup(c->scratch, b.ptr, b.len);
+	char *base = arena_strndup(c->keep, b.ptr, b.len);
 	size_t base_len = b.len;
 	uintptr_t used = (uintptr_t)strmap_get(&c->slug_counts, base, base_len);
 	for (;;) {
@@ -1741,50 +1798,12 @@ static void compile_question(compiler *c, question_ctx *x, size_t index)
 		}
 	}
 
-	/* The source was looked up with all the others; report it here so
-	 * diagnostics stay in the order of the file. */
+	/* Sources are looked up all at once at the end. */
 	const node *source = x->fields[F_SOURCE];
 	if (source) {
-		const char *quote = text_field(c, source, "source");
-		qq->source.quote = quote;
-		if (quote && c->art) {
-			if (x->source_found) {
-				qq->source.paragraph = x->source.paragraph->number;
-				qq->source.line = x->source.paragraph->line;
-				qq->source.start = x->source.start;
-				qq->source.end = x->source.end;
-			} else {
-				diag *dg = error_at(c, source->line, source->col,
-				                    "source not found in the article: \"%s\"",
-				                    shown(c, quote, strlen(quote)));
-				article_match near;
-				/* Each search for a near passage reads the whole article, so
-				 * only the first few missing sources get one. */
-				if (c->closest_lookups < 20 && (c->closest_lookups++, true) &&
-				    article_closest_passage(c->art, quote, &near)) {
-					const article_paragraph *p = near.paragraph;
-					size_t from = near.start, to = near.end;
-					while (from > 0 && p->text[from - 1] != ' ')
-						from--;
-					while (to < p->len && p->text[to] != ' ')
-						to++;
-					buf b;
-					buf_init(&b);
-					put_short(&b, p->text + from, to - from, 80);
-					diag_hint(dg, "the closest passage, in ¶%d (%s:%d), reads \"%s\"", p->number,
-					          c->article_name, p->line, b.ptr);
-					buf_release(&b);
-				} else {
-					diag_hint(dg, "quote words exactly as %s has them; case, spaces, quote marks "
-					              "and dashes may differ", c->article_name);
-				}
-			}
-		}
-	} else {
-		diag *dg = warning_at(c, m->line, m->col, "question `%s` has no `source`",
-		                      qq->id ? qq->id : "?");
-		diag_hint(dg, "quote the words of the article that hold the answer, so feedback can "
-		              "show the passage");
+		qq->source.quote = text_field(c, source, "source");
+		x->pending->source_line = source->line;
+		x->pending->source_col = source->col;
 	}
 }
 
@@ -1810,139 +1829,200 @@ static void gather_fields(compiler *c, question_ctx *x, bool report)
 	}
 }
 
-static void compile_questions(compiler *c, const node *list)
+/* Compiles one item of the `questions:` list, as soon as it is read. */
+static void compile_item(compiler *c, node *item, size_t index)
 {
-	if (list->bad)
-		return;
-	if (list->type != NODE_SEQ) {
-		if (is_null(list)) {
-			warning_at(c, list->line, list->col, "the bank has no questions");
-			return;
+	if (item->type != NODE_MAP) {
+		if (!item->bad) {
+			diag *dg = error_at(c, item->line, item->col,
+			                    "question %zu must be a mapping of fields, not %s", index + 1,
+			                    kind_of_node(item));
+			diag_hint(dg, "write `- kind: ...` then `prompt:`, `answer:` and the rest");
 		}
-		diag *dg = error_at(c, list->line, list->col, "`questions` must be a list, not %s",
-		                    kind_of_node(list));
-		diag_hint(dg, "start each question with `- ` on its own line");
 		return;
 	}
+	if (c->n_pending == c->cap_pending) {
+		c->cap_pending = c->cap_pending ? c->cap_pending * 2 : 64;
+		c->pending = xrealloc(c->pending, c->cap_pending * sizeof(pending));
+	}
+	pending *p = &c->pending[c->n_pending++];
+	*p = (pending){0};
+	question_ctx x = {.map = item, .pending = p};
+	gather_fields(c, &x, false);
+	x.qq = p->qq = quiz_add_question(c->q);
+	const node *id = x.fields[F_ID];
+	if (id) {
+		const char *s = text_field(c, id, "id");
+		if (s && !valid_id(s, strlen(s))) {
+			diag *dg = error_at(c, id->line, id->col, "id `%s` is not one word",
+			                    shown(c, s, strlen(s)));
+			diag_hint(dg, "use letters, digits and `-`, such as `blinken-qin-meeting`");
+		} else if (s) {
+			const quiz_question *first = strmap_put(&c->ids, s, strlen(s), x.qq);
+			if (first != x.qq) {
+				diag *dg = error_at(c, id->line, id->col, "duplicate id `%s`",
+				                    shown(c, s, strlen(s)));
+				diag_hint(dg, "the first question with this id is at line %d; ids must differ "
+				              "so results are kept apart",
+				          first->line);
+			}
+		}
+		x.qq->id = s;
+	}
+	/* Derived ids must avoid every explicit id, later ones too. */
+	p->derive_id = !x.qq->id;
+	gather_fields(c, &x, true);
+	compile_question(c, &x, index);
+}
+
+/* What needs the whole bank: derived ids, actor references, dates in the
+ * bank's date order, and every source in one search of the article. */
+static void finish_questions(compiler *c, const node *list)
+{
 	if (list->n == 0) {
 		warning_at(c, list->line, list->col, "the bank has no questions");
 		return;
 	}
-	size_t n = list->n;
-	question_ctx *qs = xcalloc(n, sizeof(question_ctx));
-	/* First every explicit id, so that derived ids can avoid them and a
-	 * duplicate is reported at the later one. */
+	size_t n = c->n_pending;
 	for (size_t i = 0; i < n; i++) {
-		question_ctx *x = &qs[i];
-		x->map = list->kids[i];
-		if (x->map->type != NODE_MAP) {
-			if (!x->map->bad) {
-				diag *dg = error_at(c, x->map->line, x->map->col,
-				                    "question %zu must be a mapping of fields, not %s", i + 1,
-				                    kind_of_node(x->map));
-				diag_hint(dg, "write `- kind: ...` then `prompt:`, `answer:` and the rest");
-			}
-			x->map = NULL;
-			continue;
+		pending *p = &c->pending[i];
+		quiz_question *qq = p->qq;
+		if (p->derive_id) {
+			qq->id = derive_id(c, qq->prompt);
+			strmap_put(&c->ids, qq->id, strlen(qq->id), qq);
+			diag *dg = warning_at(c, qq->line, qq->col, "question has no `id`; it is known as `%s`",
+			                      qq->id);
+			diag_hint(dg, "add `id: %s` so its history survives edits to the prompt", qq->id);
 		}
-		gather_fields(c, x, false);
-		const node *id = x->fields[F_ID];
-		if (id && id->type == NODE_SCALAR && !id->bad && valid_id(id->text, id->len))
-			strmap_put(&c->ids, id->text, id->len, (void *)id);
+		if (qq->kind == QUIZ_DATE && qq->date.year)
+			qq->answer_text = date_text(c, qq->date);
+		if (p->actor_ref) {
+			quiz_actor *a = strmap_get(&c->actors, p->actor_ref, strlen(p->actor_ref));
+			if (a) {
+				qq->actor = a;
+				qq->answer_text = a->name;
+			} else {
+				unknown_actor(c, p->actor_ref, p->ref_line, p->ref_col);
+			}
+		}
+		if (!qq->source.quote && !p->source_line) {
+			diag *dg = warning_at(c, qq->line, qq->col, "question `%s` has no `source`", qq->id);
+			diag_hint(dg, "quote the words of the article that hold the answer, so feedback can "
+			              "show the passage");
+		}
 	}
-	/* Every source in one search of the article. */
-	const char **quotes = xmalloc(n * sizeof(char *));
-	size_t *quote_owner = xmalloc(n * sizeof(size_t));
+	if (!c->art)
+		return;
+	const char **quotes = xmalloc((n ? n : 1) * sizeof(char *));
+	size_t *owner = xmalloc((n ? n : 1) * sizeof(size_t));
 	size_t n_quotes = 0;
 	for (size_t i = 0; i < n; i++) {
-		const node *s = qs[i].map ? qs[i].fields[F_SOURCE] : NULL;
-		if (s && s->type == NODE_SCALAR && !s->bad && !is_blank(s->text, s->len)) {
-			quote_owner[n_quotes] = i;
-			quotes[n_quotes++] = s->text;
+		if (c->pending[i].qq->source.quote) {
+			owner[n_quotes] = i;
+			quotes[n_quotes++] = c->pending[i].qq->source.quote;
 		}
 	}
-	if (c->art && n_quotes) {
-		article_match *found = xmalloc(n_quotes * sizeof(article_match));
-		article_find_quotes(c->art, quotes, n_quotes, found);
-		for (size_t k = 0; k < n_quotes; k++) {
-			qs[quote_owner[k]].source = found[k];
-			qs[quote_owner[k]].source_found = found[k].paragraph != NULL;
-		}
-		free(found);
-	}
-	free(quotes);
-	free(quote_owner);
-
-	for (size_t i = 0; i < n; i++) {
-		question_ctx *x = &qs[i];
-		if (!x->map)
+	article_match *found = xmalloc((n_quotes ? n_quotes : 1) * sizeof(article_match));
+	article_find_quotes(c->art, quotes, n_quotes, found);
+	for (size_t k = 0; k < n_quotes; k++) {
+		pending *p = &c->pending[owner[k]];
+		quiz_source *src = &p->qq->source;
+		if (found[k].paragraph) {
+			src->paragraph = found[k].paragraph->number;
+			src->line = found[k].paragraph->line;
+			src->start = found[k].start;
+			src->end = found[k].end;
 			continue;
-		x->qq = quiz_add_question(c->q);
-		const node *id = x->fields[F_ID];
-		if (id) {
-			const char *s = text_field(c, id, "id");
-			if (s && !valid_id(s, strlen(s))) {
-				diag *dg = error_at(c, id->line, id->col, "id `%s` is not one word",
-				                    shown(c, s, strlen(s)));
-				diag_hint(dg, "use letters, digits and `-`, such as `blinken-qin-meeting`");
-			} else if (s) {
-				const node *first = strmap_get(&c->ids, id->text, id->len);
-				if (first != id) {
-					diag *dg = error_at(c, id->line, id->col, "duplicate id `%s`",
-					                    shown(c, s, strlen(s)));
-					diag_hint(dg, "the first question with this id is at line %d; ids must differ "
-					              "so results are kept apart",
-					          first->line);
-				}
-			}
-			x->qq->id = s;
 		}
-		if (!x->qq->id) {
-			const node *text = x->fields[F_PROMPT] ? x->fields[F_PROMPT] : x->fields[F_TEXT];
-			x->qq->id = derive_id(c, text && text->type == NODE_SCALAR ? text->text : NULL);
-			strmap_put(&c->ids, x->qq->id, strlen(x->qq->id), (void *)x->map);
-			if (!id) {
-				diag *dg = warning_at(c, x->map->line, x->map->col,
-				                      "question has no `id`; it is known as `%s`", x->qq->id);
-				diag_hint(dg, "add `id: %s` so its history survives edits to the prompt",
-				          x->qq->id);
-			}
+		diag *dg = error_at(c, p->source_line, p->source_col,
+		                    "source not found in the article: \"%s\"",
+		                    shown(c, src->quote, strlen(src->quote)));
+		article_match near;
+		/* Each search for a near passage reads the whole article, so only
+		 * the first few missing sources get one. */
+		if (c->closest_lookups++ < 20 && article_closest_passage(c->art, src->quote, &near)) {
+			const article_paragraph *para = near.paragraph;
+			size_t from = near.start, to = near.end;
+			while (from > 0 && para->text[from - 1] != ' ')
+				from--;
+			while (to < para->len && para->text[to] != ' ')
+				to++;
+			buf b;
+			buf_init(&b);
+			put_short(&b, para->text + from, to - from, 80);
+			diag_hint(dg, "the closest passage, in ¶%d (%s:%d), reads \"%s\"", para->number,
+			          c->article_name, para->line, b.ptr);
+			buf_release(&b);
+		} else {
+			diag_hint(dg, "quote words exactly as %s has them; case, spaces, quote marks and "
+			              "dashes may differ", c->article_name);
 		}
-		gather_fields(c, x, true);
-		compile_question(c, x, i);
 	}
-	free(qs);
+	free(found);
+	free(quotes);
+	free(owner);
+}
+
+static void compile_questions(compiler *c, const node *list)
+{
+	if (list->bad)
+		return;
+	if (list->type == NODE_SEQ && list->streamed) {
+		finish_questions(c, list);
+		return;
+	}
+	if (is_null(list) || (list->type == NODE_SEQ && list->n == 0)) {
+		warning_at(c, list->line, list->col, "the bank has no questions");
+		return;
+	}
+	diag *dg = error_at(c, list->line, list->col, "`questions` must be a list, not %s",
+	                    kind_of_node(list));
+	diag_hint(dg, "start each question with `- ` on its own line");
 }
 
 /* ---- The bank ---------------------------------------------------------- */
 
-static void load_article(compiler *c, const node *value, buf *article_bytes)
+static void load_article(compiler *c, const node *value)
 {
 	const char *rel = text_field(c, value, "article");
 	if (!rel)
 		return;
 	c->article_name = rel;
 	c->article_path = path_relative_to(c->path, rel);
-	int err = read_file(c->article_path, ARTICLE_MAX_SIZE, article_bytes);
-	if (err) {
-		diag *dg;
-		if (err == EFBIG)
-			dg = error_at(c, value->line, value->col, "article `%s` is larger than %u MiB",
-			              shown(c, rel, strlen(rel)), ARTICLE_MAX_SIZE >> 20);
-		else if (err == EISDIR)
-			dg = error_at(c, value->line, value->col, "article `%s` is a directory",
-			              shown(c, rel, strlen(rel)));
-		else
-			dg = error_at(c, value->line, value->col, "cannot read article `%s`: %s",
-			              shown(c, rel, strlen(rel)), strerror(err));
-		diag_hint(dg, "the path is relative to the bank's folder; it was looked for at %s",
-		          c->article_path);
+	/* Problems finding the file are the bank's, positioned at `article:`;
+	 * problems inside it are the article's own. */
+	struct stat st;
+	int err = 0;
+	FILE *f = fopen(c->article_path, "rb");
+	if (!f)
+		err = errno;
+	else if (fstat(fileno(f), &st) != 0)
+		err = errno;
+	else if (S_ISDIR(st.st_mode))
+		err = EISDIR;
+	else if (st.st_size > (off_t)ARTICLE_MAX_SIZE)
+		err = EFBIG;
+	if (f)
+		fclose(f);
+	if (!err) {
+		c->art = article_load(c->article_path, c->out);
+		if (!c->art)
+			error_at(c, value->line, value->col, "the article `%s` has errors (shown above)",
+			         shown(c, rel, strlen(rel)));
 		return;
 	}
-	c->art = article_parse(c->article_path, article_bytes->ptr, article_bytes->len, c->d);
-	if (!c->art)
-		error_at(c, value->line, value->col, "the article `%s` has errors (shown above)",
-		         shown(c, rel, strlen(rel)));
+	diag *dg;
+	if (err == EFBIG)
+		dg = error_at(c, value->line, value->col, "article `%s` is larger than %u MiB",
+		              shown(c, rel, strlen(rel)), ARTICLE_MAX_SIZE >> 20);
+	else if (err == EISDIR)
+		dg = error_at(c, value->line, value->col, "article `%s` is a directory",
+		              shown(c, rel, strlen(rel)));
+	else
+		dg = error_at(c, value->line, value->col, "cannot read article `%s`: %s",
+		              shown(c, rel, strlen(rel)), strerror(err));
+	diag_hint(dg, "the path is relative to the bank's folder; it was looked for at %s",
+	          c->article_path);
 }
 
 static void hash_part(sha256_ctx *h, const char *bytes, size_t len)
@@ -1954,7 +2034,7 @@ static void hash_part(sha256_ctx *h, const char *bytes, size_t len)
 	sha256_update(h, bytes, len);
 }
 
-static void compile_root(compiler *c, const node *root, buf *article_bytes)
+static void compile_root(compiler *c, const node *root)
 {
 	if (root->type != NODE_MAP) {
 		if (!root->bad) {
@@ -2007,7 +2087,7 @@ static void compile_root(compiler *c, const node *root, buf *article_bytes)
 		quiz_set_date_order(c->q, c->date_order);
 	}
 	if (fields[2]) {
-		load_article(c, fields[2], article_bytes);
+		load_article(c, fields[2]);
 	} else {
 		diag *dg = error_at(c, root->line, root->col, "missing `article:`");
 		diag_hint(dg, "name the Markdown article the questions are about, relative to the "
@@ -2028,18 +2108,52 @@ static void compile_root(compiler *c, const node *root, buf *article_bytes)
 	}
 }
 
+/* Diagnostics of the bank are collected apart and given out in the order of
+ * the file, whatever order the checks found them in. */
+typedef struct {
+	const diag *d;
+	size_t index;
+} ordered_diag;
+
+static int compare_diags(const void *x, const void *y)
+{
+	const ordered_diag *a = x, *b = y;
+	if (a->d->line != b->d->line)
+		return a->d->line < b->d->line ? -1 : 1;
+	return (a->index > b->index) - (a->index < b->index);
+}
+
+static void flush_diagnostics(compiler *c)
+{
+	size_t n = diag_count(c->d);
+	if (!n)
+		return;
+	diag_add_source(c->out, c->path, c->text, c->len);
+	ordered_diag *order = xmalloc(n * sizeof(ordered_diag));
+	for (size_t i = 0; i < n; i++)
+		order[i] = (ordered_diag){diag_at(c->d, i), i};
+	qsort(order, n, sizeof(ordered_diag), compare_diags);
+	for (size_t i = 0; i < n; i++) {
+		const diag *from = order[i].d;
+		diag *to = diag_add(c->out, from->severity, from->file, from->line, from->col, "%s",
+		                    from->message);
+		if (from->hint)
+			diag_hint(to, "%s", from->hint);
+	}
+	free(order);
+}
+
 quiz *bank_compile_text(const char *name, const char *text, size_t len, const bank_options *opt,
                         diag_list *d)
 {
-	compiler c = {.path = name, .text = text, .len = len, .d = d};
+	compiler c = {.path = name, .text = text, .len = len, .out = d};
 	size_t errors_before = diag_errors(d), warnings_before = diag_warnings(d);
-	buf article_bytes;
-	buf_init(&article_bytes);
 	buf_init(&c.fold);
-	c.scratch = arena_new();
+	c.d = diag_list_new();
+	c.keep = arena_new();
+	c.tmp = c.keep;
 	c.q = quiz_new();
 	quiz_set_bank_path(c.q, name);
-	diag_add_source(d, name, text, len);
 
 	size_t bad;
 	if (len > BANK_MAX_SIZE) {
@@ -2056,16 +2170,19 @@ quiz *bank_compile_text(const char *name, const char *text, size_t len, const ba
 		index_lines(&c);
 		node *root = read_tree(&c);
 		if (root)
-			compile_root(&c, root, &article_bytes);
+			compile_root(&c, root);
 	}
+	flush_diagnostics(&c);
 
 	if (c.art) {
+		size_t article_len;
+		const char *article_bytes = article_text(c.art, &article_len);
 		sha256_ctx h;
 		char hex[65];
 		sha256_init(&h);
 		sha256_update(&h, "recall bank 1\n", 14);
 		hash_part(&h, text, len);
-		hash_part(&h, article_bytes.ptr, article_bytes.len);
+		hash_part(&h, article_bytes, article_len);
 		sha256_final_hex(&h, hex);
 		quiz_set_hash(c.q, hex);
 		quiz_set_article(c.q, c.art);
@@ -2078,11 +2195,13 @@ quiz *bank_compile_text(const char *name, const char *text, size_t len, const ba
 	strmap_release(&c.ids);
 	strmap_release(&c.slug_counts);
 	buf_release(&c.fold);
-	buf_release(&article_bytes);
 	free(c.line_starts);
 	free(c.article_path);
+	free(c.pending);
+	diag_list_free(c.d);
 	article_free(c.art);
-	arena_free(c.scratch);
+	arena_free(c.question_arena);
+	arena_free(c.keep);
 	if (failed) {
 		quiz_free(c.q);
 		return NULL;
