@@ -71,8 +71,15 @@ int cmd_check(int argc, char **argv)
 	for (int i = optind; i < argc; i++) {
 		const char *path = argv[i];
 		diag_list *d = diag_list_new();
-		quiz *q = pack_sniff(path) == PACK_SNIFF_PACK ? pack_load(path, d)
-		                                               : bank_compile(path, &opt, d);
+		pack_sniff_result kind = pack_sniff(path);
+		size_t len = strlen(path);
+		quiz *q = NULL;
+		if (kind == PACK_SNIFF_PACK)
+			q = pack_load(path, d);
+		else if (kind == PACK_SNIFF_OTHER && len > 5 && strcmp(path + len - 5, ".quiz") == 0)
+			diag_add(d, DIAG_ERROR, path, 0, 0, "not a recall pack (it has no SQLite header)");
+		else
+			q = bank_compile(path, &opt, d);
 		cli_print_diagnostics(d, color);
 		size_t errors = diag_errors(d), warnings = diag_warnings(d);
 		if (!q || errors)
