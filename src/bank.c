@@ -262,8 +262,14 @@ static void check_anchor_and_tag(compiler *c, const yaml_event_t *ev, const yaml
 		diag_hint(dg, "write the value out where it is needed; a bank has no use for references");
 	}
 	if (tag) {
-		diag *dg = error_at(c, line, col, "YAML tags (`%s`) are not allowed in a bank",
-		                    shown(c, (const char *)tag, strlen((const char *)tag)));
+		/* libyaml expands `!!str` to its full name; show it as written. */
+		const char *name = (const char *)tag;
+		static const char core[] = "tag:yaml.org,2002:";
+		bool short_form = strncmp(name, core, sizeof core - 1) == 0;
+		if (short_form)
+			name += sizeof core - 1;
+		diag *dg = error_at(c, line, col, "YAML tags (`%s%s`) are not allowed in a bank",
+		                    short_form ? "!!" : "", shown(c, name, strlen(name)));
 		diag_hint(dg, "remove the tag; quote the value if it should be read as text");
 	}
 }
@@ -314,6 +320,8 @@ static const char *syntax_hint(const char *problem)
 		return NULL;
 	if (strstr(problem, "mapping values are not allowed"))
 		return "a value holding `: ` must be quoted";
+	if (strstr(problem, "tab character"))
+		return "YAML indents with spaces, not tabs";
 	if (strstr(problem, "cannot start any token"))
 		return "YAML indents with spaces, not tabs; a value starting with `@`, `` ` `` or `%` "
 		       "must be quoted";
@@ -627,7 +635,13 @@ static const char *did_you_mean(const char *word, const char *const *candidates,
 		}
 	}
 	size_t allowed = len <= 4 ? 1 : len <= 8 ? 2 : 3;
-	return best && best_distance <= allowed && best_distance < len ? best : NULL;
+	if (best && best_distance <= allowed && best_distance < len)
+		return best;
+	/* `multiple-choice` for `choice`: a known name inside the word. */
+	for (size_t i = 0; i < n; i++)
+		if (strlen(candidates[i]) >= 4 && strstr(word, candidates[i]))
+			return candidates[i];
+	return NULL;
 }
 
 static void join_names(buf *out, const char *const *names, size_t n)
