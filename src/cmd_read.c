@@ -70,6 +70,7 @@ int cmd_read(int argc, char **argv)
 	/* A bank or a pack is read for its article. */
 	size_t path_len = strlen(path);
 	bool is_bank = (path_len > 5 && strcmp(path + path_len - 5, ".yaml") == 0) ||
+	               (path_len > 5 && strcmp(path + path_len - 5, ".quiz") == 0) ||
 	               (path_len > 4 && strcmp(path + path_len - 4, ".yml") == 0) ||
 	               pack_sniff(path) == PACK_SNIFF_PACK;
 	quiz *q = is_bank ? bank_open(path, d) : NULL;
