@@ -426,7 +426,8 @@ static node *read_tree(compiler *c)
 			made = f->self;
 			made->n = f->questions ? f->streamed : f->n;
 			made->kids = arena_alloc(c->tmp, (f->n ? f->n : 1) * sizeof(node *));
-			memcpy(made->kids, f->items, f->n * sizeof(node *));
+			if (f->n)
+				memcpy(made->kids, f->items, f->n * sizeof(node *));
 			made->streamed = f->questions;
 			made->end_line = (int)event.end_mark.line + 1;
 			made->end_col = (int)event.end_mark.column + 1;
