@@ -18,6 +18,8 @@ typedef struct {
 
 static const command commands[] = {
 	{"read", cmd_read, "show an article for reading"},
+	{"check", cmd_check, "compile question banks and report every problem"},
+	{"build", cmd_build, "compile a bank into a self-contained pack"},
 };
 
 static void usage(FILE *f)
