@@ -18,6 +18,9 @@ typedef struct {
 
 static const command commands[] = {
 	{"read", cmd_read, "show an article for reading"},
+	{"history", cmd_history, "list saved sessions, newest first"},
+	{"stats", cmd_stats, "scores, their trend, and the questions most often missed"},
+	{"export", cmd_export, "write every saved answer as CSV or JSON"},
 };
 
 static void usage(FILE *f)
