@@ -50,11 +50,12 @@ void chart_bar(buf *out, double fraction, int width, const chart_style *style)
 		buf_puts(out, style->unicode ? "█" : "#");
 	if (part)
 		buf_puts(out, eighths[part]);
+	int rest = width - full - (part ? 1 : 0);
 	if (style->color)
-		buf_puts(out, SGR_RESET "\033[2m");
-	for (int i = full + (part ? 1 : 0); i < width; i++)
+		buf_puts(out, rest > 0 ? SGR_RESET "\033[2m" : SGR_RESET);
+	for (int i = 0; i < rest; i++)
 		buf_puts(out, style->unicode ? "░" : ".");
-	if (style->color)
+	if (style->color && rest > 0)
 		buf_puts(out, SGR_RESET);
 }
 

@@ -802,15 +802,60 @@ static int set_wal(store *s)
 	}
 }
 
+/* A WAL database that may not be written, in a folder where SQLite cannot
+ * make its shared-memory file, can only be read as immutable. That is safe
+ * when no WAL file holds changes yet to be copied into the database, which
+ * is how a database is left once its last writer has closed it. */
+static bool reopen_immutable(store *s)
+{
+	buf wal;
+	buf_init(&wal);
+	buf_printf(&wal, "%s-wal", s->path);
+	bool pending = access(wal.ptr, F_OK) == 0;
+	buf_release(&wal);
+	if (pending)
+		return false;
+	buf uri;
+	buf_init(&uri);
+	buf_puts(&uri, "file:");
+	for (const unsigned char *p = (const unsigned char *)s->path; *p; p++) {
+		if (isalnum(*p) || strchr("/-._~", *p))
+			buf_putc(&uri, (char)*p);
+		else
+			buf_printf(&uri, "%%%02X", *p);
+	}
+	buf_puts(&uri, "?immutable=1");
+	sqlite3_close(s->db);
+	s->db = NULL;
+	int rc = sqlite3_open_v2(uri.ptr, &s->db,
+	                         SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+	buf_release(&uri);
+	if (rc == SQLITE_OK) {
+		sqlite3_extended_result_codes(s->db, 1);
+		sqlite3_busy_timeout(s->db, s->busy_ms);
+	}
+	return rc == SQLITE_OK;
+}
+
 static store_status open_db(store *s, const store_options *opt)
 {
 	bool exists;
 	store_status status = check_paths(s, opt, &exists);
 	if (status != STORE_OK)
 		return status;
-	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
-	if (!opt->must_exist)
-		flags |= SQLITE_OPEN_CREATE;
+	/* Results can be read where they cannot be written (a copy on a
+	 * read-only disk, a database that belongs to a teacher). */
+	bool read_only = false;
+	if (exists && !opt->write) {
+		char *dir = path_dirname(s->path);
+		read_only = access(s->path, W_OK) != 0 || access(dir, W_OK) != 0;
+		free(dir);
+	}
+	int flags = SQLITE_OPEN_NOMUTEX;
+	if (read_only)
+		flags |= SQLITE_OPEN_READONLY;
+	else
+		flags |= SQLITE_OPEN_READWRITE | (opt->must_exist ? 0 : SQLITE_OPEN_CREATE);
 	int rc = sqlite3_open_v2(s->path, &s->db, flags, NULL);
 	if (rc != SQLITE_OK)
 		return fail_sqlite(s, rc, "cannot open the database");
@@ -819,12 +864,19 @@ static store_status open_db(store *s, const store_options *opt)
 
 	int64_t version = 0;
 	status = inspect(s, &version);
+	if (status == STORE_READONLY && read_only && reopen_immutable(s))
+		status = inspect(s, &version);
 	if (status != STORE_OK)
 		return status;
 
+	if (read_only && version < SCHEMA_VERSION)
+		return fail(s, STORE_READONLY,
+		            "%s cannot be written, and needs upgrading to schema version %d before "
+		            "this recall can read it",
+		            s->path, SCHEMA_VERSION);
 	int64_t *orphans = NULL;
 	size_t n_orphans = 0;
-	if (version == SCHEMA_VERSION) {
+	if (version == SCHEMA_VERSION && !read_only) {
 		rc = find_orphans(s, &orphans, &n_orphans);
 		if (rc != SQLITE_OK)
 			return fail_sqlite(s, rc, "cannot read the database");

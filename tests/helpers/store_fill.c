@@ -8,6 +8,7 @@
  *
  *   bank|HASH|TITLE|PATH                     a new bank; questions follow
  *   question|ID|KIND|POINTS|PROMPT|ANSWER
+ *   use|HASH                                 sessions from now on are on that bank
  *   session|LEARNER|MODE|STARTED|SEED|PLANNED|MAX   (empty MAX: the bank's points)
  *   answer|QID|VERDICT|CREDIT|HINTS|PASSAGE|TIME_MS|ANSWERED|TEXT
  *   override|CREDIT
@@ -177,6 +178,13 @@ int main(int argc, char **argv)
 			if (*f[3])
 				quiz_set_bank_path(q, f[3]);
 			free(title);
+		} else if (strcmp(f[0], "use") == 0 && n == 2) {
+			q = NULL;
+			for (size_t i = 0; i < n_quizzes; i++)
+				if (strcmp(quiz_hash(quizzes[i]), f[1]) == 0)
+					q = quizzes[i];
+			if (!q)
+				die("no bank '%s'", f[1]);
 		} else if (strcmp(f[0], "question") == 0 && n == 6 && q) {
 			quiz_question *qq = quiz_add_question(q);
 			char *prompt = unescape(f[4]), *answer = unescape(f[5]);

@@ -183,18 +183,20 @@ static int64_t query_int(const char *path, const char *sql)
 	return v;
 }
 
-static char *query_text(const char *path, const char *sql)
+/* The first column of the first row, as text; valid until the next call. */
+static const char *query_text(const char *path, const char *sql)
 {
+	static char text[512];
 	sqlite3 *db;
 	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
 		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	char *v = xstrdup((const char *)sqlite3_column_text(st, 0));
+	snprintf(text, sizeof text, "%s", (const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
 	sqlite3_close(db);
-	return v;
+	return text;
 }
 
 static void exec_sql(const char *path, const char *sql)
@@ -225,9 +227,7 @@ static void test_open_creates_database_and_folders(void **state)
 	assert_string_equal(store_path(s), path);
 	store_close(s);
 	assert_true(exists(path));
-	char *mode = query_text(path, "PRAGMA journal_mode");
-	assert_string_equal(mode, "wal");
-	free(mode);
+	assert_string_equal(query_text(path, "PRAGMA journal_mode"), "wal");
 	assert_int_equal(query_int(path, "PRAGMA user_version"), store_schema_version());
 	assert_int_equal(query_int(path, "PRAGMA application_id"), 0x5243414C);
 	assert_int_equal(query_int(path, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' "
@@ -629,9 +629,7 @@ static void test_bank_questions_registered_once(void **state)
 	quiz *moved = make_quiz(HASH_A, "China and fentanyl", "/banks/two.yaml");
 	store_session_free(begin(s, moved, "alice", "exam"));
 	assert_int_equal(query_int(path, "SELECT count(*) FROM bank"), 1);
-	char *where = query_text(path, "SELECT path FROM bank");
-	assert_string_equal(where, "/banks/two.yaml");
-	free(where);
+	assert_string_equal(query_text(path, "SELECT path FROM bank"), "/banks/two.yaml");
 	assert_int_equal(query_int(path, "SELECT sum(points) FROM question"), 5);
 	store_close(s);
 	quiz_free(q);
@@ -981,6 +979,22 @@ static int open_readonly_target(void)
 	return result;
 }
 
+static int read_readonly_target(void)
+{
+	char *msg = NULL;
+	store_options opt = {.path = readonly_target, .must_exist = true};
+	store *s = NULL;
+	store_status status = store_open(&opt, &s, &msg);
+	free(msg);
+	if (status != STORE_OK)
+		return (int)status;
+	store_filter all = {0};
+	store_summary sum;
+	int result = store_summarize(s, &all, &sum) == STORE_OK && sum.sessions == 1 ? 0 : 101;
+	store_close(s);
+	return result;
+}
+
 static void test_fail_read_only_folder(void **state)
 {
 	(void)state;
@@ -1002,14 +1016,23 @@ static void test_fail_read_only_folder(void **state)
 	assert_int_equal(mkdir(shared, 0777), 0);
 	assert_int_equal(chmod(shared, 0777), 0);
 	readonly_target = path_in("shared/recall.db");
-	store_close(open_at(readonly_target));
+	store *s = open_at(readonly_target);
+	quiz *q = make_quiz(HASH_A, "China and fentanyl", NULL);
+	store_session *ss = begin(s, q, "alice", "practice");
+	assert_int_equal(store_session_end(ss, STORE_COMPLETE, 1, 5), STORE_OK);
+	store_session_free(ss);
+	store_close(s);
+	quiz_free(q);
 	assert_int_equal(chmod(readonly_target, 0666), 0);
 	assert_int_equal(chmod(shared, 0555), 0);
 	size_t size = file_size(readonly_target);
 	char *before = slurp(readonly_target);
 	assert_int_equal(as_unprivileged(open_readonly_target), STORE_READONLY);
+	/* What is there can still be read. */
+	assert_int_equal(as_unprivileged(read_readonly_target), 0);
 	char *after = slurp(readonly_target);
 	assert_memory_equal(before, after, size);
+	assert_no_journal(readonly_target);
 	free(before);
 	free(after);
 
@@ -1017,6 +1040,7 @@ static void test_fail_read_only_folder(void **state)
 	assert_int_equal(chmod(shared, 0777), 0);
 	assert_int_equal(chmod(readonly_target, 0444), 0);
 	assert_int_equal(as_unprivileged(open_readonly_target), STORE_READONLY);
+	assert_int_equal(as_unprivileged(read_readonly_target), 0);
 }
 
 /* --- Migrations --------------------------------------------------------- */
@@ -1246,9 +1270,7 @@ static void test_many_writers_lose_nothing(void **state)
 	                                 " min(seq) = 1 AND max(seq) = 12)"),
 	                 WRITERS);
 	assert_int_equal(query_int(path, "SELECT count(*) FROM session WHERE score = 6"), WRITERS);
-	char *check = query_text(path, "PRAGMA integrity_check");
-	assert_string_equal(check, "ok");
-	free(check);
+	assert_string_equal(query_text(path, "PRAGMA integrity_check"), "ok");
 }
 
 int main(void)
