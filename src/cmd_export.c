@@ -169,7 +169,7 @@ static int export_row(const store_response_row *r, void *ctx)
 		text_value(r->bank_hash),
 		text_value(r->session_uuid),
 		text_value(r->mode),
-		text_value(store_status_name(r->session_status)),
+		text_value(store_session_status_name(r->session_status)),
 		text_value(started.ptr),
 		r->ended_ms ? text_value(ended.ptr) : (value){.type = VALUE_NULL},
 		number_value(r->seq),

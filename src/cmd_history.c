@@ -117,7 +117,7 @@ static void render(const history_rows *h, bool with_learner, const chart_style *
 			mode_w = w;
 		if ((w = (int)strlen(r->score)) > score_w)
 			score_w = w;
-		if ((w = (int)strlen(store_status_name(r->status))) > status_w)
+		if ((w = (int)strlen(store_session_status_name(r->status))) > status_w)
 			status_w = w;
 	}
 	if (learner_w > 16)
@@ -159,7 +159,7 @@ static void render(const history_rows *h, bool with_learner, const chart_style *
 		buf_puts(out, "  ");
 		if (style->color)
 			buf_puts(out, status_color(r->status));
-		buf_puts(out, store_status_name(r->status));
+		buf_puts(out, store_session_status_name(r->status));
 		if (style->color)
 			buf_puts(out, "\033[0m");
 		buf_putc(out, '\n');

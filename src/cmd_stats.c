@@ -126,7 +126,7 @@ static void render_sessions(const store_summary *sum, buf *out, const chart_styl
 	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
 		size_t n = sum->by_status[order[i]];
 		if (n) {
-			buf_printf(out, "%s%zu %s", sep, n, store_status_name(order[i]));
+			buf_printf(out, "%s%zu %s", sep, n, store_session_status_name(order[i]));
 			sep = ", ";
 		}
 	}

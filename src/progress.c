@@ -141,7 +141,6 @@ void progress_close(progress_source *src)
 {
 	store_close(src->store);
 	free(src->learner);
-	free(src->path);
 	memset(src, 0, sizeof *src);
 }
 

@@ -55,7 +55,6 @@ typedef struct {
 	store *store;            /* NULL when there is no database yet: nothing recorded */
 	store_filter filter;
 	char *learner;           /* owned; NULL with --all-users */
-	char *path;              /* the database's path, owned */
 } progress_source;
 
 /* Opens the database (never creating it) and checks that --bank names a

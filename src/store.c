@@ -250,12 +250,12 @@ static const char *const status_names[STORE_STATUS_COUNT] = {
 static const char *const verdicts[] = {"correct", "close",  "partial",
                                        "ambiguous", "wrong", "skipped"};
 
-const char *store_status_name(store_session_status status)
+const char *store_session_status_name(store_session_status status)
 {
 	return status < STORE_STATUS_COUNT ? status_names[status] : "unknown";
 }
 
-store_session_status store_status_parse(const char *name)
+store_session_status store_session_status_parse(const char *name)
 {
 	for (int i = 0; i < STORE_STATUS_COUNT; i++)
 		if (name && strcmp(name, status_names[i]) == 0)
@@ -323,6 +323,15 @@ static store_status status_of(int rc)
 	}
 }
 
+/* SQLite's words for `rc`: the connection's message while it still is about
+ * that failure (a rollback since may have replaced it), else the generic. */
+static const char *reason(const store *s, int rc)
+{
+	if (s->db && (sqlite3_errcode(s->db) & 0xff) == (rc & 0xff))
+		return sqlite3_errmsg(s->db);
+	return sqlite3_errstr(rc);
+}
+
 /* A failed SQLite call, said in words: `doing` is "cannot record the answer"
  * and the like; the path and the reason follow. */
 static store_status fail_sqlite(store *s, int rc, const char *doing)
@@ -336,7 +345,7 @@ static store_status fail_sqlite(store *s, int rc, const char *doing)
 		            doing, s->path, s->busy_ms);
 	case STORE_READONLY:
 		return fail(s, status, "%s: %s cannot be written (%s)", doing, s->path,
-		            s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+		            reason(s, rc));
 	case STORE_NOTADB:
 		return fail(s, status, "%s: %s is not an SQLite database", doing, s->path);
 	default:
@@ -344,9 +353,8 @@ static store_status fail_sqlite(store *s, int rc, const char *doing)
 			return fail(s, status, "%s: the disk holding %s is full", doing, s->path);
 		if ((rc & 0xff) == SQLITE_CORRUPT)
 			return fail(s, status, "%s: %s is damaged (%s)", doing, s->path,
-			            s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
-		return fail(s, status, "%s: %s: %s", doing, s->path,
-		            s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+			            reason(s, rc));
+		return fail(s, status, "%s: %s: %s", doing, s->path, reason(s, rc));
 	}
 }
 
@@ -663,7 +671,13 @@ static int find_orphans(store *s, int64_t **ids, size_t *count)
 		(*ids)[(*count)++] = sqlite3_column_int64(st, 0);
 	}
 	done(st);
-	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+	if (rc != SQLITE_DONE) {
+		free(*ids);
+		*ids = NULL;
+		*count = 0;
+		return rc;
+	}
+	return SQLITE_OK;
 }
 
 /* --- Opening ------------------------------------------------------------ */
@@ -837,22 +851,25 @@ static bool reopen_immutable(store *s)
 	return rc == SQLITE_OK;
 }
 
-static store_status open_db(store *s, const store_options *opt)
+/* Opens the connection and finds out what the file is, writing nothing. A
+ * database that may not be written is opened read-only when only reading
+ * was asked for: results can be read from a copy on a read-only disk or a
+ * database that belongs to someone else. */
+static store_status connect_db(store *s, const store_options *opt, bool *read_only,
+                               int64_t *version)
 {
 	bool exists;
 	store_status status = check_paths(s, opt, &exists);
 	if (status != STORE_OK)
 		return status;
-	/* Results can be read where they cannot be written (a copy on a
-	 * read-only disk, a database that belongs to a teacher). */
-	bool read_only = false;
+	*read_only = false;
 	if (exists && !opt->write) {
 		char *dir = path_dirname(s->path);
-		read_only = access(s->path, W_OK) != 0 || access(dir, W_OK) != 0;
+		*read_only = access(s->path, W_OK) != 0 || access(dir, W_OK) != 0;
 		free(dir);
 	}
 	int flags = SQLITE_OPEN_NOMUTEX;
-	if (read_only)
+	if (*read_only)
 		flags |= SQLITE_OPEN_READONLY;
 	else
 		flags |= SQLITE_OPEN_READWRITE | (opt->must_exist ? 0 : SQLITE_OPEN_CREATE);
@@ -861,73 +878,79 @@ static store_status open_db(store *s, const store_options *opt)
 		return fail_sqlite(s, rc, "cannot open the database");
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_busy_timeout(s->db, s->busy_ms);
+	status = inspect(s, version);
+	if (status == STORE_READONLY && *read_only && reopen_immutable(s))
+		status = inspect(s, version);
+	if (status == STORE_OK && *read_only && *version < SCHEMA_VERSION)
+		status = fail(s, STORE_READONLY,
+		              "%s cannot be written, and needs upgrading to schema version %d before "
+		              "this recall can read it",
+		              s->path, SCHEMA_VERSION);
+	return status;
+}
 
-	int64_t version = 0;
-	status = inspect(s, &version);
-	if (status == STORE_READONLY && read_only && reopen_immutable(s))
-		status = inspect(s, &version);
-	if (status != STORE_OK)
-		return status;
-
-	if (read_only && version < SCHEMA_VERSION)
-		return fail(s, STORE_READONLY,
-		            "%s cannot be written, and needs upgrading to schema version %d before "
-		            "this recall can read it",
-		            s->path, SCHEMA_VERSION);
+static store_status open_db(store *s, const store_options *opt)
+{
 	int64_t *orphans = NULL;
 	size_t n_orphans = 0;
-	if (version == SCHEMA_VERSION && !read_only) {
+	bool read_only;
+	int64_t version = 0;
+	int rc;
+	store_status status = connect_db(s, opt, &read_only, &version);
+	/* A read-only database is read as it is; its orphans wait for a writer. */
+	if (status != STORE_OK || read_only)
+		goto out;
+	/* Answers must survive a crash of the machine, not only of the process:
+	 * FULL syncs the WAL at every commit. */
+	sqlite3_exec(s->db, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+	if (version == SCHEMA_VERSION) {
 		rc = find_orphans(s, &orphans, &n_orphans);
-		if (rc != SQLITE_OK)
-			return fail_sqlite(s, rc, "cannot read the database");
-	}
-	bool must_write = opt->write || version < SCHEMA_VERSION || n_orphans > 0;
-	if (must_write) {
-		/* Answers must survive a crash of the machine, not only of the
-		 * process: FULL syncs the WAL at every commit. */
-		rc = set_wal(s);
-		if (rc == SQLITE_OK)
-			rc = sqlite3_exec(s->db, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
 		if (rc != SQLITE_OK) {
-			free(orphans);
-			return fail_sqlite(s, rc, "cannot open the database for writing");
+			status = fail_sqlite(s, rc, "cannot read the database");
+			goto out;
 		}
 	}
-	sqlite3_exec(s->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+	if (!opt->write && version == SCHEMA_VERSION && n_orphans == 0)
+		goto out;
 
+	rc = set_wal(s);
+	if (rc != SQLITE_OK) {
+		status = fail_sqlite(s, rc, "cannot open the database for writing");
+		goto out;
+	}
 	if (version < SCHEMA_VERSION) {
 		char *msg = NULL;
 		status = store_migrate(s->db, schema_steps, SCHEMA_VERSION, &msg);
-		if (status != STORE_OK) {
-			if (status == STORE_LOCKED)
-				fail_sqlite(s, SQLITE_BUSY, "cannot set up the database");
-			else
-				fail(s, status, "%s: %s", s->path, msg);
-			free(msg);
-			return status;
-		}
+		if (status == STORE_LOCKED)
+			fail_sqlite(s, SQLITE_BUSY, "cannot set up the database");
+		else if (status != STORE_OK)
+			fail(s, status, "%s: %s", s->path, msg);
+		free(msg);
+		if (status != STORE_OK)
+			goto out;
 		rc = find_orphans(s, &orphans, &n_orphans);
-		if (rc != SQLITE_OK)
-			return fail_sqlite(s, rc, "cannot read the database");
-	}
-	if (must_write) {
-		/* Taking the write lock once proves that answers can be recorded. */
-		rc = tx_begin(s);
 		if (rc != SQLITE_OK) {
-			free(orphans);
-			return fail_sqlite(s, rc, "cannot write to the database");
+			status = fail_sqlite(s, rc, "cannot read the database");
+			goto out;
 		}
-		status = mark_orphans(s, orphans, n_orphans);
-		free(orphans);
-		if (status != STORE_OK) {
-			tx_rollback(s);
-			return status;
-		}
-		rc = tx_commit(s);
-		if (rc != SQLITE_OK)
-			return fail_sqlite(s, rc, "cannot write to the database");
 	}
-	return STORE_OK;
+	/* Taking the write lock once proves that answers can be recorded. */
+	rc = tx_begin(s);
+	if (rc != SQLITE_OK) {
+		status = fail_sqlite(s, rc, "cannot write to the database");
+		goto out;
+	}
+	status = mark_orphans(s, orphans, n_orphans);
+	if (status != STORE_OK) {
+		tx_rollback(s);
+		goto out;
+	}
+	rc = tx_commit(s);
+	if (rc != SQLITE_OK)
+		status = fail_sqlite(s, rc, "cannot write to the database");
+out:
+	free(orphans);
+	return status;
 }
 
 store_status store_open(const store_options *opt, store **out, char **errmsg)
@@ -1196,9 +1219,10 @@ store_status store_session_begin(store *s, const quiz *q, const store_session_op
 out:
 	free(path);
 	if (rc != SQLITE_OK) {
+		store_status status = fail_sqlite(s, rc, "cannot start recording the session");
 		tx_rollback(s);
 		free(ss);
-		return fail_sqlite(s, rc, "cannot start recording the session");
+		return status;
 	}
 	*out = ss;
 	return STORE_OK;
@@ -1282,9 +1306,11 @@ store_status store_session_record(store_session *ss, const store_response *r)
 		goto out;
 	rc = tx_commit(s);
 out:
-	if (status != STORE_OK || rc != SQLITE_OK) {
+	if (rc != SQLITE_OK)
+		status = fail_sqlite(s, rc, "cannot record the answer");
+	if (status != STORE_OK) {
 		tx_rollback(s);
-		return status != STORE_OK ? status : fail_sqlite(s, rc, "cannot record the answer");
+		return status;
 	}
 	ss->seq++;
 	ss->last_response = response;
@@ -1339,8 +1365,9 @@ store_status store_session_override(store_session *ss, double credit)
 	rc = tx_commit(s);
 out:
 	if (rc != SQLITE_OK) {
+		store_status status = fail_sqlite(s, rc, "cannot record the override");
 		tx_rollback(s);
-		return fail_sqlite(s, rc, "cannot record the override");
+		return status;
 	}
 	return STORE_OK;
 }
@@ -1360,7 +1387,7 @@ store_status store_session_end(store_session *ss, store_session_status status, d
 	if (rc != SQLITE_OK)
 		return fail_sqlite(s, rc, "cannot record the end of the session");
 	sqlite3_bind_int64(st, 1, ss->id);
-	bind_text(st, 2, store_status_name(status));
+	bind_text(st, 2, store_session_status_name(status));
 	sqlite3_bind_double(st, 3, score);
 	sqlite3_bind_double(st, 4, max_score);
 	sqlite3_bind_int64(st, 5, store_now(s));
@@ -1461,7 +1488,7 @@ store_status store_list_sessions(store *s, const store_filter *f, bool newest_fi
 			.planned = sqlite3_column_int(st, 7),
 			.started_ms = sqlite3_column_int64(st, 8),
 			.ended_ms = sqlite3_column_int64(st, 9),
-			.status = store_status_parse(column_text(st, 10)),
+			.status = store_session_status_parse(column_text(st, 10)),
 			.score = sqlite3_column_double(st, 11),
 			.max_score = sqlite3_column_double(st, 12),
 			.answered = sqlite3_column_int(st, 13),
@@ -1565,7 +1592,7 @@ store_status store_list_responses(store *s, const store_filter *f, store_respons
 			.bank_hash = column_text(st, 2),
 			.session_uuid = column_text(st, 3),
 			.mode = column_text(st, 4),
-			.session_status = store_status_parse(column_text(st, 5)),
+			.session_status = store_session_status_parse(column_text(st, 5)),
 			.started_ms = sqlite3_column_int64(st, 6),
 			.ended_ms = sqlite3_column_int64(st, 7),
 			.seq = sqlite3_column_int(st, 8),

@@ -61,13 +61,17 @@ char *store_default_learner(void);
 
 /* Opens the database, creating it and its folders on first use unless
  * opt->must_exist. Before anything is written it checks, in order: that the
- * folder and file can be written, that the file is an SQLite database made by
- * recall (an empty file or database is taken as new), and that its schema
- * version is not newer than this program's. It then migrates an older schema
- * forward, one version at a time, each step in the same transaction as its
- * version bump, and marks as interrupted every `running` session of this host
- * whose process is gone. With opt->write it also takes the write lock once,
- * so a locked or read-only database fails here and not at the first answer.
+ * folder and file can be written (with opt->write, or to create them), that
+ * the file is an SQLite database made by recall (an empty file or database
+ * is taken as new), and that its schema version is not newer than this
+ * program's. It then migrates an older schema forward (store_migrate) and
+ * marks as interrupted every `running` session of this host whose process
+ * is gone. With opt->write it also takes the write lock once, so a locked or
+ * read-only database fails here and not at the first answer.
+ *
+ * Without opt->write, a database that cannot be written is opened read-only:
+ * its results can be read, but no orphan is marked, an older schema is
+ * refused (it cannot be upgraded), and recording fails with STORE_READONLY.
  *
  * Returns STORE_OK with *out set; otherwise *out is NULL, *errmsg holds a new
  * message (caller frees) and nothing was written to the database. */
@@ -118,8 +122,8 @@ typedef enum {
 
 /* "running", "complete", ... and back; parse returns STORE_STATUS_COUNT for
  * an unknown name. */
-const char *store_status_name(store_session_status status);
-store_session_status store_status_parse(const char *name);
+const char *store_session_status_name(store_session_status status);
+store_session_status store_session_status_parse(const char *name);
 
 typedef struct {
 	const char *learner;   /* required: the learner's name (valid UTF-8, no control characters) */
@@ -165,7 +169,9 @@ store_status store_session_record(store_session *ss, const store_response *r);
 store_status store_session_override(store_session *ss, double credit);
 
 /* Ends a running session with its status (not STORE_RUNNING) and final
- * score; STORE_INVALID when it has ended already. */
+ * score; STORE_INVALID when it has ended already. Like every function here
+ * it is not async-signal-safe: after SIGTERM or SIGHUP, note the signal and
+ * end the session from the main loop. */
 store_status store_session_end(store_session *ss, store_session_status status, double score,
                                double max_score);
 

@@ -249,7 +249,7 @@ int main(int argc, char **argv)
 			last_credit = credit;
 		} else if (strcmp(f[0], "end") == 0 && n == 5 && ss) {
 			script_time = parse_time(f[4]);
-			store_session_status st = store_status_parse(f[1]);
+			store_session_status st = store_session_status_parse(f[1]);
 			if (st == STORE_STATUS_COUNT)
 				die("unknown status '%s'", f[1]);
 			if (store_session_end(ss, st, number(f[2], running), number(f[3], session_max)) !=

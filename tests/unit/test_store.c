@@ -991,6 +991,14 @@ static int read_readonly_target(void)
 	store_filter all = {0};
 	store_summary sum;
 	int result = store_summarize(s, &all, &sum) == STORE_OK && sum.sessions == 1 ? 0 : 101;
+	/* Reading it is all: a session cannot begin. */
+	quiz *q = make_quiz(HASH_A, "China and fentanyl", NULL);
+	store_session_options so = {.learner = "mallory", .mode = "practice"};
+	store_session *ss = NULL;
+	if (result == 0 && store_session_begin(s, q, &so, &ss) != STORE_READONLY)
+		result = 102;
+	store_session_free(ss);
+	quiz_free(q);
 	store_close(s);
 	return result;
 }
