@@ -337,6 +337,8 @@ static const char *reason(const store *s, int rc)
 static store_status fail_sqlite(store *s, int rc, const char *doing)
 {
 	store_status status = status_of(rc);
+	if (status == STORE_OK)   /* a step that ended early is no success */
+		status = STORE_IO;
 	switch (status) {
 	case STORE_LOCKED:
 		return fail(s, status,
@@ -1274,6 +1276,7 @@ store_status store_session_record(store_session *ss, const store_response *r)
 		rc = SQLITE_OK;
 	} else if (rc == SQLITE_DONE) {
 		status = fail(s, STORE_INVALID, "the bank has no question '%s'", r->question_id);
+		rc = SQLITE_OK;
 	}
 	done(st);
 	if (rc != SQLITE_OK || status != STORE_OK)
@@ -1306,7 +1309,7 @@ store_status store_session_record(store_session *ss, const store_response *r)
 		goto out;
 	rc = tx_commit(s);
 out:
-	if (rc != SQLITE_OK)
+	if (status == STORE_OK && rc != SQLITE_OK)
 		status = fail_sqlite(s, rc, "cannot record the answer");
 	if (status != STORE_OK) {
 		tx_rollback(s);
@@ -1340,6 +1343,8 @@ store_status store_session_override(store_session *ss, double credit)
 		old = sqlite3_column_double(st, 0);
 		points = sqlite3_column_double(st, 1);
 		rc = SQLITE_OK;
+	} else if (rc == SQLITE_DONE) {
+		rc = SQLITE_CORRUPT;  /* the answer just recorded is gone */
 	}
 	done(st);
 	if (rc != SQLITE_OK)
