@@ -97,16 +97,32 @@ static size_t cluster_length(const char *s, size_t len)
 	return at;
 }
 
+/* `text` as a table cell shows it: sanitised, on one line. */
+static void one_line(const char *text, buf *clean)
+{
+	text_sanitize(text, strlen(text), clean);
+	for (size_t i = 0; i < clean->len; i++)
+		if (clean->ptr[i] == '\n')
+			clean->ptr[i] = ' ';
+}
+
+int chart_width(const char *text)
+{
+	buf clean;
+	buf_init(&clean);
+	one_line(text, &clean);
+	int width = text_width(clean.ptr, clean.len);
+	buf_release(&clean);
+	return width;
+}
+
 int chart_cell(buf *out, const char *text, int width, bool pad, const chart_style *style)
 {
 	if (width <= 0)
 		return 0;
 	buf clean;
 	buf_init(&clean);
-	text_sanitize(text, strlen(text), &clean);
-	for (size_t i = 0; i < clean.len; i++)
-		if (clean.ptr[i] == '\n')
-			clean.ptr[i] = ' ';
+	one_line(text, &clean);
 	int used = text_width(clean.ptr, clean.len);
 	if (used <= width) {
 		buf_append(out, clean.ptr, clean.len);

@@ -33,6 +33,9 @@ void chart_sparkline(buf *out, const double *values, size_t count, const chart_s
  * to exactly `width` columns. Returns the columns written. */
 int chart_cell(buf *out, const char *text, int width, bool pad, const chart_style *style);
 
+/* The columns `text` takes once sanitised as chart_cell shows it. */
+int chart_width(const char *text);
+
 /* Appends `text` right-aligned in `width` columns (text is recall's own:
  * numbers and ASCII). */
 void chart_right(buf *out, const char *text, int width);

@@ -7,7 +7,6 @@
 #include "chart.h"
 #include "cli.h"
 #include "progress.h"
-#include "text.h"
 
 static const char history_usage[] =
 	"Usage: recall history [OPTIONS]\n"
@@ -77,19 +76,6 @@ static void free_rows(history_rows *h)
 	free(h->rows);
 }
 
-static int cell_width(const char *text)
-{
-	buf clean;
-	buf_init(&clean);
-	text_sanitize(text, strlen(text), &clean);
-	for (size_t i = 0; i < clean.len; i++)
-		if (clean.ptr[i] == '\n')
-			clean.ptr[i] = ' ';
-	int w = text_width(clean.ptr, clean.len);
-	buf_release(&clean);
-	return w;
-}
-
 static const char *status_color(store_session_status status)
 {
 	switch (status) {
@@ -109,11 +95,11 @@ static void render(const history_rows *h, bool with_learner, const chart_style *
 	for (size_t i = 0; i < h->count; i++) {
 		const history_row *r = &h->rows[i];
 		int w;
-		if (with_learner && (w = cell_width(r->learner)) > learner_w)
+		if (with_learner && (w = chart_width(r->learner)) > learner_w)
 			learner_w = w;
-		if ((w = cell_width(r->bank)) > bank_w)
+		if ((w = chart_width(r->bank)) > bank_w)
 			bank_w = w;
-		if ((w = cell_width(r->mode)) > mode_w)
+		if ((w = chart_width(r->mode)) > mode_w)
 			mode_w = w;
 		if ((w = (int)strlen(r->score)) > score_w)
 			score_w = w;

@@ -8,7 +8,6 @@
 #include "cli.h"
 #include "progress.h"
 #include "quiz.h"
-#include "text.h"
 
 static const char stats_usage[] =
 	"Usage: recall stats [OPTIONS]\n"
@@ -165,7 +164,7 @@ static void render_kinds(kind_rows *k, buf *out, const chart_style *style)
 	qsort(k->rows, k->count, sizeof *k->rows, compare_kinds);
 	int kind_w = 4;
 	for (size_t i = 0; i < k->count; i++) {
-		int w = text_width(k->rows[i].kind, strlen(k->rows[i].kind));
+		int w = chart_width(k->rows[i].kind);
 		if (w > kind_w)
 			kind_w = w;
 	}
@@ -191,7 +190,7 @@ static void render_missed(const miss_rows *m, int width, buf *out, const chart_s
 		return;
 	int id_w = 2, count_w = 0;
 	for (size_t i = 0; i < m->count; i++) {
-		int w = text_width(m->rows[i].id, strlen(m->rows[i].id));
+		int w = chart_width(m->rows[i].id);
 		if (w > id_w)
 			id_w = w;
 		char counts[64];

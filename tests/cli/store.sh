@@ -102,11 +102,16 @@ expect_file "and is left as it was" "$T/newer.db" "$T/newer.orig"
 
 # Another process holds the database exclusively for longer than the timeout.
 mkfifo "$T/lock"
-sqlite3 "$DB" < "$T/lock" > /dev/null 2>&1 &
+: > "$T/locker-out"
+sqlite3 "$DB" < "$T/lock" > "$T/locker-out" 2>&1 &
 locker=$!
 exec 3> "$T/lock"
-printf 'PRAGMA locking_mode = EXCLUSIVE;\nBEGIN EXCLUSIVE;\nSELECT count(*) FROM session;\n' >&3
-sleep 0.3
+printf "PRAGMA locking_mode = EXCLUSIVE;\nBEGIN EXCLUSIVE;\nSELECT count(*) FROM session;\nSELECT 'held';\n" >&3
+tries=0
+while ! grep -q held "$T/locker-out" && [ $tries -lt 500 ]; do
+	sleep 0.02
+	tries=$((tries + 1))
+done
 RECALL_BUSY_TIMEOUT=200 run "$RECALL" history --db "$DB" --user dana
 expect_status "a database locked beyond the timeout" 1
 expect_grep "a locked database: the message" "$T/err" \

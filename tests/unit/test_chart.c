@@ -86,6 +86,8 @@ static void test_cell(void **state)
 	/* Escapes are made visible, line breaks become spaces. */
 	assert_string_equal(cell("a\033[2Jb\nc", 20, false, &unicode, &used), "a␛[2Jb c");
 	assert_string_equal(cell("abc", 2, false, &ascii, &used), "ab");
+	assert_int_equal(chart_width("a\033[2Jb\nc"), 8);
+	assert_int_equal(chart_width("日本"), 4);
 }
 
 static void test_right(void **state)
