@@ -45,6 +45,7 @@ typedef enum {
 	T_OF,
 	T_THE,
 	T_LEAD,     /* on, in, during, around, about, circa */
+	T_VAGUE,    /* early, mid, late, spring ..., end, beginning */
 	T_ERA,      /* AD, CE */
 	T_DECADE,   /* 1960s */
 } tkind;
@@ -216,6 +217,14 @@ static bool scan(const char *s, size_t len, token *toks, int *n_toks, bool *mont
 			           word_is(w, wl, "about") || word_is(w, wl, "circa") ||
 			           word_is(w, wl, "ca") || word_is(w, wl, "c")) {
 				t->kind = T_LEAD;
+			} else if (word_is(w, wl, "early") || word_is(w, wl, "mid") ||
+			           word_is(w, wl, "middle") || word_is(w, wl, "late") ||
+			           word_is(w, wl, "spring") || word_is(w, wl, "summer") ||
+			           word_is(w, wl, "autumn") || word_is(w, wl, "fall") ||
+			           word_is(w, wl, "winter") || word_is(w, wl, "end") ||
+			           word_is(w, wl, "beginning") || word_is(w, wl, "start") ||
+			           word_is(w, wl, "later") || word_is(w, wl, "earlier")) {
+				t->kind = T_VAGUE;
 			} else if (word_is(w, wl, "ad") || word_is(w, wl, "ce")) {
 				t->kind = T_ERA;
 			} else {
@@ -472,8 +481,23 @@ date_status date_parse(const char *s, size_t len, quiz_date_order order, date_pa
 		return out->status;
 
 	cursor c = {toks, n_toks, 0};
-	while (at(&c, T_LEAD))
-		c.i++;
+	/* "in", "around", and "early", "the end of", "mid-": a vague part. */
+	for (;;) {
+		if (at(&c, T_LEAD)) {
+			c.i++;
+		} else if (at(&c, T_VAGUE)) {
+			out->vague = true;
+			c.i++;
+			if (at(&c, T_SEP) && peek(&c, 0)->sep == '-')
+				c.i++;
+			if (at(&c, T_OF) || at(&c, T_LEAD))
+				c.i++;
+		} else if (at(&c, T_THE) && peek(&c, 1) && peek(&c, 1)->kind == T_VAGUE) {
+			c.i++;
+		} else {
+			break;
+		}
+	}
 	if (at(&c, T_WEEKDAY)) {
 		out->value.weekday = peek(&c, 0)->value;
 		c.i++;
@@ -503,6 +527,8 @@ date_status date_parse(const char *s, size_t len, quiz_date_order order, date_pa
 	else
 		st = parse_words(&c, out);
 	out->value.weekday = weekday;
+	if (out->vague && (out->value.day || out->numeric || weekday || !out->value.year))
+		st = DATE_NOT_A_DATE;
 	if (st == DATE_AMBIGUOUS)
 		out->alt.weekday = weekday;
 	out->status = st;

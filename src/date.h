@@ -31,6 +31,8 @@ typedef struct {
 	date_value value;
 	date_value alt;
 	bool numeric;        /* written with digits and separators only */
+	bool vague;          /* "early 2012", "mid-June 2023", "the end of 1350":
+	                        a part of the year or month, not a day */
 	bool month_corrected;/* a month name spelled with one slip ("Feburary") */
 } date_parse_result;
 
@@ -40,7 +42,9 @@ typedef struct {
  *   2023-06-18 | 2023/06/18 | 6/18/2023 | 18.6.2023 | 18-06-2023 | 6/18 |
  *   June 2023 | 2023-06 | 06/2023 | June 18 | 18 June | June | 2023 | 476 AD |
  *   Sunday | the 1960s
- * with leading "on", "in", "during", "around", "about", "circa" allowed.
+ * with leading "on", "in", "during", "around", "about", "circa" allowed, and
+ * "early", "mid", "late", "spring" ..., "the end of" before a year or a
+ * month (then `vague` is set and no day may follow).
  * A numeric date whose first two numbers could each be the month is read
  * with `order`; with QUIZ_DATE_ORDER_UNSET it is DATE_AMBIGUOUS, unless one
  * reading is impossible (18/6/2023 can only be the 18th of June) or both

@@ -76,6 +76,8 @@ typedef struct {
 	reject_value *reject_values;
 	const actor_prep *actor;
 	bool year_known;       /* date: the prompt or the article gives the year */
+	int gold_ordinal;      /* number: 1 when the answer as shown is an ordinal
+	                          ("third"), 0 a count, -1 unknown */
 	form_list *parts;      /* choice: choices; order: items; match: right sides */
 	size_t n_parts;
 	blank_prep *blanks;    /* cloze */
@@ -86,6 +88,7 @@ typedef struct {
 	norm_key key;
 	size_t chars;          /* code points of key.text */
 	const char *shown;
+	bool actor;            /* a name of one of the bank's actors */
 } rival;
 
 /* An open-addressing map from pointers to preparations. */
@@ -348,6 +351,24 @@ static bool is_org_head(const norm_key *k, size_t i)
 	return false;
 }
 
+/* Nouns that say what kind of thing a name names, and may be left off it
+ * or added to it: "Yuan" is the Yuan dynasty, "Stanford" Stanford
+ * University. */
+static bool is_type_noun(const norm_key *k, size_t i)
+{
+	static const char *const nouns[] = {
+		"dynasty", "tribe", "tribes", "people", "peoples", "university", "college",
+		"movement", "magazine", "newspaper", "company", "corporation", "corp", "inc", "ltd",
+		"plc", "llc", "museum", "church", "river", "empire", "family", "clan",
+	};
+	if (i >= k->n_tokens)
+		return false;
+	for (size_t n = 0; n < sizeof nouns / sizeof *nouns; n++)
+		if (token_is(k, i, nouns[n]))
+			return true;
+	return false;
+}
+
 /* Words that may stand lower-case inside a proper name. */
 static bool is_particle(const char *w, size_t n)
 {
@@ -368,6 +389,7 @@ typedef struct {
 	int capitalised;    /* of those, starting with a capital */
 	int particles;      /* lower-case particles (of, de, van ...) */
 	bool joined;        /* "and", "&" or "," join several names */
+	bool article;       /* it starts with the, a or an */
 	bool digits;
 	char initials[16];  /* first letters of capitalised non-particle words, folded */
 } name_shape;
@@ -415,8 +437,10 @@ static void shape_of(const char *s, size_t skip_words, name_shape *sh)
 			leading_checked = true;
 			if ((wl == 3 && strncasecmp((const char *)p + start, "the", 3) == 0) ||
 			    (wl == 1 && (p[start] == 'a' || p[start] == 'A')) ||
-			    (wl == 2 && strncasecmp((const char *)p + start, "an", 2) == 0))
+			    (wl == 2 && strncasecmp((const char *)p + start, "an", 2) == 0)) {
+				sh->article = true;
 				continue;
+			}
 		}
 		if (skip_words) {
 			/* Titles already taken off the front ("mayor Ed Lee"). */
@@ -452,13 +476,13 @@ static void shape_of(const char *s, size_t skip_words, name_shape *sh)
  * Preparing actors.
  */
 
-/* Titles that also begin names of other things ("General Motors", "Major
- * League Baseball"): a name is not cut down to one word after them. */
+/* Titles that also begin names of other things ("Chief Keef", "Justice
+ * League"): a name is not cut down to one word after them. */
 static bool title_keeps_word(const norm_key *k, size_t first)
 {
-	static const char *const words[] = {"general", "major", "chief", "justice", "chair",
-	                                    "late", "former", "judge", "premier", "captain", "st",
-	                                    "secretary", "minister", "representative"};
+	static const char *const words[] = {"chief", "justice", "chair", "late", "former", "judge",
+	                                    "premier", "captain", "st", "secretary", "minister",
+	                                    "representative"};
 	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
 		if (token_is(k, first, words[i]))
 			return true;
@@ -516,7 +540,8 @@ static actor_prep *prep_actor(grader *g, const quiz_actor *a)
 	size_t bl = strlen(base);
 	while (bl && base[bl - 1] == ' ')
 		base[--bl] = '\0';
-	if (bl > 3 && base[bl - 1] == ')') {
+	if (bl > 3 && base[bl - 1] == ')' && !strstr(base, " and ") && !strchr(base, ',') &&
+	    !strchr(base, '&')) {
 		char *open = strrchr(base, '(');
 		if (open && open > base && bl - (size_t)(open - base) <= 12 &&
 		    !memchr(open, ' ', (size_t)(base + bl - open))) {
@@ -561,10 +586,18 @@ static actor_prep *prep_actor(grader *g, const quiz_actor *a)
 		ap->initial = norm_first_char(k->text + f->start, f->len);
 		if (f->chars > 1 && (f->flags & NORM_TOKEN_ALPHA))
 			norm_key_in_arena(ar, span_text(ar, k, first, 1), 0, &ap->given);
-	} else if (words >= 3 && capitalised && !sh.joined && !is_org_head(k, first) &&
-	           (token_is(k, first + 1, "the") || token_is(k, first + 1, "of"))) {
-		/* "Suleiman the Magnificent", "Sybilla of Normandy". */
+	} else if (capitalised && !sh.joined && !sh.article && !is_org_head(k, first) &&
+	           ((words == 3 && (token_is(k, first + 1, "the") || token_is(k, first + 1, "of"))) ||
+	            (words == 4 && is_suffix_token(k, first + 1) &&
+	             (token_is(k, first + 2, "the") || token_is(k, first + 2, "of"))))) {
+		/* "Suleiman the Magnificent", "Sybilla of Normandy", "William III
+		 * of Orange": the first word is the name used alone. */
 		short_name = span_text(ar, k, first, 1);
+	} else if (sh.capitalised + sh.particles + 1 >= sh.words && sh.capitalised > 0 && !sh.joined &&
+	           words >= 2 && is_type_noun(k, end - 1)) {
+		/* "Yuan dynasty", "Stanford University", "Time magazine": the name
+		 * without the kind of thing it names. */
+		short_name = span_text(ar, k, first, words - 1);
 	}
 
 	/* The family name: declared, or the last word of a person's name. */
@@ -593,6 +626,24 @@ static actor_prep *prep_actor(grader *g, const quiz_actor *a)
 		add_form(ar, &ap->forms, two, name, NULL, 0);
 	}
 
+	if (ap->person_like) {
+		/* Without initials: "Brainerd Holmes" for "D. Brainerd Holmes". */
+		char *rest = arena_alloc(ar, k->len + 1);
+		size_t rl = 0, kept = 0;
+		for (size_t i = first; i < end; i++) {
+			const norm_token *t = &k->tokens[i];
+			if (t->chars == 1)
+				continue;
+			if (rl)
+				rest[rl++] = ' ';
+			memcpy(rest + rl, k->text + t->start, t->len);
+			rl += t->len;
+			kept++;
+		}
+		rest[rl] = '\0';
+		if (kept >= 2 && kept < words)
+			add_form(ar, &ap->forms, rest, name, NULL, 0);
+	}
 	if (a->acronym && *a->acronym)
 		add_form(ar, &ap->forms, a->acronym, a->acronym, "acronym", FORM_EXACT_ONLY);
 	if (paren_acronym && *paren_acronym)
@@ -640,7 +691,7 @@ static size_t key_chars(const norm_key *k)
 	return n;
 }
 
-static void add_rival_key(rival_list *l, const norm_key *k, const char *shown)
+static void add_rival_key(rival_list *l, const norm_key *k, const char *shown, bool actor)
 {
 	if (!k->n_tokens)
 		return;
@@ -652,6 +703,7 @@ static void add_rival_key(rival_list *l, const norm_key *k, const char *shown)
 	r->key = *k;
 	r->chars = key_chars(k);
 	r->shown = shown;
+	r->actor = actor;
 }
 
 static void add_rival(grader *g, rival_list *l, const char *s)
@@ -660,7 +712,7 @@ static void add_rival(grader *g, rival_list *l, const char *s)
 		return;
 	norm_key k;
 	if (norm_key_in_arena(g->arena, s, NORM_DROP_ARTICLE, &k))
-		add_rival_key(l, &k, s);
+		add_rival_key(l, &k, s, false);
 }
 
 static int rival_cmp(const void *a, const void *b)
@@ -735,6 +787,13 @@ static qprep *prep_question(grader *g, const quiz_question *q)
 		else if (q->answer_text)
 			add_form(ar, &qp->answers, q->answer_text, q->answer_text, NULL, 0);
 		break;
+	case QUIZ_NUMBER: {
+		number_value nv;
+		qp->gold_ordinal = -1;
+		if (q->answer_text && number_parse(q->answer_text, strlen(q->answer_text), &nv))
+			qp->gold_ordinal = nv.ordinal;
+		break;
+	}
 	case QUIZ_DATE:
 		qp->year_known = q->date.year > 0 &&
 		                 (g->published_year == q->date.year || mentions_year(q->prompt, q->date.year));
@@ -853,7 +912,7 @@ grader *grader_new(const quiz *q, const grade_options *opt)
 		actor_prep *a = g->actor_list[i];
 		for (size_t f = 0; f < a->forms.count; f++)
 			if (!(a->forms.items[f].flags & FORM_SHARED))
-				add_rival_key(&rl, &a->forms.items[f].key, a->actor->name);
+				add_rival_key(&rl, &a->forms.items[f].key, a->actor->name, true);
 	}
 	for (size_t i = 0; i < nq; i++) {
 		const quiz_question *qq = quiz_question_at(q, i);
@@ -879,9 +938,13 @@ grader *grader_new(const quiz *q, const grade_options *opt)
 	qsort(rl.items, rl.count, sizeof(rival), rival_cmp);
 	/* Keep one of each key. */
 	size_t kept = 0;
-	for (size_t i = 0; i < rl.count; i++)
-		if (!kept || !key_same(&rl.items[kept - 1].key, &rl.items[i].key))
-			rl.items[kept++] = rl.items[i];
+	for (size_t i = 0; i < rl.count; i++) {
+		if (kept && key_same(&rl.items[kept - 1].key, &rl.items[i].key)) {
+			rl.items[kept - 1].actor |= rl.items[i].actor;
+			continue;
+		}
+		rl.items[kept++] = rl.items[i];
+	}
 	g->rivals = arena_alloc(g->arena, (kept + 1) * sizeof(rival));
 	if (kept)
 		memcpy(g->rivals, rl.items, kept * sizeof(rival));
@@ -894,11 +957,10 @@ grader *grader_new(const quiz *q, const grade_options *opt)
 		actor_prep *a = g->actor_list[i];
 		if (!a->acronym[0])
 			continue;
+		/* A rival that is the acronym itself is most likely the same
+		 * organisation named short; another name with the same initials is
+		 * a clash. */
 		bool clash = false;
-		for (size_t r = 0; r < g->n_rivals && !clash; r++)
-			if (g->rivals[r].key.len == strlen(a->acronym) &&
-			    memcmp(g->rivals[r].key.text, a->acronym, g->rivals[r].key.len) == 0)
-				clash = true;
 		for (size_t j = 0; j < g->n_actors && !clash; j++)
 			if (j != i && strcmp(g->actor_list[j]->acronym, a->acronym) == 0 &&
 			    !key_same(&a->name, &g->actor_list[j]->name))
@@ -1269,6 +1331,54 @@ static bool result_of_match(const match *m, grade_result *out)
  * Per kind.
  */
 
+static bool span_span_eq(span a, span b)
+{
+	size_t al, bl;
+	const char *ap = span_ptr(a, &al), *bp = span_ptr(b, &bl);
+	if (al == bl && memcmp(ap, bp, al) == 0)
+		return true;
+	ap = span_compact(a, &al);
+	bp = span_compact(b, &bl);
+	return al == bl && memcmp(ap, bp, al) == 0;
+}
+
+/* A span without a leading preposition of time or place and the article
+ * after it: "in the 1950s" -> "1950s", "at elevated pressures". */
+static span without_preposition(span s)
+{
+	static const char *const preps[] = {"in", "on", "at", "during", "around", "about",
+	                                    "approximately", "roughly", "circa"};
+	if (s.count < 2)
+		return s;
+	bool found = false;
+	for (size_t i = 0; i < sizeof preps / sizeof *preps && !found; i++)
+		found = token_is(s.key, s.first, preps[i]);
+	if (!found)
+		return s;
+	s.first++;
+	s.count--;
+	if (s.count >= 2 && (token_is(s.key, s.first, "the") || token_is(s.key, s.first, "a") ||
+	                     token_is(s.key, s.first, "an"))) {
+		s.first++;
+		s.count--;
+	}
+	return s;
+}
+
+/* Typed and bank text equal once a leading preposition is left off either. */
+static bool equal_but_preposition(span typed, const form_list *forms, const form_list *more)
+{
+	span tb = without_preposition(typed);
+	const form_list *lists[2] = {forms, more};
+	for (int l = 0; l < 2; l++)
+		for (size_t i = 0; lists[l] && i < lists[l]->count; i++) {
+			span fb = without_preposition(whole(&lists[l]->items[i].key));
+			if ((tb.first != typed.first || fb.first != 0) && span_span_eq(tb, fb))
+				return true;
+		}
+	return false;
+}
+
 static void grade_text(const grader *g, const qprep *qp, const form_list *forms,
                        typed_answer *t, grade_result *out)
 {
@@ -1282,6 +1392,11 @@ static void grade_text(const grader *g, const qprep *qp, const form_list *forms,
 	                      !has_negation(k) || gold_negated);
 	if (result_of_match(&m, out))
 		return;
+	const form_list *more = qp && forms != &qp->answers ? &qp->answers : NULL;
+	if (equal_but_preposition(s, forms, more)) {
+		set_result(out, GRADE_CORRECT, 1, "%s", "");
+		return;
+	}
 	if (m.kind == MATCH_RIVAL) {
 		result_of_match(&m, out);
 		return;
@@ -1292,12 +1407,142 @@ static void grade_text(const grader *g, const qprep *qp, const form_list *forms,
 		set_result(out, GRADE_WRONG, 0, "%s", "");
 }
 
+/* Words that, before a name, make the name part of something else ("the
+ * wife of Antony Blinken", "Pelosi or Blinken"). */
+static bool is_linking(const norm_key *k, size_t i)
+{
+	static const char *const words[] = {
+		"of", "to", "by", "and", "or", "with", "for", "from", "than", "but", "without",
+		"against", "versus", "vs", "except", "instead", "unlike", "before", "after", "like",
+		"not", "no", "nor", "never", "either", "neither", "whom", "who", "which", "than",
+	};
+	for (size_t w = 0; w < sizeof words / sizeof *words; w++)
+		if (token_is(k, i, words[w]))
+			return true;
+	return false;
+}
+
+/* True when the span is exactly something else the bank names (with
+ * `actors_only`, another actor's name). */
+static bool names_rival(const grader *g, span s, const form_list *own, const form_list *own_more,
+                        bool actors_only)
+{
+	size_t chars = span_chars(s);
+	size_t lo = 0, hi = g->n_rivals;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (g->rivals[mid].chars < chars)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i < g->n_rivals && g->rivals[i].chars == chars; i++)
+		if ((!actors_only || g->rivals[i].actor) && span_eq(s, &g->rivals[i].key) &&
+		    !in_forms(&g->rivals[i].key, own, own_more))
+			return true;
+	return false;
+}
+
+/* True when some run of up to four words of the span names another actor. */
+static bool mentions_actor(const grader *g, span s, const form_list *own, const form_list *own_more)
+{
+	for (size_t i = 0; i < s.count; i++)
+		for (size_t n = 1; i + n <= s.count && n <= 4; n++)
+			if (names_rival(g, (span){s.key, s.first + i, n}, own, own_more, true))
+				return true;
+	return false;
+}
+
+/* Answers that say more than the bank's name, and are still right:
+ *   - a description before the full name: "the Italian physicist Galileo
+ *     Ferraris", "financier J. P. Morgan";
+ *   - a fuller name for a name of one word: "Guglielmo Marconi" for
+ *     "Marconi";
+ *   - the kind of thing named: "the Yuan dynasty" for "Yuan".
+ * Never when the extra words link the name to something else ("the wife
+ * of ...") or the whole is another name the bank knows. */
+static bool actor_longer(const grader *g, const qprep *qp, span bare, grade_result *out)
+{
+	const actor_prep *ap = qp->actor;
+	const norm_key *k = bare.key;
+	if (bare.count < 2 || has_negation(k))
+		return false;
+	if (names_rival(g, bare, &ap->forms, &qp->answers, false))
+		return false;
+	size_t last = bare.first + bare.count - 1;
+	/* The kind of thing: "Yuan dynasty" for "Yuan". */
+	if (is_type_noun(k, last)) {
+		span rest = {k, bare.first, bare.count - 1};
+		for (size_t i = 0; i < ap->forms.count; i++) {
+			const form *f = &ap->forms.items[i];
+			if (!(f->flags & (FORM_SHARED | FORM_EXACT_ONLY)) && !f->rule && span_eq(rest, &f->key)) {
+				set_result(out, GRADE_CORRECT, 1, "accepted: the name with its kind");
+				return true;
+			}
+		}
+	}
+	for (size_t i = 0; i < ap->forms.count; i++) {
+		const form *f = &ap->forms.items[i];
+		size_t n = f->key.n_tokens;
+		if (f->flags & (FORM_SHARED | FORM_EXACT_ONLY) || n >= bare.count)
+			continue;
+		if (f->rule && strcmp(f->rule, "alias") != 0)
+			continue;
+		span tail = {k, bare.first + bare.count - n, n};
+		if (!span_eq(tail, &f->key))
+			continue;
+		bool linked = false;
+		for (size_t j = bare.first; j < tail.first && !linked; j++)
+			linked = is_linking(k, j) || (k->tokens[j].flags & NORM_TOKEN_DIGIT);
+		if (linked ||
+		    mentions_actor(g, (span){k, bare.first, tail.first - bare.first}, &ap->forms, &qp->answers))
+			continue;
+		if (n >= 2 && ap->person_like) {
+			set_result(out, GRADE_CORRECT, 1, "accepted: the name with a description");
+			return true;
+		}
+		/* One word, and the bank's whole name: "Guglielmo Marconi". */
+		if (n == 1 && ap->name.n_tokens == 1 && bare.count <= 3 && !ap->acronym[0] &&
+		    !is_type_noun(k, last)) {
+			set_result(out, GRADE_CORRECT, 1, "accepted: a fuller name");
+			return true;
+		}
+	}
+	return false;
+}
+
 static void grade_actor(const grader *g, const qprep *qp, typed_answer *t, grade_result *out)
 {
 	const actor_prep *ap = qp->actor;
 	if (!ap) {
 		grade_text(g, qp, &qp->answers, t, out);
 		return;
+	}
+	/* "Sherwood Boehlert, chairman of the committee", "Blinken, Antony": the
+	 * name before a comma is graded, unless what follows names someone
+	 * else the bank knows or takes the answer back. */
+	const char *comma = memchr(t->raw, ',', t->raw_len);
+	if (comma && comma > t->raw) {
+		typed_answer head, rest;
+		typed_init(&head);
+		typed_init(&rest);
+		bool ok = typed_set(&head, t->raw, (size_t)(comma - t->raw)) &&
+		          typed_set(&rest, comma + 1, (size_t)(t->raw + t->raw_len - comma - 1)) &&
+		          !has_negation(&rest.w.key);
+		if (ok && mentions_actor(g, whole(&rest.w.key), &ap->forms, &qp->answers))
+			ok = false;
+		if (ok && head.w.key.n_tokens) {
+			grade_result r;
+			grade_actor(g, qp, &head, &r);
+			if (grade_verdict_accepted(r.verdict)) {
+				*out = r;
+				typed_release(&head);
+				typed_release(&rest);
+				return;
+			}
+		}
+		typed_release(&head);
+		typed_release(&rest);
 	}
 	/* "University Athletic Association (UAA)": a name with its acronym (or
 	 * another of its forms) in brackets is graded by the name. */
@@ -1345,9 +1590,11 @@ static void grade_actor(const grader *g, const qprep *qp, typed_answer *t, grade
 			return;
 		}
 	}
+	if (actor_longer(g, qp, bare, out))
+		return;
 	/* Given name alone. */
 	if (ap->given.n_tokens && span_eq(bare, &ap->given)) {
-		set_result(out, GRADE_WRONG, 0, "a given name alone is not enough: give the family name");
+		set_result(out, GRADE_WRONG, 0, "a first name alone is not enough");
 		return;
 	}
 	if (has_negation(k)) {
@@ -1527,6 +1774,11 @@ static void grade_number_value(const qprep *qp, double gold, double tolerance, b
 	}
 	if (!number_equal(gold, nv.value, tolerance, tol_percent)) {
 		set_result(out, GRADE_WRONG, 0, "%s", "");
+		return;
+	}
+	/* "third" answers "which place", not "how many". */
+	if (nv.ordinal && qp && qp->gold_ordinal == 0) {
+		set_result(out, GRADE_WRONG, 0, "an ordinal, but the answer is a count");
 		return;
 	}
 	if (number_unit_compare(unit, nv.unit) == NUMBER_UNIT_DIFFERENT) {

@@ -83,7 +83,7 @@ bool norm_key_in_arena(arena *a, const char *s, unsigned flags, norm_key *key);
 /* A work area for keying one typed answer without allocating: short text
  * lives in the struct itself (put it on the stack), long text on the heap
  * until norm_work_release. */
-enum { NORM_WORK_SMALL = 512 };
+enum { NORM_WORK_SMALL = 256 };
 
 typedef struct {
 	norm_key key;

@@ -464,6 +464,28 @@ static void unit_append(number_value *out, const char *s, size_t len)
 bool number_parse(const char *s, size_t len, number_value *out)
 {
 	memset(out, 0, sizeof *out);
+	/* "2½" folds to "21/2": put a space before a vulgar fraction first. */
+	char spaced[FOLD_MAX];
+	if (len < FOLD_MAX / 2) {
+		size_t o = 0;
+		bool any = false;
+		for (size_t i = 0; i < len; i++) {
+			unsigned char c = (unsigned char)s[i];
+			bool vulgar = (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] >= 0xBC &&
+			               (unsigned char)s[i + 1] <= 0xBE) ||
+			              (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x85 &&
+			               (unsigned char)s[i + 2] >= 0x90 && (unsigned char)s[i + 2] <= 0x9E);
+			if (vulgar && o && spaced[o - 1] >= '0' && spaced[o - 1] <= '9') {
+				spaced[o++] = ' ';
+				any = true;
+			}
+			spaced[o++] = (char)c;
+		}
+		if (any) {
+			s = spaced;
+			len = o;
+		}
+	}
 	char folded[FOLD_MAX];
 	long fl = norm_fold(s, len, 0, folded, sizeof folded);
 	if (fl < 0 || fl >= FOLD_MAX)
@@ -514,6 +536,16 @@ bool number_parse(const char *s, size_t len, number_value *out)
 			t = &toks[i];
 			i++;
 		}
+		/* A mixed number: "2 1/2". */
+		if (i + 1 < n && toks[i].kind == T_DIGITS && toks[i + 1].kind == T_DIGITS &&
+		    !t->suffix[0] && !toks[i].suffix[0] && toks[i].s[toks[i].len] == '/' &&
+		    toks[i + 1].s == toks[i].s + toks[i].len + 1 && !memchr(t->s, '.', t->len) &&
+		    !memchr(toks[i].s, '.', toks[i].len) && !memchr(toks[i + 1].s, '.', toks[i + 1].len) &&
+		    toks[i + 1].value > toks[i].value) {
+			out->value = t->value + toks[i].value / toks[i + 1].value;
+			t = &toks[i + 1];
+			i += 2;
+		}
 		/* A fraction: "1/2", and "½", which folds to it. */
 		if (i < n && toks[i].kind == T_DIGITS && !t->suffix[0] && t->s[t->len] == '/' &&
 		    toks[i].s == t->s + t->len + 1 && !memchr(t->s, '.', t->len) &&
@@ -537,33 +569,40 @@ bool number_parse(const char *s, size_t len, number_value *out)
 			else
 				unit_append(out, suffix, strlen(suffix));
 		}
-		/* Scale words after digits: "1.5 million", "2 thousand". */
-		double last_scale = INFINITY;
-		while (i < n && !out->ordinal) {
-			const number_word *w = word_of(&toks[i]);
-			double scale = 0;
-			if (w && (w->kind == W_SCALE || w->kind == W_HUNDRED) && !w->ordinal)
-				scale = w->value;
-			else if (tok_is(&toks[i], "bn"))
-				scale = 1e9;
-			else if (tok_is(&toks[i], "mn") || tok_is(&toks[i], "mln"))
-				scale = 1e6;
-			else if (tok_is(&toks[i], "k"))
-				scale = 1e3;
-			if (!scale || scale >= last_scale)
-				break;
-			out->value *= scale;
-			last_scale = scale;
-			i++;
-		}
 	} else {
 		bool leading_a = tok_is(&toks[i], "a") || tok_is(&toks[i], "an");
 		size_t used = parse_words(toks, n, i + leading_a, leading_a, out);
 		if (!used)
 			return false;
 		i += leading_a + used;
-		/* Digits-free scale words after the words ("two million") were
-		 * taken by the grammar; "bn" and "k" after words are not English. */
+	}
+	/* "two and a half", "2 and a quarter". */
+	if (!out->ordinal && i + 2 < n && tok_is(&toks[i], "and") && tok_is(&toks[i + 1], "a") &&
+	    (tok_is(&toks[i + 2], "half") || tok_is(&toks[i + 2], "quarter")) &&
+	    out->value == floor(out->value)) {
+		out->value += tok_is(&toks[i + 2], "half") ? 0.5 : 0.25;
+		out->in_words = true;
+		i += 3;
+	}
+	/* Scale words after the number: "1.5 million", "2 thousand", "two and
+	 * a half billion", "two thousand million". */
+	double last_scale = INFINITY;
+	while (i < n && !out->ordinal) {
+		const number_word *w = word_of(&toks[i]);
+		double scale = 0;
+		if (w && (w->kind == W_SCALE || w->kind == W_HUNDRED) && !w->ordinal)
+			scale = w->value;
+		else if (tok_is(&toks[i], "bn"))
+			scale = 1e9;
+		else if (tok_is(&toks[i], "mn") || tok_is(&toks[i], "mln"))
+			scale = 1e6;
+		else if (tok_is(&toks[i], "k"))
+			scale = 1e3;
+		if (!scale || scale >= last_scale)
+			break;
+		out->value *= scale;
+		last_scale = scale;
+		i++;
 	}
 	if (negative)
 		out->value = -out->value;
@@ -712,17 +751,20 @@ number_unit_match number_unit_compare(const char *bank_unit, const char *typed_u
 	unit_words(typed_unit, typed, sizeof typed);
 	const char *bank_canon[2], *typed_canon[2];
 	size_t bank_used, typed_used;
+	/* Only the unit itself counts, not words after it: "% of the city"
+	 * is "%", "m wide" is "m". */
 	int nb = unit_lookup(bank, bank_canon, &bank_used);
 	int nt = unit_lookup(typed, typed_canon, &typed_used);
-	if (nb && bank_used == strlen(bank)) {
+	if (nb) {
 		for (int a = 0; a < nb; a++)
 			for (int b = 0; b < nt; b++)
 				if (strcmp(bank_canon[a], typed_canon[b]) == 0)
 					return NUMBER_UNIT_SAME;
 		return NUMBER_UNIT_DIFFERENT;
 	}
-	/* A unit the table does not know: its words must start the typed unit. */
-	size_t l = strlen(bank);
+	/* A unit the table does not know ("troops", "men"): its first word
+	 * must start the typed unit. */
+	size_t l = strcspn(bank, " ");
 	if (l && strncmp(typed, bank, l) == 0 && (typed[l] == '\0' || typed[l] == ' '))
 		return NUMBER_UNIT_SAME;
 	return NUMBER_UNIT_DIFFERENT;

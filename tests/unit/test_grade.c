@@ -141,6 +141,11 @@ static void build_bank(void)
 	const quiz_actor *falcons = actor("falcons", "Atlanta Falcons", NULL, NULL, NULL);
 	const quiz_actor *obrien = actor("obrien", "Conan O'Brien", NULL, NULL, NULL);
 	const quiz_actor *dgk = actor("dgk", "Dolores García-Keller", NULL, NULL, NULL);
+	const quiz_actor *marconi = actor("marconi", "Marconi", NULL, NULL, NULL);
+	const quiz_actor *yuan = actor("yuan", "Yuan dynasty", NULL, NULL, NULL);
+	const quiz_actor *song = actor("song", "Song", NULL, NULL, NULL);
+	const quiz_actor *holmes = actor("holmes", "D. Brainerd Holmes", NULL, NULL, NULL);
+	const quiz_actor *episode = actor("episode", "The Time of the Doctor", NULL, NULL, NULL);
 
 	actor_q("blinken", blinken);
 	actor_q("qin", qin);
@@ -165,6 +170,11 @@ static void build_bank(void)
 	actor_q("falcons", falcons);
 	actor_q("obrien", obrien);
 	actor_q("dgk", dgk);
+	actor_q("marconi", marconi);
+	actor_q("yuan", yuan);
+	actor_q("song", song);
+	actor_q("holmes", holmes);
+	actor_q("episode", episode);
 
 	date_q("day", 2023, 6, 18, "On what date did Blinken and Qin shake hands?");
 	date_q("day-year", 2023, 6, 18, "On what day in 2023 did Blinken and Qin shake hands?");
@@ -186,7 +196,9 @@ static void build_bank(void)
 	number_q("tol", 100, 0.05, true, NULL);
 	number_q("abs", 3.5, 0.1, false, NULL);
 	number_q("usd", 40e6, 0, false, "USD");
-	number_q("third", 3, 0, false, NULL);
+	number_q("third", 3, 0, false, NULL)->answer_text = dup("third");
+	number_q("count3", 3, 0, false, NULL)->answer_text = dup("3");
+	number_q("n2.5", 2.5, 0, false, NULL);
 	number_q("neg", -5, 0, false, "°C");
 	number_q("big", 2.5e9, 0, false, NULL);
 	number_q("half", 0.5, 0, false, NULL);
@@ -221,6 +233,8 @@ static void build_bank(void)
 	text_q("hindi", "हिन्दी");
 	text_q("sweden", "Sweden");
 	text_q("switzerland", "Switzerland");
+	text_q("fifties", "the 1950s");
+	text_q("pressure", "at elevated partial pressures");
 	text_q("nigeria", "Nigeria");
 	text_q("niger", "Niger");
 	text_q("slovakia", "Slovakia");
@@ -293,7 +307,7 @@ static const grade_case cases[] = {
 	{"blinken", "Blinkin", CL, "spelling corrected"},
 	{"blinken", "Antony Blinkin", CL, "spelling corrected"},
 	{"blinken", "Blinken's", C, NULL},
-	{"blinken", "Antony", W, "given name"},
+	{"blinken", "Antony", W, "first name"},
 	{"blinken", "Tony", W, NULL},
 	{"blinken", "J. Blinken", W, NULL},
 	{"blinken", "B. Antony", W, NULL},
@@ -339,7 +353,7 @@ static const grade_case cases[] = {
 	{"gwbush", "Bush", A, "share"},
 	{"gwbush", "President Bush", A, NULL},
 	{"gwbush", "Jeb Bush", W, NULL},
-	{"gwbush", "George", W, "given name"},
+	{"gwbush", "George", W, "first name"},
 	{"gwbush", "J. Bush", W, NULL},
 	{"gwbush", "Georg Bush", CL, NULL},
 	{"gwbush", "George H. W. Bush", W, NULL},
@@ -348,7 +362,7 @@ static const grade_case cases[] = {
 	{"pelosi", "Pelosi", C, NULL},
 	{"pelosi", "Speaker Pelosi", W, NULL},
 	{"pelosi", "Ms. Pelosi", C, NULL},
-	{"pelosi", "Nancy", W, "given name"},
+	{"pelosi", "Nancy", W, "first name"},
 	{"pelosi", "Pelossi", CL, NULL},
 	{"pelosi", "Nancy Pelosi's", C, NULL},
 	{"pelosi", "Nancy Reagan", W, NULL},
@@ -726,7 +740,8 @@ static const grade_case cases[] = {
 	{"big", "2.5 billion", C, NULL},
 	{"big", "2,500,000,000", C, NULL},
 	{"big", "2.5bn", C, NULL},
-	{"big", "two and a half billion", W, NULL},
+	{"big", "two and a half billion", C, NULL},
+	{"big", "two and a half million", W, NULL},
 	{"big", "2.5 million", W, NULL},
 	{"big", "25 billion", W, NULL},
 	{"half", "0.5", C, NULL},
@@ -1038,7 +1053,7 @@ static const grade_case cases[] = {
 	{"blinken", "Xi Blinken", W, NULL},
 	{"blinken", "Antony Blinken and Qin Gang", W, NULL},
 	{"blinken", "the Secretary of State", W, NULL},
-	{"blinken", "Blinken, Antony", W, NULL},
+	{"blinken", "Blinken, Antony", C, NULL},
 	{"qin", "Qin Gang's", C, NULL},
 	{"qin", "Gang Qin", W, NULL},
 	{"qin", "Qinn", W, NULL},
@@ -1218,6 +1233,75 @@ static const grade_case cases[] = {
 	{"cloze-num", "7000; 2012", W, NULL},
 	{"cloze-num", "70,001; 2020", W, NULL},
 	{"cloze-num", "70; 2021", P, NULL},
+
+	/* Longer answers that are still right, and ones that are not. */
+	{"blinken", "the diplomat Antony Blinken", C, "description"},
+	{"blinken", "US diplomat Antony Blinken", C, NULL},
+	{"blinken", "Antony Blinken, the Secretary of State", C, NULL},
+	{"blinken", "wife of Antony Blinken", W, NULL},
+	{"blinken", "Pelosi or Antony Blinken", W, NULL},
+	{"blinken", "Blinken, Pelosi", W, NULL},
+	{"blinken", "Blinken, not Pelosi", W, NULL},
+	{"blinken", "Qin Gang, Antony Blinken", W, NULL},
+	{"blinken", "2 Antony Blinken", W, NULL},
+	{"marconi", "Marconi", C, NULL},
+	{"marconi", "Guglielmo Marconi", C, "fuller name"},
+	{"marconi", "Guglielmo", W, NULL},
+	{"marconi", "Marconi and Tesla", W, NULL},
+	{"marconi", "friend of Marconi", W, NULL},
+	{"yuan", "Yuan dynasty", C, NULL},
+	{"yuan", "the Yuan dynasty", C, NULL},
+	{"yuan", "Yuan", C, "short name"},
+	{"yuan", "dynasty", W, NULL},
+	{"yuan", "Ming dynasty", W, NULL},
+	{"yuan", "Yuan Empire", W, NULL},
+	{"song", "Song", C, NULL},
+	{"song", "the Song dynasty", C, "kind"},
+	{"song", "Song Empire", C, NULL},
+	{"song", "Tang dynasty", W, NULL},
+	{"song", "dynasty", W, NULL},
+	{"holmes", "D. Brainerd Holmes", C, NULL},
+	{"holmes", "Brainerd Holmes", C, NULL},
+	{"holmes", "Holmes", C, NULL},
+	{"holmes", "Sherlock Holmes", W, NULL},
+	{"holmes", "Brainerd", W, NULL},
+	{"episode", "The Time of the Doctor", C, NULL},
+	{"episode", "Time of the Doctor", C, NULL},
+	{"episode", "Time", W, NULL},
+	{"episode", "Doctor", W, NULL},
+	{"stanford", "Stanford", C, "short name"},
+	{"fifties", "the 1950s", C, NULL},
+	{"fifties", "1950s", C, NULL},
+	{"fifties", "in the 1950s", C, NULL},
+	{"fifties", "In the 1950s.", C, NULL},
+	{"fifties", "the 1960s", W, NULL},
+	{"fifties", "in 1950", W, NULL},
+	{"fifties", "since the 1950s", W, NULL},
+	{"pressure", "elevated partial pressures", C, NULL},
+	{"pressure", "at elevated partial pressures", C, NULL},
+	{"pressure", "elevated pressures", W, NULL},
+	{"pressure", "at low partial pressures", W, NULL},
+	{"year", "early 2018", C, NULL},
+	{"year", "mid-2018", C, NULL},
+	{"year", "the end of 2018", C, NULL},
+	{"year", "late 2019", W, NULL},
+	{"year", "summer of 2017", W, NULL},
+	{"month", "late June 2023", C, NULL},
+	{"month", "early July 2023", W, NULL},
+	{"month", "mid-2023", W, "month"},
+	{"count3", "3", C, NULL},
+	{"count3", "three", C, NULL},
+	{"count3", "third", W, "ordinal"},
+	{"count3", "3rd", W, NULL},
+	{"count3", "4", W, NULL},
+	{"n2.5", "2.5", C, NULL},
+	{"n2.5", "2½", C, NULL},
+	{"n2.5", "2 1/2", C, NULL},
+	{"n2.5", "two and a half", C, NULL},
+	{"n2.5", "two and a quarter", W, NULL},
+	{"n2.5", "21/2", W, NULL},
+	{"n2.5", "25", W, NULL},
+	{"n2.5", "2,5", W, NULL},
 
 	/* Empty answers and bad input. */
 	{"blinken", "", S, NULL},
