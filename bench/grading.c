@@ -124,8 +124,10 @@ static const quiz_question *make_question(quiz *q, item *it)
 	it->made = "text";
 	if (it->kind == KIND_DATE) {
 		date_parse_result dr;
+		/* A bank's date is YYYY, YYYY-MM or YYYY-MM-DD: "early 2012" and
+		 * "the fall of 1937" cannot be one. */
 		if (date_parse(gold, strlen(gold), QUIZ_DATE_ORDER_UNSET, &dr) == DATE_OK &&
-		    dr.value.year > 0 && !dr.value.weekday) {
+		    dr.value.year > 0 && !dr.value.weekday && !dr.vague) {
 			qq->kind = QUIZ_DATE;
 			qq->date = (quiz_date){dr.value.year, dr.value.month, dr.value.day};
 			it->made = "date";
@@ -169,7 +171,29 @@ static void tsv_field(FILE *f, const char *s)
 
 typedef struct {
 	size_t graded, accepted, close, ambiguous;
+	size_t same_value;   /* accepted, and the same number or date as the answer */
 } tally;
+
+/* True when `typed` reads as the same number, or a date within the same
+ * year, month or day, as the question's answer: another question can have
+ * the same answer ("two" people, "three" days) without SQuAD's
+ * normalisation seeing it. */
+static bool same_value(const quiz_question *q, const char *typed)
+{
+	if (q->kind == QUIZ_NUMBER) {
+		number_value nv;
+		return number_parse(typed, strlen(typed), &nv) && nv.value == q->number.value;
+	}
+	if (q->kind == QUIZ_DATE) {
+		date_parse_result dr;
+		if (date_parse(typed, strlen(typed), QUIZ_DATE_ORDER_UNSET, &dr) != DATE_OK)
+			return false;
+		return dr.value.year == q->date.year &&
+		       (!q->date.month || dr.value.month == q->date.month) &&
+		       (!q->date.day || dr.value.day == q->date.day);
+	}
+	return false;
+}
 
 int main(int argc, char **argv)
 {
@@ -337,6 +361,7 @@ int main(int argc, char **argv)
 						bool acc = grade_verdict_accepted(r.verdict);
 						t->graded++;
 						t->accepted += acc;
+						t->same_value += acc && same_value(it->q, other->answers[a]);
 						t->close += r.verdict == GRADE_CLOSE;
 						t->ambiguous += r.verdict == GRADE_AMBIGUOUS;
 						if (acc || r.verdict == GRADE_AMBIGUOUS) {
@@ -403,14 +428,15 @@ int main(int argc, char **argv)
 		       a->ambiguous);
 	}
 	printf("\n2. false accepts: other questions' gold answers (same kind, same article)\n");
-	printf("  %-13s %24s %24s\n", "kind", "article bank as rivals", "each question alone");
+	printf("  %-13s %24s %24s  %s\n", "kind", "article bank as rivals", "each question alone",
+	       "same value as the answer");
 	size_t tg = 0, ta = 0, tga = 0, taa = 0;
 	for (int k = 0; k < KIND_N; k++) {
 		tally *a = &fa_bank[k], *b = &fa_alone[k];
-		printf("  %-13s %7zu/%-7zu %6.2f%% %7zu/%-7zu %6.2f%%   ambiguous %zu/%zu\n",
-		       kind_names[k], a->accepted, a->graded, a->graded ? 100.0 * a->accepted / a->graded : 0,
+		printf("  %-13s %7zu/%-7zu %6.2f%% %7zu/%-7zu %6.2f%%  %zu of %zu (ambiguous: %zu)\n", kind_names[k],
+		       a->accepted, a->graded, a->graded ? 100.0 * a->accepted / a->graded : 0,
 		       b->accepted, b->graded, b->graded ? 100.0 * b->accepted / b->graded : 0,
-		       a->ambiguous, b->ambiguous);
+		       a->same_value, a->accepted, a->ambiguous);
 		tg += a->graded;
 		ta += a->accepted;
 		tga += b->graded;

@@ -65,6 +65,8 @@ typedef struct actor_prep {
 	norm_key given;        /* the first given name; empty when none */
 	int32_t initial;       /* the first letter of the first name; 0 when none */
 	bool person_like;      /* capitalised 2-4 word name: family rules apply */
+	bool capitalised;      /* every word capitalised, particles aside */
+	bool all_caps;         /* written in capitals, like an acronym */
 	bool family_shared;
 	char acronym[16];      /* initials of a name of three or more capitalised words */
 } actor_prep;
@@ -369,6 +371,19 @@ static bool is_type_noun(const norm_key *k, size_t i)
 	return false;
 }
 
+/* Particles of personal names: "da Vinci", "van Gogh", "bin Salman". */
+static bool is_name_particle_word(const char *w, size_t n)
+{
+	static const char *const particles[] = {
+		"de", "da", "das", "do", "dos", "du", "des", "del", "della", "di", "van", "von", "der",
+		"den", "ter", "bin", "ibn", "al", "el", "la", "le", "zu", "y",
+	};
+	for (size_t i = 0; i < sizeof particles / sizeof *particles; i++)
+		if (strlen(particles[i]) == n && strncasecmp(particles[i], w, n) == 0)
+			return true;
+	return false;
+}
+
 /* Words that may stand lower-case inside a proper name. */
 static bool is_particle(const char *w, size_t n)
 {
@@ -388,6 +403,7 @@ typedef struct {
 	int words;          /* words of letters */
 	int capitalised;    /* of those, starting with a capital */
 	int particles;      /* lower-case particles (of, de, van ...) */
+	int links;          /* of those, words that join phrases: of, the, and ... */
 	bool joined;        /* "and", "&" or "," join several names */
 	bool article;       /* it starts with the, a or an */
 	bool digits;
@@ -465,6 +481,9 @@ static void shape_of(const char *s, size_t skip_words, name_shape *sh)
 			}
 		} else if (is_particle((const char *)p + start, wl)) {
 			sh->particles++;
+			const char *w = (const char *)p + start;
+			if (!is_name_particle_word(w, wl))
+				sh->links++;
 		}
 	}
 	sh->initials[ni] = '\0';
@@ -564,8 +583,14 @@ static actor_prep *prep_actor(grader *g, const quiz_actor *a)
 	name_shape sh;
 	shape_of(base, first, &sh);
 	bool capitalised = sh.words > 0 && sh.capitalised + sh.particles == sh.words;
-	ap->person_like = capitalised && !sh.joined && !sh.digits && words >= 2 && words <= 4 &&
-	                  sh.particles == 0 && !is_org_head(k, end - 1);
+	ap->capitalised = capitalised;
+	ap->all_caps = true;
+	for (const char *p = base; *p && ap->all_caps; p++)
+		if (*p >= 'a' && *p <= 'z')
+			ap->all_caps = false;
+	ap->person_like = capitalised && !sh.joined && !sh.digits && words >= 2 &&
+	                  words <= 4 + (size_t)sh.particles && sh.links == 0 &&
+	                  !is_org_head(k, end - 1);
 
 	const char *short_name = NULL;   /* the word used alone, when not a family name */
 	if (first > 0 && (words >= 2 ? ap->person_like : !title_keeps_word(k, 0)))
@@ -604,8 +629,17 @@ static actor_prep *prep_actor(grader *g, const quiz_actor *a)
 	const char *family = NULL, *rule = "family name";
 	if (a->family && *a->family)
 		family = a->family;
-	else if (ap->person_like)
-		family = last_word ? last_word : span_text(ar, k, end - 1, 1);
+	else if (ap->person_like) {
+		/* From the first particle after the given name: "da Vinci". */
+		size_t p = first + 1;
+		while (p < end - 1 && !is_name_particle_word(k->text + k->tokens[p].start,
+		                                              k->tokens[p].len))
+			p++;
+		if (p < end - 1)
+			family = span_text(ar, k, p, end - p);
+		else
+			family = last_word ? last_word : span_text(ar, k, end - 1, 1);
+	}
 	else if (short_name) {
 		family = short_name;
 		rule = "short name";
@@ -615,15 +649,19 @@ static actor_prep *prep_actor(grader *g, const quiz_actor *a)
 		if (f && f->rule && strcmp(f->rule, rule) == 0)
 			ap->family = f->key;
 	}
-	if (ap->person_like && ap->family.n_tokens && words > ap->family.n_tokens + 1 &&
-	    k->tokens[first].chars > 1) {
-		/* Without middle names and initials: "Albert Outler". */
-		const norm_token *f = &k->tokens[first];
-		char *two = arena_alloc(ar, f->len + ap->family.len + 2);
-		memcpy(two, k->text + f->start, f->len);
-		two[f->len] = ' ';
-		memcpy(two + f->len + 1, ap->family.text, ap->family.len + 1);
-		add_form(ar, &ap->forms, two, name, NULL, 0);
+	if (ap->person_like && ap->family.n_tokens && words > ap->family.n_tokens + 1) {
+		/* One given name and the family name: "Albert Outler" for "Albert
+		 * C. Outler", "Pierre Pictet" for "Raoul Pierre Pictet". */
+		for (size_t i = first; i + ap->family.n_tokens < end; i++) {
+			const norm_token *f = &k->tokens[i];
+			if (f->chars == 1)
+				continue;
+			char *two = arena_alloc(ar, f->len + ap->family.len + 2);
+			memcpy(two, k->text + f->start, f->len);
+			two[f->len] = ' ';
+			memcpy(two + f->len + 1, ap->family.text, ap->family.len + 1);
+			add_form(ar, &ap->forms, two, name, NULL, 0);
+		}
 	}
 
 	if (ap->person_like) {
@@ -1414,7 +1452,8 @@ static bool is_linking(const norm_key *k, size_t i)
 	static const char *const words[] = {
 		"of", "to", "by", "and", "or", "with", "for", "from", "than", "but", "without",
 		"against", "versus", "vs", "except", "instead", "unlike", "before", "after", "like",
-		"not", "no", "nor", "never", "either", "neither", "whom", "who", "which", "than",
+		"not", "no", "nor", "never", "either", "neither", "whom", "who", "which", "on", "at",
+		"in", "under", "within", "via", "through", "over", "into", "onto", "as",
 	};
 	for (size_t w = 0; w < sizeof words / sizeof *words; w++)
 		if (token_is(k, i, words[w]))
@@ -1502,8 +1541,8 @@ static bool actor_longer(const grader *g, const qprep *qp, span bare, grade_resu
 			return true;
 		}
 		/* One word, and the bank's whole name: "Guglielmo Marconi". */
-		if (n == 1 && ap->name.n_tokens == 1 && bare.count <= 3 && !ap->acronym[0] &&
-		    !is_type_noun(k, last)) {
+		if (n == 1 && ap->name.n_tokens == 1 && ap->capitalised && !ap->all_caps &&
+		    bare.count <= 3 && !is_type_noun(k, last)) {
 			set_result(out, GRADE_CORRECT, 1, "accepted: a fuller name");
 			return true;
 		}
@@ -1530,6 +1569,18 @@ static void grade_actor(const grader *g, const qprep *qp, typed_answer *t, grade
 		          typed_set(&rest, comma + 1, (size_t)(t->raw + t->raw_len - comma - 1)) &&
 		          !has_negation(&rest.w.key);
 		if (ok && mentions_actor(g, whole(&rest.w.key), &ap->forms, &qp->answers))
+			ok = false;
+		/* "Muqali, Jebe and Subutai" lists more names. */
+		const char *after = comma + 1;
+		while (after < t->raw + t->raw_len && *after == ' ')
+			after++;
+		size_t al = (size_t)(t->raw + t->raw_len - after);
+		if (ok && al && *after >= 'A' && *after <= 'Z' &&
+		    (memmem(after, al, " and ", 5) || memmem(after, al, " or ", 4) ||
+		     memchr(after, ',', al) || memchr(after, '&', al)))
+			ok = false;
+		if (ok && (token_is(&rest.w.key, 0, "and") || token_is(&rest.w.key, 0, "or") ||
+		           memchr(after, '&', al)))
 			ok = false;
 		if (ok && head.w.key.n_tokens) {
 			grade_result r;

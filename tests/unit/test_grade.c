@@ -142,6 +142,9 @@ static void build_bank(void)
 	const quiz_actor *obrien = actor("obrien", "Conan O'Brien", NULL, NULL, NULL);
 	const quiz_actor *dgk = actor("dgk", "Dolores García-Keller", NULL, NULL, NULL);
 	const quiz_actor *marconi = actor("marconi", "Marconi", NULL, NULL, NULL);
+	const quiz_actor *vinci = actor("vinci", "Leonardo da Vinci", NULL, NULL, NULL);
+	const quiz_actor *gogh = actor("gogh", "Vincent van Gogh", NULL, NULL, NULL);
+	const quiz_actor *pictet = actor("pictet", "Raoul Pierre Pictet", NULL, NULL, NULL);
 	const quiz_actor *yuan = actor("yuan", "Yuan dynasty", NULL, NULL, NULL);
 	const quiz_actor *song = actor("song", "Song", NULL, NULL, NULL);
 	const quiz_actor *holmes = actor("holmes", "D. Brainerd Holmes", NULL, NULL, NULL);
@@ -171,6 +174,9 @@ static void build_bank(void)
 	actor_q("obrien", obrien);
 	actor_q("dgk", dgk);
 	actor_q("marconi", marconi);
+	actor_q("vinci", vinci);
+	actor_q("gogh", gogh);
+	actor_q("pictet", pictet);
 	actor_q("yuan", yuan);
 	actor_q("song", song);
 	actor_q("holmes", holmes);
@@ -1244,7 +1250,28 @@ static const grade_case cases[] = {
 	{"blinken", "Blinken, not Pelosi", W, NULL},
 	{"blinken", "Qin Gang, Antony Blinken", W, NULL},
 	{"blinken", "2 Antony Blinken", W, NULL},
+	{"vinci", "Leonardo da Vinci", C, NULL},
+	{"vinci", "da Vinci", C, "family name"},
+	{"vinci", "Da Vinci", C, NULL},
+	{"vinci", "Leonardo", W, NULL},
+	{"vinci", "Vinci", W, NULL},
+	{"vinci", "da", W, NULL},
+	{"gogh", "van Gogh", C, NULL},
+	{"gogh", "Vincent van Gogh", C, NULL},
+	{"gogh", "Van Gogh", C, NULL},
+	{"gogh", "Gogh", W, NULL},
+	{"gogh", "Vincent", W, NULL},
+	{"gogh", "Theo van Gogh", W, NULL},
+	{"pictet", "Raoul Pierre Pictet", C, NULL},
+	{"pictet", "Raoul Pictet", C, NULL},
+	{"pictet", "Pierre Pictet", C, NULL},
+	{"pictet", "Pictet", C, NULL},
+	{"pictet", "Raoul Pierre", W, NULL},
+	{"pictet", "Pierre", W, NULL},
+	{"pictet", "Jean Pictet", W, NULL},
 	{"marconi", "Marconi", C, NULL},
+	{"marconi", "Marconi, Tesla and Edison", W, NULL},
+	{"marconi", "Marconi, the inventor", C, NULL},
 	{"marconi", "Guglielmo Marconi", C, "fuller name"},
 	{"marconi", "Guglielmo", W, NULL},
 	{"marconi", "Marconi and Tesla", W, NULL},
