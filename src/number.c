@@ -362,6 +362,9 @@ static size_t parse_words(const token *toks, size_t n, size_t i, bool leading_a,
 		}
 		double g = fmod(group, 1000);
 		bool ok = false;
+		/* "hundredth", "thousandth" alone. */
+		if ((w->kind == W_HUNDRED || w->kind == W_SCALE) && w->ordinal && !any && group == 0)
+			group = 1;
 		switch (w->kind) {
 		case W_UNIT:
 			ok = !a_only && fmod(g, 10) == 0 && last != W_UNIT && last != W_TEEN;
@@ -461,6 +464,42 @@ static void unit_append(number_value *out, const char *s, size_t len)
 	out->unit[have + len] = '\0';
 }
 
+/* "187 feet (57 m)", "15 °C [59 °F]": a bracket after the number that
+ * starts with a number and names a unit restates it in other units; it is
+ * blanked out (its figures are not checked). "(or 188)" and "(3)" stay. */
+static void blank_conversions(char *s, size_t len)
+{
+	bool seen_digit = false;
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+		if (is_digit(c))
+			seen_digit = true;
+		if ((c != '(' && c != '[') || !seen_digit)
+			continue;
+		char close = c == '(' ? ')' : ']';
+		char *end = memchr(s + i + 1, close, len - i - 1);
+		if (!end)
+			return;
+		size_t j = i + 1;
+		while (j < (size_t)(end - s) && s[j] == ' ')
+			j++;
+		if (j < (size_t)(end - s) && (s[j] == '-' || s[j] == '+' || s[j] == '~'))
+			j++;
+		if (j >= (size_t)(end - s) || !is_digit(s[j]))
+			continue;
+		while (j < (size_t)(end - s) && (is_digit(s[j]) || s[j] == ',' || s[j] == '.'))
+			j++;
+		while (j < (size_t)(end - s) && s[j] == ' ')
+			j++;
+		bool unit = j < (size_t)(end - s) &&
+		            (is_alpha(s[j]) || s[j] == '%' || (unsigned char)s[j] >= 0x80);
+		if (!unit)
+			continue;
+		memset(s + i, ' ', (size_t)(end - s) - i + 1);
+		i = (size_t)(end - s);
+	}
+}
+
 bool number_parse(const char *s, size_t len, number_value *out)
 {
 	memset(out, 0, sizeof *out);
@@ -490,6 +529,7 @@ bool number_parse(const char *s, size_t len, number_value *out)
 	long fl = norm_fold(s, len, 0, folded, sizeof folded);
 	if (fl < 0 || fl >= FOLD_MAX)
 		return false;
+	blank_conversions(folded, (size_t)fl);
 	token toks[MAX_TOKENS];
 	size_t n = lex(folded, (size_t)fl, toks, MAX_TOKENS);
 	if (n == 0 || n > MAX_TOKENS)
@@ -529,6 +569,7 @@ bool number_parse(const char *s, size_t len, number_value *out)
 		i++;
 		/* "2 000": a group of three after a short number. */
 		while (i < n && toks[i].kind == T_DIGITS && !t->suffix[0] && t->len <= 3 &&
+		       toks[i].s == t->s + t->len + 1 && t->s[t->len] == ' ' &&
 		       !memchr(t->s, '.', t->len) && !memchr(t->s, ',', t->len) && toks[i].len == 3 &&
 		       !memchr(toks[i].s, ',', 3) && !memchr(toks[i].s, '.', 3) &&
 		       !toks[i].hyphen_before) {

@@ -763,7 +763,11 @@ static const grade_case cases[] = {
 	{"miles", "187 foot", C, NULL},
 	{"miles", "187", C, NULL},
 	{"miles", "187 metres", W, NULL},
-	{"miles", "187 feet (57 m)", W, NULL},
+	{"miles", "187 feet (57 m)", C, NULL},
+	{"miles", "187 feet [57 m]", C, NULL},
+	{"miles", "187 (or 188) feet", W, NULL},
+	{"miles", "187 (188) feet", W, NULL},
+	{"miles", "57 m (187 feet)", W, NULL},
 	{"miles", "57 m", W, NULL},
 	{"nreject", "12", C, NULL},
 	{"nreject", "twelve", C, NULL},
@@ -1524,6 +1528,46 @@ static void test_long_answers(void **state)
 	grader_free(g);
 }
 
+/* Random answers built from pieces that stress the parsers (digits,
+ * separators, brackets, words, accents, broken UTF-8) against every
+ * question: no crash, a known verdict, a credit in range, a short note. */
+static void test_random_answers(void **state)
+{
+	(void)state;
+	static const char *const pieces[] = {
+		"1", "18", "2023", "6/7", "/", "-", ".", ",", ";", "(", ")", "[", "]", " ", "  ",
+		"a", "b", "1b", "June", "Sept.", "the", "of", "and", "not", "Blinken", "Bush",
+		"CCP", "C.C.P.", "Müller", "é", "Ì", "北京", "ß", "½", "%", "$", "k", "million",
+		"twenty-", "third", "ÿ", "Ã", "'s", "’", "Mr.", "Secretary of State", "	",
+	};
+	grader *g = grader_new(bank, NULL);
+	uint32_t seed = 12345;
+	char typed[256];
+	size_t nq = quiz_question_count(bank);
+	for (int round = 0; round < 4000; round++) {
+		size_t len = 0;
+		seed = seed * 1103515245u + 12345u;
+		int parts = 1 + (int)((seed >> 16) % 8);
+		for (int p = 0; p < parts; p++) {
+			seed = seed * 1103515245u + 12345u;
+			const char *piece = pieces[(seed >> 16) % (sizeof pieces / sizeof *pieces)];
+			size_t pl = strlen(piece);
+			if (len + pl >= sizeof typed)
+				break;
+			memcpy(typed + len, piece, pl);
+			len += pl;
+		}
+		typed[len] = '\0';
+		const quiz_question *q = quiz_question_at(bank, (size_t)round % nq);
+		grade_result r;
+		grader_grade(g, q, typed, &r);
+		assert_true(r.verdict < GRADE_VERDICT_COUNT);
+		assert_true(r.credit >= 0 && r.credit <= 1);
+		assert_true(strlen(r.note) < GRADE_NOTE_MAX);
+	}
+	grader_free(g);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -1547,6 +1591,7 @@ int main(void)
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_foreign_question),
 		cmocka_unit_test(test_long_answers),
+		cmocka_unit_test(test_random_answers),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
