@@ -255,12 +255,17 @@ static const char *const titles[] = {
 static bool token_is(const norm_key *k, size_t i, const char *w)
 {
 	const norm_token *t = &k->tokens[i];
-	return t->len == strlen(w) && memcmp(k->text + t->start, w, t->len) == 0;
+	/* The first letter first: most words differ there, and this runs for
+	 * every word against the lists of titles and particles. */
+	return k->text[t->start] == w[0] && t->len == strlen(w) &&
+	       memcmp(k->text + t->start, w, t->len) == 0;
 }
 
 /* How many tokens from `first` the title phrase `title` covers (0: none). */
 static size_t title_at(const norm_key *k, size_t first, size_t end, const char *title)
 {
+	if (first >= end || k->text[k->tokens[first].start] != title[0])
+		return 0;
 	size_t n = 0;
 	const char *p = title;
 	while (*p) {
@@ -973,7 +978,8 @@ grader *grader_new(const quiz *q, const grade_options *opt)
 		if (qq->kind == QUIZ_ACTOR && !qq->actor)
 			add_rival(g, &rl, qq->answer_text);
 	}
-	qsort(rl.items, rl.count, sizeof(rival), rival_cmp);
+	if (rl.count)
+		qsort(rl.items, rl.count, sizeof(rival), rival_cmp);
 	/* Keep one of each key. */
 	size_t kept = 0;
 	for (size_t i = 0; i < rl.count; i++) {
@@ -1235,10 +1241,10 @@ static const rival *rival_near(const grader *g, span s, int edits, const form_li
 			letters |= (uint64_t)1 << ((uint32_t)(unsigned char)text[i] % 64);
 	for (size_t i = lo; i < g->n_rivals && g->rivals[i].chars <= chars + 2; i++) {
 		const rival *r = &g->rivals[i];
-		if (in_forms(&r->key, own, own_more))
-			continue;
 		/* The letters' presence differs by at most two per edit. */
 		if (s.key->ascii && r->key.ascii && __builtin_popcountll(letters ^ r->key.letters) > 4)
+			continue;
+		if (in_forms(&r->key, own, own_more))
 			continue;
 		if (slips(s, &r->key) >= 0)
 			return r;
@@ -1327,7 +1333,8 @@ static bool has_negation(const norm_key *k)
 			"hasnt", "havent", "hadnt",
 		};
 		for (size_t c = 0; c < sizeof negations / sizeof *negations; c++)
-			if (t->len == strlen(negations[c]) && memcmp(w, negations[c], t->len) == 0)
+			if (w[0] == negations[c][0] && t->len == strlen(negations[c]) &&
+			    memcmp(w, negations[c], t->len) == 0)
 				return true;
 	}
 	return false;

@@ -299,8 +299,12 @@ static const char *const qualifiers[] = {
 static size_t skip_qualifier(const token *toks, size_t n, size_t i)
 {
 	size_t best = 0;
+	if (i >= n || toks[i].kind == T_DIGITS)
+		return 0;
 	for (size_t q = 0; q < sizeof qualifiers / sizeof *qualifiers; q++) {
 		const char *p = qualifiers[q];
+		if (p[0] != toks[i].s[0])
+			continue;
 		size_t k = 0;
 		while (*p) {
 			const char *sp = strchr(p, ' ');

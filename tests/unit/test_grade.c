@@ -1496,6 +1496,29 @@ static void test_foreign_question(void **state)
 	grader_free(g);
 }
 
+/* A bank with one question and nothing else to compare with. */
+static void test_lone_question(void **state)
+{
+	(void)state;
+	quiz *lone = quiz_new();
+	quiz_question *q = quiz_add_question(lone);
+	q->kind = QUIZ_DATE;
+	q->date = (quiz_date){2018, 0, 0};
+	grader *g = grader_new(lone, NULL);
+	grade_result r;
+	grader_grade(g, q, "2018", &r);
+	assert_int_equal(r.verdict, GRADE_CORRECT);
+	grader_grade(g, q, "2019", &r);
+	assert_int_equal(r.verdict, GRADE_WRONG);
+	grader_free(g);
+	quiz_free(lone);
+	/* And an empty bank. */
+	quiz *none = quiz_new();
+	g = grader_new(none, NULL);
+	grader_free(g);
+	quiz_free(none);
+}
+
 /* Long answers take the heap path and still grade. */
 static void test_long_answers(void **state)
 {
@@ -1592,6 +1615,7 @@ int main(void)
 		cmocka_unit_test(test_foreign_question),
 		cmocka_unit_test(test_long_answers),
 		cmocka_unit_test(test_random_answers),
+		cmocka_unit_test(test_lone_question),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
