@@ -1347,7 +1347,9 @@ static bool result_of_match(const match *m, grade_result *out)
 	case MATCH_EXACT:
 		if (m->form->flags & FORM_SHARED)
 			set_result(out, GRADE_AMBIGUOUS, 0, "two actors share this name: give the full name");
-		else if (m->form->rule && strcmp(m->form->rule, "rejected") != 0)
+		else if (m->form->rule && strcmp(m->form->rule, "accepted answer") == 0)
+			set_result(out, GRADE_CORRECT, 1, "accepted answer");
+		else if (m->form->rule)
 			set_result(out, GRADE_CORRECT, 1, "accepted: %s", m->form->rule);
 		else
 			set_result(out, GRADE_CORRECT, 1, "%s", "");
@@ -2492,6 +2494,14 @@ void grader_grade(const grader *g, const quiz_question *question, const char *ty
 	default:
 		set_result(out, GRADE_WRONG, 0, "unknown kind of question");
 		break;
+	}
+	/* A forgiven slip that is as near to a rejected answer is that answer. */
+	if (out->verdict == GRADE_CLOSE) {
+		for (size_t i = 0; i < qp->rejects.count; i++)
+			if (slips(s, &qp->rejects.items[i].key) >= 0) {
+				set_result(out, GRADE_WRONG, 0, "the bank rejects this answer");
+				break;
+			}
 	}
 out:
 	typed_release(&t);

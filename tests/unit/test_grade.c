@@ -225,6 +225,13 @@ static void build_bank(void)
 	cn->accept = list(L("drug control"));
 	quiz_question *fent = text_q("fentanyl", "fentanyl");
 	fent->reject = list(L("fentanil"));
+	text_q("kilogram", "kilogram")->reject = list(L("kilogramme"));
+	quiz_question *aus = text_q("austria-reject", "Austria");
+	aus->reject = list(L("Australia"));
+	aus->accept = list(L("Republic of Austria"));
+	quiz_question *lin = question("lincoln", QUIZ_ACTOR, "Who?");
+	lin->actor = actor("lincoln", "Abraham Lincoln", NULL, NULL, NULL);
+	lin->accept = list(L("Honest Abe"));
 	text_q("beijing", "Beijing");
 	text_q("saopaulo", "São Paulo");
 	text_q("strasse", "Straße");
@@ -848,6 +855,21 @@ static const grade_case cases[] = {
 	{"fentanyl", "FENTANIL", W, "rejects"},
 	{"fentanyl", "fentanyls", CL, NULL},
 	{"fentanyl", "heroin", W, NULL},
+	{"austria-reject", "Austria", C, NULL},
+	{"austria-reject", "Australia", W, "rejects"},
+	{"austria-reject", "Austrailia", W, NULL},
+	{"austria-reject", "Austrai", W, NULL},
+	{"kilogram", "kilogram", C, NULL},
+	{"kilogram", "kilogramme", W, "rejects"},
+	{"kilogram", "kilogramm", W, "rejects"},
+	{"kilogram", "kilogrm", CL, NULL},
+	{"austria-reject", "Republic of Austria", C, "accepted answer"},
+	{"austria-reject", "Republik of Austria", CL, NULL},
+	{"lincoln", "Abraham Lincoln", C, NULL},
+	{"lincoln", "President Lincoln", C, "family name"},
+	{"lincoln", "Honest Abe", C, "accepted answer"},
+	{"lincoln", "President Honest Abe", C, "accepted answer"},
+	{"lincoln", "Abe", W, NULL},
 	{"beijing", "Beijing", C, NULL},
 	{"beijing", "Bejing", CL, NULL},
 	{"beijing", "Beijng", CL, NULL},
