@@ -644,8 +644,7 @@ static actor_prep *prep_actor(grader *g, const quiz_actor *a)
 			family = span_text(ar, k, p, end - p);
 		else
 			family = last_word ? last_word : span_text(ar, k, end - 1, 1);
-	}
-	else if (short_name) {
+	} else if (short_name) {
 		family = short_name;
 		rule = "short name";
 	}
@@ -1584,12 +1583,14 @@ static void grade_actor(const grader *g, const qprep *qp, typed_answer *t, grade
 		while (after < t->raw + t->raw_len && *after == ' ')
 			after++;
 		size_t al = (size_t)(t->raw + t->raw_len - after);
+		if (ok && al && memchr(after, '&', al))
+			ok = false;
 		if (ok && al && *after >= 'A' && *after <= 'Z' &&
 		    (memmem(after, al, " and ", 5) || memmem(after, al, " or ", 4) ||
-		     memchr(after, ',', al) || memchr(after, '&', al)))
+		     memchr(after, ',', al)))
 			ok = false;
-		if (ok && (token_is(&rest.w.key, 0, "and") || token_is(&rest.w.key, 0, "or") ||
-		           memchr(after, '&', al)))
+		if (ok && rest.w.key.n_tokens &&
+		    (token_is(&rest.w.key, 0, "and") || token_is(&rest.w.key, 0, "or")))
 			ok = false;
 		if (ok && head.w.key.n_tokens) {
 			grade_result r;
@@ -2427,7 +2428,7 @@ void grader_grade(const grader *g, const quiz_question *question, const char *ty
 		goto out;
 	}
 	const norm_key *k = &t.w.key;
-	if (k->n_tokens == 0 && question->kind != QUIZ_NUMBER) {
+	if (k->n_tokens == 0) {
 		set_result(out, GRADE_SKIPPED, 0, "no answer");
 		goto out;
 	}
