@@ -48,7 +48,8 @@ typedef struct {
  * A numeric date whose first two numbers could each be the month is read
  * with `order`; with QUIZ_DATE_ORDER_UNSET it is DATE_AMBIGUOUS, unless one
  * reading is impossible (18/6/2023 can only be the 18th of June) or both
- * readings are the same day. Returns the status (also in out->status). */
+ * readings are the same day. Text longer than 255 bytes once folded is not a
+ * date. Returns the status (also in out->status). */
 date_status date_parse(const char *s, size_t len, quiz_date_order order, date_parse_result *out);
 
 /* Day of the week of a Gregorian date: 1 Monday ... 7 Sunday. */

@@ -9,8 +9,8 @@
  * the bank's "rivals" (the other actors, choices and answers it names),
  * against which a spelling slip is checked before it is forgiven. After
  * that grader_grade allocates nothing for ordinary answers (answers longer
- * than about 500 bytes use the heap) and never changes the grader, so one
- * grader may serve several threads.
+ * than 255 bytes once folded use the heap) and never changes the grader, so
+ * one grader may serve several threads.
  *
  * The rules are in docs/GRADING.md; in short:
  *   - text is compared after Unicode normalisation (NFKC with case folding,

@@ -27,7 +27,9 @@ typedef struct {
  * Thousands separators must group by three ("2,00" is not a number) and the
  * decimal mark is ".". Returns false when the text is not one number: words
  * that do not make a number, or a second number (a range such as "8-15" or
- * "5 to 6", or "13 years and 48 days"). */
+ * "5 to 6", or "13 years and 48 days"), or text longer than 255 bytes
+ * once folded. A bracket that restates the number in other units is
+ * ignored: "187 feet (57 m)". */
 bool number_parse(const char *s, size_t len, number_value *out);
 
 typedef enum {
