@@ -2332,8 +2332,7 @@ static void grade_match(const grader *g, const qprep *qp, typed_answer *t, grade
 		set_result(out, GRADE_WRONG, 0, "no pair right");
 }
 
-static void grade_blank(const grader *g, const qprep *qp, const blank_prep *b, typed_answer *t,
-                        grade_result *out)
+static void grade_blank(const grader *g, const blank_prep *b, typed_answer *t, grade_result *out)
 {
 	if (b->kind == BLANK_NUMBER) {
 		grade_number_value(NULL, b->number, 0, false, NULL, t->raw, t->raw_len, out);
@@ -2348,7 +2347,6 @@ static void grade_blank(const grader *g, const qprep *qp, const blank_prep *b, t
 	grade_text(g, NULL, &b->forms, t, &text);
 	if (b->kind == BLANK_TEXT || grade_verdict_accepted(text.verdict))
 		*out = text;
-	(void)qp;
 }
 
 static void grade_cloze(const grader *g, const qprep *qp, typed_answer *t, grade_result *out)
@@ -2359,7 +2357,7 @@ static void grade_cloze(const grader *g, const qprep *qp, typed_answer *t, grade
 		return;
 	}
 	if (n == 1) {
-		grade_blank(g, qp, &qp->blanks[0], t, out);
+		grade_blank(g, &qp->blanks[0], t, out);
 		return;
 	}
 	/* Trailing separators add no part: "Pelosi; Taiwan;". */
@@ -2388,7 +2386,7 @@ static void grade_cloze(const grader *g, const qprep *qp, typed_answer *t, grade
 			empty++;
 			continue;
 		}
-		grade_blank(g, qp, &qp->blanks[i], &pt, &r);
+		grade_blank(g, &qp->blanks[i], &pt, &r);
 		if (r.verdict == GRADE_AMBIGUOUS) {
 			set_result(out, GRADE_AMBIGUOUS, 0, "blank %zu: %s", i + 1, r.note);
 			typed_release(&pt);
