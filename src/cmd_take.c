@@ -435,7 +435,7 @@ static int finish(take_run *r, long elapsed_seconds)
 	session_score(r->session, &earned, &possible);
 	int status = EXIT_OK;
 	if (r->recorded) {
-		store_session_status st = store_status_parse(r->status_name);
+		store_session_status st = store_session_status_parse(r->status_name);
 		if (store_session_end(r->recorded, st, earned, session_max_score(r->session)) != STORE_OK) {
 			fprintf(stderr, "recall take: could not save the session's end: %s\n",
 			        store_errmsg(r->store));

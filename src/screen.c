@@ -2,6 +2,7 @@
 #include "screen.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -131,14 +132,17 @@ void screen_question(const screen *sc, const quiz *q, const session *s, buf *out
 	const quiz_question *qq = session_current(s);
 	if (!qq)
 		return;
-	size_t answered = session_response_count(s);
 	buf line;
 	buf_init(&line);
 	buf status;
 	buf_init(&status);
-	buf_printf(&status, "%zu/%zu · %zu right · %s", session_position(s) + 1, session_count(s),
-	           session_right_count(s), kind_label(qq));
-	(void)answered;
+	/* An exam gives nothing away until the end, not even the running score. */
+	if (session_shows_feedback(s))
+		buf_printf(&status, "%zu/%zu · %zu right · %s", session_position(s) + 1,
+		           session_count(s), session_right_count(s), kind_label(qq));
+	else
+		buf_printf(&status, "%zu/%zu · %s", session_position(s) + 1, session_count(s),
+		           kind_label(qq));
 	put(sc, "head", status.ptr, &line);
 	buf_putc(out, '\n');
 	wrap(sc, &line, "", "", out);
@@ -295,10 +299,11 @@ void screen_passage(const screen *sc, const quiz *q, const quiz_question *qq, bu
 	char place[64];
 	snprintf(place, sizeof place, "¶%d · ", qq->source.paragraph);
 	put(sc, "note", place, &line);
-	const char *path = article_path(a);
+	char *path = path_tidy(article_path(a));
 	buf where;
 	buf_init(&where);
 	buf_printf(&where, "%s:%d", path, p->line);
+	free(path);
 	put(sc, "note", where.ptr, &line);
 	wrap(sc, &line, "  ", "  ", out);
 	buf_clear(&line);
@@ -470,15 +475,14 @@ void screen_scorecard(const screen *sc, const session *s, long elapsed_seconds,
 		session_score_kind(s, (quiz_kind)k, &e, &p, &asked);
 		if (!asked)
 			continue;
-		buf_printf(&line, "  %-14s ", kind_plural((quiz_kind)k));
-		bar(sc, p > 0 ? e / p : 0, 10, &line);
-		buf_printf(&line, " %3.0f%%  (", p > 0 ? 100 * e / p : 0);
-		format_points(e, &line);
-		buf_puts(&line, " of ");
-		format_points(p, &line);
-		buf_puts(&line, ")");
-		wrap(sc, &line, "", "", out);
-		buf_clear(&line);
+		/* A table row: aligned by hand, never wrapped. */
+		buf_printf(out, "  %-14s ", kind_plural((quiz_kind)k));
+		bar(sc, p > 0 ? e / p : 0, 10, out);
+		buf_printf(out, " %3.0f%%  (", p > 0 ? 100 * e / p : 0);
+		format_points(e, out);
+		buf_puts(out, " of ");
+		format_points(p, out);
+		buf_puts(out, ")\n");
 	}
 	if (before && before->sessions) {
 		buf_clear(&text);

@@ -168,6 +168,11 @@ size_t session_count(const session *s)
 	return s->count;
 }
 
+bool session_shows_feedback(const session *s)
+{
+	return s->opt.mode == SESSION_PRACTICE;
+}
+
 size_t session_position(const session *s)
 {
 	return s->position;

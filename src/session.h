@@ -38,6 +38,8 @@ session *session_new(const quiz *q, const grader *g, const session_options *opt)
 void session_free(session *s);
 
 size_t session_count(const session *s);
+/* Whether answers get feedback as they come (practice) or only at the end. */
+bool session_shows_feedback(const session *s);
 /* The 0-based position of the current question; session_count when done. */
 size_t session_position(const session *s);
 bool session_done(const session *s);
