@@ -90,6 +90,7 @@ typedef struct {
 	norm_key key;
 	size_t chars;          /* code points of key.text */
 	const char *shown;
+	int32_t first;         /* its first character */
 	bool actor;            /* a name of one of the bank's actors */
 } rival;
 
@@ -110,7 +111,7 @@ struct grader {
 	ptrmap actors;
 	actor_prep **actor_list;
 	size_t n_actors, cap_actors;
-	rival *rivals;         /* sorted by chars */
+	rival *rivals;         /* sorted by first character, then length */
 	size_t n_rivals;
 };
 
@@ -745,6 +746,7 @@ static void add_rival_key(rival_list *l, const norm_key *k, const char *shown, b
 	r->key = *k;
 	r->chars = key_chars(k);
 	r->shown = shown;
+	r->first = norm_first_char(k->text, k->len);
 	r->actor = actor;
 }
 
@@ -760,6 +762,8 @@ static void add_rival(grader *g, rival_list *l, const char *s)
 static int rival_cmp(const void *a, const void *b)
 {
 	const rival *x = a, *y = b;
+	if (x->first != y->first)
+		return x->first < y->first ? -1 : 1;
 	if (x->chars != y->chars)
 		return x->chars < y->chars ? -1 : 1;
 	size_t n = x->key.len < y->key.len ? x->key.len : y->key.len;
@@ -1047,6 +1051,10 @@ static void set_result(grade_result *out, grade_verdict v, double credit, const 
 			end--;
 		memcpy(out->note + end, "...", 4);
 	}
+	/* A note is one line: bank text quoted in it may hold line breaks. */
+	for (char *p = out->note; *p; p++)
+		if (*p == '\n' || *p == '\t' || *p == '\r')
+			*p = ' ';
 }
 
 const char *grade_verdict_name(grade_verdict v)
@@ -1214,6 +1222,34 @@ static bool in_forms(const norm_key *k, const form_list *forms, const form_list 
 	return false;
 }
 
+/* The first rival that starts with `first` and has at least `chars`
+ * characters (or the end). */
+static size_t rival_lower(const grader *g, int32_t first, size_t chars)
+{
+	size_t lo = 0, hi = g->n_rivals;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		const rival *r = &g->rivals[mid];
+		if (r->first < first || (r->first == first && r->chars < chars))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The number of bits set in x, counting no further than `limit` (a
+ * portable popcount that stops early). */
+static int bits_up_to(uint64_t x, int limit)
+{
+	int n = 0;
+	while (x && n < limit) {
+		x &= x - 1;
+		n++;
+	}
+	return n;
+}
+
 /* The nearest-rival guard: a slip of `edits` towards the answer is not
  * forgiven when the typed text is within the slip budget of something else
  * the bank names, or at least as near to it. Returns that rival, or NULL. */
@@ -1223,31 +1259,33 @@ static const rival *rival_near(const grader *g, span s, int edits, const form_li
 	if (!g->n_rivals)
 		return NULL;
 	size_t chars = span_chars(s);
-	size_t lo = 0, hi = g->n_rivals;
-	size_t from = chars > 2 ? chars - 2 : 0;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (g->rivals[mid].chars < from)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	size_t len;
 	const char *text = span_ptr(s, &len);
+	int32_t first = norm_first_char(text, len);
+	size_t lo = rival_lower(g, first, chars > 2 ? chars - 2 : 0);
 	uint64_t letters = 0;
 	for (size_t i = 0; i < len; i++)
 		if (text[i] != ' ')
 			letters |= (uint64_t)1 << ((uint32_t)(unsigned char)text[i] % 64);
-	for (size_t i = lo; i < g->n_rivals && g->rivals[i].chars <= chars + 2; i++) {
+	/* Only rivals with the same first letter: a slip never changes it, so a
+	 * word that starts differently is not one the student was near. */
+	for (size_t i = lo; i < g->n_rivals && g->rivals[i].first == first &&
+	                    g->rivals[i].chars <= chars + 2; i++) {
 		const rival *r = &g->rivals[i];
-		/* The letters' presence differs by at most two per edit. */
-		if (s.key->ascii && r->key.ascii && __builtin_popcountll(letters ^ r->key.letters) > 4)
+		/* Cheap tests first. An edit changes which letters occur by at
+		 * most two, and the length by at most one; a slip keeps the words. */
+		size_t diff = r->chars > chars ? r->chars - chars : chars - r->chars;
+		bool ascii = s.key->ascii && r->key.ascii;
+		int bag = ascii ? bits_up_to(letters ^ r->key.letters, 5) : 0;
+		bool may_slip = r->key.n_tokens == s.count && bag <= 4;
+		bool may_near = diff <= (size_t)edits && bag <= 2 * edits;
+		if (!may_slip && !may_near)
 			continue;
 		if (in_forms(&r->key, own, own_more))
 			continue;
-		if (slips(s, &r->key) >= 0)
+		if (may_slip && slips(s, &r->key) >= 0)
 			return r;
-		if (norm_osa_utf8(text, len, r->key.text, r->key.len, edits) <= edits)
+		if (may_near && norm_osa_utf8(text, len, r->key.text, r->key.len, edits) <= edits)
 			return r;
 	}
 	return NULL;
@@ -1474,16 +1512,11 @@ static bool is_linking(const norm_key *k, size_t i)
 static bool names_rival(const grader *g, span s, const form_list *own, const form_list *own_more,
                         bool actors_only)
 {
-	size_t chars = span_chars(s);
-	size_t lo = 0, hi = g->n_rivals;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (g->rivals[mid].chars < chars)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (size_t i = lo; i < g->n_rivals && g->rivals[i].chars == chars; i++)
+	size_t chars = span_chars(s), len;
+	const char *text = span_ptr(s, &len);
+	int32_t first = norm_first_char(text, len);
+	for (size_t i = rival_lower(g, first, chars);
+	     i < g->n_rivals && g->rivals[i].first == first && g->rivals[i].chars == chars; i++)
 		if ((!actors_only || g->rivals[i].actor) && span_eq(s, &g->rivals[i].key) &&
 		    !in_forms(&g->rivals[i].key, own, own_more))
 			return true;
@@ -2299,8 +2332,7 @@ static void grade_match(const grader *g, const qprep *qp, typed_answer *t, grade
 		set_result(out, GRADE_WRONG, 0, "no pair right");
 }
 
-static void grade_blank(const grader *g, const qprep *qp, const blank_prep *b, typed_answer *t,
-                        grade_result *out)
+static void grade_blank(const grader *g, const blank_prep *b, typed_answer *t, grade_result *out)
 {
 	if (b->kind == BLANK_NUMBER) {
 		grade_number_value(NULL, b->number, 0, false, NULL, t->raw, t->raw_len, out);
@@ -2315,7 +2347,6 @@ static void grade_blank(const grader *g, const qprep *qp, const blank_prep *b, t
 	grade_text(g, NULL, &b->forms, t, &text);
 	if (b->kind == BLANK_TEXT || grade_verdict_accepted(text.verdict))
 		*out = text;
-	(void)qp;
 }
 
 static void grade_cloze(const grader *g, const qprep *qp, typed_answer *t, grade_result *out)
@@ -2326,7 +2357,7 @@ static void grade_cloze(const grader *g, const qprep *qp, typed_answer *t, grade
 		return;
 	}
 	if (n == 1) {
-		grade_blank(g, qp, &qp->blanks[0], t, out);
+		grade_blank(g, &qp->blanks[0], t, out);
 		return;
 	}
 	/* Trailing separators add no part: "Pelosi; Taiwan;". */
@@ -2355,7 +2386,7 @@ static void grade_cloze(const grader *g, const qprep *qp, typed_answer *t, grade
 			empty++;
 			continue;
 		}
-		grade_blank(g, qp, &qp->blanks[i], &pt, &r);
+		grade_blank(g, &qp->blanks[i], &pt, &r);
 		if (r.verdict == GRADE_AMBIGUOUS) {
 			set_result(out, GRADE_AMBIGUOUS, 0, "blank %zu: %s", i + 1, r.note);
 			typed_release(&pt);

@@ -673,11 +673,6 @@ bool number_parse(const char *s, size_t len, number_value *out)
 			return false;
 		if (t->kind == T_SYM && (tok_is(t, "-") || tok_is(t, "~")))
 			return false;
-		if (t->kind == T_WORD && (tok_is(t, "to") || tok_is(t, "or")) && i + 1 < n &&
-		    (toks[i + 1].kind == T_DIGITS || counts(&toks[i + 1])))
-			return false;
-		if (t->hyphen_before && t->kind == T_DIGITS)
-			return false;
 		unit_append(out, t->s, t->len);
 	}
 	return true;
