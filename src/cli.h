@@ -19,6 +19,8 @@ enum {
 int cmd_read(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_build(int argc, char **argv);
+int cmd_take(int argc, char **argv);
+int cmd_grade(int argc, char **argv);
 int cmd_history(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_export(int argc, char **argv);

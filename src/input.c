@@ -108,6 +108,10 @@ input *input_new(const input_options *opt)
 		rl_catch_signals = 0;
 		rl_catch_sigwinch = 0;
 		rl_attempted_completion_function = complete;
+		/* Bracketed paste makes readline return the cursor to the start of
+		 * the line when it lets go of the terminal, so an interrupted answer
+		 * would be overwritten; answers are single lines anyway. */
+		rl_variable_bind("enable-bracketed-paste", "off");
 		active_completions = opt->completions;
 		using_history();
 		stifle_history(1000);
@@ -276,6 +280,10 @@ static input_status read_terminal(const char *prompt, time_t deadline, char **li
 	}
 	if (!callback_done) {
 		/* Leave the half-typed line and readline's terminal state tidy. */
+		if (status == INPUT_INTERRUPT) {
+			fputs("^C", stdout);
+			fflush(stdout);
+		}
 		rl_free_line_state();
 		rl_callback_sigcleanup();
 		rl_callback_handler_remove();
