@@ -61,7 +61,7 @@ ifeq ($(BUILD),build)
 endif
 
 run: all
-	./recall read content/china-fentanyl-sanctions.md
+	./recall take quizzes/china-fentanyl-sanctions.yaml
 
 $(BUILD)/.deps:
 	$(Q)sh .ci/deps build
