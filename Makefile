@@ -4,6 +4,7 @@
 #   make run        build, then start the sample quiz
 #   make check      every test, in the normal build and then under ASan/UBSan
 #   make asan       the sanitizer build's tests alone
+#   make bench-grading  the grader on human gold answers (not a test)
 #   make install    PREFIX=/usr/local DESTDIR= : the binary and the man page
 #   make clean
 
@@ -51,7 +52,7 @@ else
 Q := @
 endif
 
-.PHONY: all run check test asan install uninstall clean deps test-deps tests
+.PHONY: all run check test asan install uninstall clean deps test-deps tests bench-grading
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/recall
@@ -113,6 +114,17 @@ check:
 	-$(Q)sh tests/run build/asan
 	$(Q)sh tests/summary build/test-results build/asan/test-results
 
+# The shared corpus sits beside the main checkout; a worktree is one level deeper.
+CORPUS ?= $(firstword $(wildcard ../shared/corpus ../../shared/corpus) ../shared/corpus)
+
+$(BUILD)/bench/%: bench/%.c $(LIB)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  BENCH   $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(PKG_LIBS) -lm
+
+bench-grading: $(BUILD)/bench/grading
+	$(BUILD)/bench/grading $(CORPUS)/rc-answers/answers.tsv $(BUILD)/bench
+
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(BUILD)/recall $(DESTDIR)$(BINDIR)/recall
@@ -124,4 +136,4 @@ uninstall:
 clean:
 	rm -rf build recall
 
--include $(wildcard $(BUILD)/src/*.d $(BUILD)/tests/*.d $(BUILD)/helpers/*.d)
+-include $(wildcard $(BUILD)/src/*.d $(BUILD)/tests/*.d $(BUILD)/helpers/*.d $(BUILD)/bench/*.d)

@@ -80,6 +80,27 @@ char *arena_strdup(arena *a, const char *s)
 	return s ? arena_strndup(a, s, strlen(s)) : NULL;
 }
 
+void arena_reset(arena *a)
+{
+	/* Keep one standard block for reuse: what is allocated again after a
+	 * reset then costs no malloc. Large blocks are given back. */
+	block *keep = NULL, *b = a->head;
+	while (b) {
+		block *next = b->next;
+		if (!keep && b->cap == ARENA_BLOCK)
+			keep = b;
+		else
+			free(b);
+		b = next;
+	}
+	if (keep) {
+		keep->used = 0;
+		keep->next = NULL;
+	}
+	a->head = keep;
+	a->total = 0;
+}
+
 size_t arena_size(const arena *a)
 {
 	return a->total;

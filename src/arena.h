@@ -14,6 +14,9 @@ void arena_free(arena *a);
 /* Zeroed memory, aligned for any type. */
 void *arena_alloc(arena *a, size_t size);
 char *arena_strdup(arena *a, const char *s);
+/* Frees everything allocated from the arena at once, keeping it usable (and
+ * some of its memory, so that refilling it is cheap). */
+void arena_reset(arena *a);
 char *arena_strndup(arena *a, const char *s, size_t len);
 /* Bytes in use, for memory measurements. */
 size_t arena_size(const arena *a);

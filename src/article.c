@@ -2,6 +2,7 @@
 #include "article.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -24,6 +25,7 @@ struct article {
 	 * never produces, so a match cannot span two paragraphs. */
 	buf folded;
 	size_t *folded_starts;    /* where each paragraph begins in `folded` */
+	bool *fold_identity;      /* folding kept each byte of the paragraph in place */
 };
 
 static const char *meta_fields[] = {"title", "source", "published", "author", "url"};
@@ -66,8 +68,29 @@ static size_t front_matter_extent(const char *text, size_t len, size_t *yaml_sta
 		}
 		p = nl ? end + 1 : len;
 	}
+	*yaml_len = len - *yaml_start;
 	*unterminated = true;
 	return 0;
+}
+
+/* A block between "---" fences is front matter only when it starts like a
+ * YAML mapping (`key:` or a comment): a CommonMark document may well open
+ * with a thematic break followed by a setext heading. */
+static bool looks_like_front_matter(const char *yaml, size_t len)
+{
+	size_t i = 0;
+	while (i < len && (yaml[i] == '\n' || yaml[i] == '\r' || yaml[i] == ' '))
+		i++;
+	if (i < len && yaml[i] == '#')
+		return true;
+	size_t key = i;
+	while (i < len && yaml[i] != ':' && yaml[i] != '\n' && yaml[i] != ' ')
+		i++;
+	if (i == key || i >= len)
+		return false;
+	while (i < len && yaml[i] == ' ')
+		i++;
+	return i < len && yaml[i] == ':';
 }
 
 static int count_lines(const char *s, size_t len)
@@ -228,9 +251,17 @@ static void index_paragraphs(article *a)
 	buf_release(&text);
 
 	a->folded_starts = xmalloc((a->n_paragraphs + 1) * sizeof(size_t));
+	a->fold_identity = xmalloc((a->n_paragraphs ? a->n_paragraphs : 1) * sizeof(bool));
 	for (size_t i = 0; i < a->n_paragraphs; i++) {
+		const article_paragraph *p = &a->paragraphs[i];
 		a->folded_starts[i] = a->folded.len;
-		text_fold(a->paragraphs[i].text, a->paragraphs[i].len, &a->folded, NULL);
+		text_fold(p->text, p->len, &a->folded, NULL);
+		/* ASCII folds byte for byte unless white space was collapsed, which
+		 * shortens it: then offsets need no second folding to map back. */
+		bool ascii = true;
+		for (size_t k = 0; k < p->len && ascii; k++)
+			ascii = (unsigned char)p->text[k] < 0x80;
+		a->fold_identity[i] = ascii && a->folded.len - a->folded_starts[i] == p->len;
 		buf_putc(&a->folded, '\n');
 	}
 	a->folded_starts[a->n_paragraphs] = a->folded.len;
@@ -258,6 +289,10 @@ article *article_parse(const char *name, const char *text, size_t len, diag_list
 	size_t yaml_start = 0, yaml_len = 0;
 	bool unterminated;
 	size_t body = front_matter_extent(text, len, &yaml_start, &yaml_len, &unterminated);
+	if (!looks_like_front_matter(text + yaml_start, yaml_len)) {
+		body = 0;
+		unterminated = false;
+	}
 	if (unterminated) {
 		diag_add(d, DIAG_ERROR, name, 1, 1,
 		         "broken front matter: no closing `---` line");
@@ -310,6 +345,7 @@ void article_free(article *a)
 		cmark_node_free(a->doc);
 	buf_release(&a->folded);
 	free(a->folded_starts);
+	free(a->fold_identity);
 	free(a->text);
 	free(a->path);
 	free(a);
@@ -376,18 +412,9 @@ size_t article_word_count(const article *a)
 	return a->words;
 }
 
-bool article_find_quote(const article *a, const char *quote, article_match *m)
+/* The paragraph whose folded text holds byte `at` of a->folded. */
+static size_t paragraph_at_folded(const article *a, size_t at)
 {
-	buf needle;
-	buf_init(&needle);
-	text_fold(quote, strlen(quote), &needle, NULL);
-	bool found = false;
-	if (needle.len == 0)
-		goto out;
-	const char *hit = memmem(a->folded.ptr, a->folded.len, needle.ptr, needle.len);
-	if (!hit)
-		goto out;
-	size_t at = (size_t)(hit - a->folded.ptr);
 	size_t lo = 0, hi = a->n_paragraphs;
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -396,25 +423,424 @@ bool article_find_quote(const article *a, const char *quote, article_match *m)
 		else
 			hi = mid;
 	}
-	const article_paragraph *p = &a->paragraphs[lo];
-	/* Map the folded range back to bytes of the paragraph's own text. */
-	buf folded;
-	buf_init(&folded);
-	size_t *offsets = NULL;
-	text_fold(p->text, p->len, &folded, &offsets);
-	size_t rel = at - a->folded_starts[lo];
+	return lo;
+}
+
+/* Maps a folded range [rel, rel + len) of paragraph `p` back to bytes of its
+ * own text, given the offsets text_fold made for it (NULL: byte for byte). */
+static void map_back(const article_paragraph *p, const size_t *offsets, size_t folded_len,
+                     size_t rel, size_t len, article_match *m)
+{
 	m->paragraph = p;
-	m->start = offsets[rel];
-	size_t end_rel = rel + needle.len;
-	m->end = end_rel < folded.len ? offsets[end_rel] : p->len;
+	m->start = offsets ? offsets[rel] : rel;
+	size_t end_rel = rel + len;
+	m->end = end_rel < folded_len ? (offsets ? offsets[end_rel] : end_rel) : p->len;
 	/* The end offset points at the next folded byte's source; back off
 	 * any white space that folding had collapsed. */
 	while (m->end > m->start && (p->text[m->end - 1] == ' ' || p->text[m->end - 1] == '\n'))
 		m->end--;
+}
+
+/* Where each folded quote was found in a->folded, or SIZE_MAX. */
+typedef struct {
+	const char *text;    /* folded */
+	size_t len;
+	size_t at;
+	size_t found_at;     /* the article position that found it */
+} quote_probe;
+
+/* Quotes are keyed by KEY_LEN of their bytes. Long quotes are keyed by
+ * STRIDE consecutive windows, so that looking at every STRIDE-th position
+ * of the article meets one of them wherever the quote stands; shorter ones
+ * are looked for at every position. */
+enum { KEY_LEN = 8, STRIDE = 4, FILTER_BITS = 18 };
+
+/* A key of fewer than KEY_LEN bytes leaves the top byte free: its length
+ * goes there, so one number tells keys of different lengths apart. */
+typedef struct {
+	uint64_t key;
+	uint32_t head;       /* first entry in the bucket; NO_ENTRY when empty */
+	uint32_t count;
+} quote_slot;
+
+#define NO_ENTRY UINT32_MAX
+
+typedef struct {
+	uint32_t quote;
+	uint32_t shift;      /* offset in the quote of the keyed bytes */
+	uint32_t next;       /* next entry in the same bucket */
+} key_entry;
+
+typedef struct {
+	quote_slot *slots;
+	size_t mask;
+	unsigned shift;      /* slots are found by the hash's top bits */
+	key_entry *entries;
+	size_t n_entries;
+	/* Most article positions start no key: a bit per hash, small enough to
+	 * stay in cache, turns them away before the table is read. */
+	uint64_t *filter;
+	unsigned lengths;    /* bit L set: some key has L bytes */
+} key_table;
+
+/* A key: `len` bytes (at most KEY_LEN) as a number. Full keys are read in
+ * one load; short ones byte by byte, the same way on building and on
+ * scanning. */
+static uint64_t load_key(const char *s, size_t len)
+{
+	uint64_t k = 0;
+	if (len == KEY_LEN) {
+		memcpy(&k, s, KEY_LEN);
+		return k;
+	}
+	for (size_t i = 0; i < len; i++)
+		k |= (uint64_t)(unsigned char)s[i] << (8 * i);
+	return k | (uint64_t)len << 56;
+}
+
+static uint64_t key_hash(uint64_t key)
+{
+	return key * 0x9E3779B97F4A7C15u;
+}
+
+static void table_init(key_table *t, size_t max_entries)
+{
+	size_t cap = 16;
+	t->shift = 60;
+	while (cap < 2 * max_entries) {
+		cap *= 2;
+		t->shift--;
+	}
+	t->mask = cap - 1;
+	t->slots = xmalloc(cap * sizeof(quote_slot));
+	for (size_t i = 0; i < cap; i++)
+		t->slots[i] = (quote_slot){0, NO_ENTRY, 0};
+	t->entries = xmalloc((max_entries ? max_entries : 1) * sizeof(key_entry));
+	t->n_entries = 0;
+	t->filter = xcalloc((size_t)1 << (FILTER_BITS - 6), sizeof(uint64_t));
+	t->lengths = 0;
+}
+
+static void table_release(key_table *t)
+{
+	free(t->slots);
+	free(t->entries);
+	free(t->filter);
+}
+
+static quote_slot *table_slot(const key_table *t, uint64_t key)
+{
+	/* The top bits of a multiplicative hash depend on every bit of the key. */
+	size_t h = (size_t)(key_hash(key) >> t->shift);
+	while (t->slots[h].head != NO_ENTRY && t->slots[h].key != key)
+		h = (h + 1) & t->mask;
+	return &t->slots[h];
+}
+
+static size_t table_count(const key_table *t, const char *s, unsigned len)
+{
+	const quote_slot *slot = table_slot(t, load_key(s, len));
+	return slot->head == NO_ENTRY ? 0 : slot->count;
+}
+
+static void table_add(key_table *t, const char *s, unsigned len, size_t quote, size_t shift)
+{
+	uint64_t key = load_key(s, len);
+	quote_slot *slot = table_slot(t, key);
+	if (slot->head == NO_ENTRY)
+		*slot = (quote_slot){key, NO_ENTRY, 0};
+	t->entries[t->n_entries] = (key_entry){(uint32_t)quote, (uint32_t)shift, slot->head};
+	slot->head = (uint32_t)t->n_entries++;
+	slot->count++;
+	uint64_t bit = key_hash(key) >> (64 - FILTER_BITS);
+	t->filter[bit >> 6] |= (uint64_t)1 << (bit & 63);
+	t->lengths |= 1u << len;
+}
+
+/* Compares the quotes keyed by the `len` bytes at article position p. */
+static void table_probe(const key_table *t, const char *text, size_t text_len, size_t p,
+                        unsigned len, quote_probe *probes, size_t *pending)
+{
+	uint64_t key = load_key(text + p, len);
+	uint64_t bit = key_hash(key) >> (64 - FILTER_BITS);
+	if (!(t->filter[bit >> 6] & ((uint64_t)1 << (bit & 63))))
+		return;
+	const quote_slot *slot = table_slot(t, key);
+	for (uint32_t e = slot->head; e != NO_ENTRY; e = t->entries[e].next) {
+		quote_probe *q = &probes[t->entries[e].quote];
+		size_t shift = t->entries[e].shift;
+		/* A quote found here may still start earlier by another window. */
+		if ((q->at != SIZE_MAX && q->found_at != p) || p < shift)
+			continue;
+		size_t start = p - shift;
+		if (q->at != SIZE_MAX && start >= q->at)
+			continue;
+		if (start + q->len <= text_len && memcmp(text + start, q->text, q->len) == 0) {
+			if (q->at == SIZE_MAX)
+				(*pending)--;
+			q->at = start;
+			q->found_at = p;
+		}
+	}
+}
+
+/* Finds many quotes in one pass over the folded article, so that a bank of
+ * thousands of sources costs about one scan rather than one per quote. Each
+ * quote's key windows are chosen where the fewest other quotes share them,
+ * and only the quotes in a position's bucket are compared in full. */
+static void find_many(const article *a, quote_probe *probes, size_t n)
+{
+	key_table dense, sparse;
+	size_t n_dense = 0, n_sparse = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (probes[i].len == 0 || probes[i].len > a->folded.len)
+			continue;
+		if (probes[i].len >= KEY_LEN + STRIDE - 1)
+			n_sparse++;
+		else
+			n_dense++;
+	}
+	table_init(&dense, n_dense);
+	table_init(&sparse, n_sparse * STRIDE);
+	size_t pending = 0;
+	for (size_t i = 0; i < n; i++) {
+		quote_probe *q = &probes[i];
+		if (q->len == 0 || q->len > a->folded.len)
+			continue;
+		pending++;
+		bool is_sparse = q->len >= KEY_LEN + STRIDE - 1;
+		key_table *t = is_sparse ? &sparse : &dense;
+		unsigned klen = q->len < KEY_LEN ? (unsigned)q->len : KEY_LEN;
+		size_t windows = is_sparse ? STRIDE : 1;
+		size_t last = q->len - klen - (windows - 1);
+		if (last > 15)
+			last = 15;
+		/* Each window's count once, then the run of `windows` with the
+		 * smallest sum. */
+		size_t counts[16 + STRIDE];
+		size_t best = 0, best_count = SIZE_MAX, sum = 0;
+		for (size_t j = 0; j < last + windows; j++) {
+			counts[j] = table_count(t, q->text + j, klen);
+			sum += counts[j];
+			if (j + 1 < windows)
+				continue;
+			if (j + 1 > windows)
+				sum -= counts[j - windows];
+			if (sum < best_count) {
+				best_count = sum;
+				best = j + 1 - windows;
+				if (!sum)
+					break;
+			}
+		}
+		for (size_t w = 0; w < windows; w++)
+			table_add(t, q->text + best + w, klen, i, best + w);
+	}
+	const char *text = a->folded.ptr;
+	size_t len = a->folded.len;
+	unsigned lengths[KEY_LEN + 1];
+	size_t n_lengths = 0;
+	for (unsigned klen = 1; klen <= KEY_LEN; klen++)
+		if (dense.lengths & (1u << klen))
+			lengths[n_lengths++] = klen;
+	size_t step = n_lengths ? 1 : STRIDE;
+	for (size_t p = 0; p < len && pending; p += step) {
+		for (size_t li = 0; li < n_lengths && p + lengths[li] <= len; li++)
+			table_probe(&dense, text, len, p, lengths[li], probes, &pending);
+		if (p % STRIDE == 0 && sparse.n_entries && p + KEY_LEN <= len)
+			table_probe(&sparse, text, len, p, KEY_LEN, probes, &pending);
+	}
+	table_release(&dense);
+	table_release(&sparse);
+}
+
+static int compare_by_position(const void *x, const void *y)
+{
+	const quote_probe *const *a = x, *const *b = y;
+	return ((*a)->at > (*b)->at) - ((*a)->at < (*b)->at);
+}
+
+size_t article_find_quotes(const article *a, const char *const *quotes, size_t n,
+                           article_match *matches)
+{
+	quote_probe *probes = xmalloc((n ? n : 1) * sizeof(quote_probe));
+	buf needles;
+	buf_init(&needles);
+	size_t *starts = xmalloc((n + 1) * sizeof(size_t));
+	for (size_t i = 0; i < n; i++) {
+		starts[i] = needles.len;
+		text_fold(quotes[i], strlen(quotes[i]), &needles, NULL);
+		matches[i] = (article_match){NULL, 0, 0};
+	}
+	starts[n] = needles.len;
+	for (size_t i = 0; i < n; i++)
+		probes[i] = (quote_probe){needles.ptr + starts[i], starts[i + 1] - starts[i], SIZE_MAX,
+		                          SIZE_MAX};
+	free(starts);
+
+	/* A few quotes are found faster by memmem than by building a table. */
+	if (n <= 4) {
+		for (size_t i = 0; i < n; i++) {
+			if (!probes[i].len)
+				continue;
+			const char *hit = memmem(a->folded.ptr, a->folded.len, probes[i].text, probes[i].len);
+			if (hit)
+				probes[i].at = (size_t)(hit - a->folded.ptr);
+		}
+	} else {
+		find_many(a, probes, n);
+	}
+
+	/* Fold each paragraph that holds a match once, however many it holds. */
+	quote_probe **found = xmalloc((n ? n : 1) * sizeof(quote_probe *));
+	size_t n_found = 0;
+	for (size_t i = 0; i < n; i++)
+		if (probes[i].at != SIZE_MAX)
+			found[n_found++] = &probes[i];
+	qsort(found, n_found, sizeof(quote_probe *), compare_by_position);
+	buf folded;
+	buf_init(&folded);
+	size_t *offsets = NULL;
+	size_t current = SIZE_MAX;
+	for (size_t k = 0; k < n_found; k++) {
+		quote_probe *q = found[k];
+		size_t para = paragraph_at_folded(a, q->at);
+		size_t rel = q->at - a->folded_starts[para];
+		if (a->fold_identity[para]) {
+			map_back(&a->paragraphs[para], NULL, a->paragraphs[para].len, rel, q->len,
+			         &matches[q - probes]);
+			continue;
+		}
+		if (para != current) {
+			buf_clear(&folded);
+			free(offsets);
+			offsets = NULL;
+			text_fold(a->paragraphs[para].text, a->paragraphs[para].len, &folded, &offsets);
+			current = para;
+		}
+		map_back(&a->paragraphs[para], offsets, folded.len, rel, q->len, &matches[q - probes]);
+	}
 	free(offsets);
 	buf_release(&folded);
-	found = true;
+	free(found);
+	free(probes);
+	buf_release(&needles);
+	return n_found;
+}
+
+bool article_find_quote(const article *a, const char *quote, article_match *m)
+{
+	return article_find_quotes(a, &quote, 1, m) == 1;
+}
+
+/* Bit-parallel approximate matching (Myers 1999, in Hyyrö's form for
+ * searching): the least edit distance between `pat` (at most 64 bytes) and
+ * any substring of `text`, and where the best such substring ends. */
+static size_t best_approximate_end(const char *text, size_t len, const char *pat, size_t m,
+                                   size_t *distance)
+{
+	uint64_t peq[256] = {0};
+	for (size_t i = 0; i < m; i++)
+		peq[(unsigned char)pat[i]] |= (uint64_t)1 << i;
+	uint64_t high = (uint64_t)1 << (m - 1);
+	uint64_t pv = m == 64 ? ~(uint64_t)0 : ((uint64_t)1 << m) - 1, mv = 0;
+	size_t score = m, best = m, best_end = 0;
+	for (size_t j = 0; j < len; j++) {
+		uint64_t eq = peq[(unsigned char)text[j]];
+		uint64_t xv = eq | mv;
+		uint64_t xh = (((eq & pv) + pv) ^ pv) | eq;
+		uint64_t ph = mv | ~(xh | pv);
+		uint64_t mh = pv & xh;
+		if (ph & high)
+			score++;
+		else if (mh & high)
+			score--;
+		ph <<= 1;
+		mh <<= 1;
+		pv = mh | ~(xv | ph);
+		mv = ph & xv;
+		if (score < best) {
+			best = score;
+			best_end = j + 1;
+		}
+	}
+	*distance = best;
+	return best_end;
+}
+
+/* Edit distances between all of `s` and each prefix of `t`: row[j] for
+ * t[0..j), for j from 0 to m. `row` holds m + 1 entries. */
+static void prefix_distances(const char *s, size_t n, const char *t, size_t m, size_t *row)
+{
+	for (size_t j = 0; j <= m; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= n; i++) {
+		size_t diagonal = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= m; j++) {
+			size_t up = row[j];
+			size_t cost = diagonal + (s[i - 1] != t[j - 1]);
+			size_t best = up + 1 < row[j - 1] + 1 ? up + 1 : row[j - 1] + 1;
+			row[j] = cost < best ? cost : best;
+			diagonal = up;
+		}
+	}
+}
+
+bool article_closest_passage(const article *a, const char *quote, article_match *m)
+{
+	enum { MAX_QUOTE = 512 };
+	buf needle;
+	buf_init(&needle);
+	text_fold(quote, strlen(quote), &needle, NULL);
+	bool close = false;
+	if (needle.len < 4 || needle.len > MAX_QUOTE || a->folded.len == 0)
+		goto out;
+	/* Locate by the quote's first 64 bytes, then judge the whole quote
+	 * against the passage of its length that starts there. */
+	size_t probe_len = needle.len < 64 ? needle.len : 64;
+	size_t distance;
+	size_t end = best_approximate_end(a->folded.ptr, a->folded.len, needle.ptr, probe_len,
+	                                  &distance);
+	if (distance * 3 > probe_len)
+		goto out;
+	size_t at = end > probe_len ? end - probe_len : 0;
+	size_t para = paragraph_at_folded(a, end ? end - 1 : 0);
+	size_t para_start = a->folded_starts[para];
+	size_t para_end = a->folded_starts[para + 1] - 1;   /* before the '\n' */
+	if (at < para_start)
+		at = para_start;
+	/* Try the start positions the edits could have moved it to, and for
+	 * each the passage length that fits the quote best. */
+	size_t best_at = at, best_len = 0, best_distance = SIZE_MAX;
+	size_t slack = distance + 1 < 8 ? distance + 1 : 8;
+	size_t *row = xmalloc((needle.len + slack + 1) * sizeof(size_t));
+	size_t first = at > para_start + slack ? at - slack : para_start;
+	for (size_t s = first; s <= at + slack && s < para_end; s++) {
+		size_t avail = para_end - s;
+		size_t span = needle.len + slack < avail ? needle.len + slack : avail;
+		prefix_distances(needle.ptr, needle.len, a->folded.ptr + s, span, row);
+		for (size_t l = 1; l <= span; l++) {
+			if (row[l] < best_distance) {
+				best_distance = row[l];
+				best_at = s;
+				best_len = l;
+			}
+		}
+	}
+	free(row);
+	if (best_distance == SIZE_MAX || best_distance * 3 > needle.len)
+		goto out;
+	buf folded;
+	buf_init(&folded);
+	size_t *offsets = NULL;
+	const article_paragraph *p = &a->paragraphs[para];
+	text_fold(p->text, p->len, &folded, &offsets);
+	map_back(p, offsets, folded.len, best_at - para_start, best_len, m);
+	free(offsets);
+	buf_release(&folded);
+	close = true;
 out:
 	buf_release(&needle);
-	return found;
+	return close;
 }

@@ -68,4 +68,16 @@ size_t article_word_count(const article *a);
  * the first match; a quote is never matched across two paragraphs. */
 bool article_find_quote(const article *a, const char *quote, article_match *m);
 
+/* Looks up `n` quotes at once, as article_find_quote does each, in about one
+ * pass over the article whatever `n` is. matches[i].paragraph is NULL when
+ * quote i is not in the article. Returns how many were found. */
+size_t article_find_quotes(const article *a, const char *const *quotes, size_t n,
+                           article_match *matches);
+
+/* For a quote that is not in the article: the passage most like it, when one
+ * is close (about two thirds of its characters right, compared after
+ * text_fold). Returns false when nothing is close. Costs one pass over the
+ * article, so call it for a few quotes, not thousands. */
+bool article_closest_passage(const article *a, const char *quote, article_match *m);
+
 #endif

@@ -17,7 +17,14 @@ enum {
 /* Each command takes its own argv (argv[0] is the command's name) and
  * returns the exit status. Commands print; the library below them never. */
 int cmd_read(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+int cmd_build(int argc, char **argv);
+int cmd_take(int argc, char **argv);
+int cmd_grade(int argc, char **argv);
 int cmd_draft(int argc, char **argv);
+int cmd_history(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 
 /* Prints "recall CMD: message" and a pointer to --help on stderr; returns
  * EXIT_USAGE. */

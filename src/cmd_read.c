@@ -5,15 +5,18 @@
 #include <unistd.h>
 
 #include "article.h"
+#include "bank.h"
 #include "cli.h"
+#include "pack.h"
 #include "render.h"
 
 static const char read_usage[] =
 	"Usage: recall read [OPTIONS] FILE\n"
 	"\n"
 	"Show an article (a Markdown file) for reading in the terminal: its title\n"
-	"block, then the body wrapped to the terminal's width. Pages through $PAGER\n"
-	"(default 'less -R') when the output is a terminal.\n"
+	"block, then the body wrapped to the terminal's width. FILE may also be a\n"
+	"question bank (.yaml) or a pack (.quiz): then its article is shown. Pages\n"
+	"through $PAGER (default 'less -R') when the output is a terminal.\n"
 	"\n"
 	"Options:\n"
 	"  -n, --numbers        number the paragraphs (¶1, ¶2, ...) as quizzes cite them\n"
@@ -64,9 +67,18 @@ int cmd_read(int argc, char **argv)
 	const char *path = argv[optind];
 
 	diag_list *d = diag_list_new();
-	article *a = article_load(path, d);
+	/* A bank or a pack is read for its article. */
+	size_t path_len = strlen(path);
+	bool is_bank = (path_len > 5 && strcmp(path + path_len - 5, ".yaml") == 0) ||
+	               (path_len > 5 && strcmp(path + path_len - 5, ".quiz") == 0) ||
+	               (path_len > 4 && strcmp(path + path_len - 4, ".yml") == 0) ||
+	               pack_sniff(path) == PACK_SNIFF_PACK;
+	quiz *q = is_bank ? bank_open(path, d) : NULL;
+	article *own = is_bank ? NULL : article_load(path, d);
+	const article *a = q ? quiz_article(q) : own;
 	if (!a) {
 		cli_print_diagnostics(d, color);
+		quiz_free(q);
 		diag_list_free(d);
 		return EXIT_PROBLEMS;
 	}
@@ -77,7 +89,8 @@ int cmd_read(int argc, char **argv)
 	render_article(a, &opt, &out);
 	int status = term_page(out.ptr, out.len) == 0 ? EXIT_OK : EXIT_PROBLEMS;
 	buf_release(&out);
-	article_free(a);
+	article_free(own);
+	quiz_free(q);
 	diag_list_free(d);
 	return cli_finish(status);
 }

@@ -11,6 +11,9 @@ typedef struct {
 	char *file;
 	char *text;
 	size_t len;
+	size_t *line_starts;   /* byte offset of each line, so that showing many
+	                        * diagnostics costs no walk from the top each */
+	size_t n_lines;
 } source_text;
 
 struct diag_list {
@@ -37,6 +40,7 @@ void diag_list_free(diag_list *l)
 	for (size_t i = 0; i < l->n_sources; i++) {
 		free(l->sources[i].file);
 		free(l->sources[i].text);
+		free(l->sources[i].line_starts);
 	}
 	free(l->items);
 	free(l->sources);
@@ -50,6 +54,14 @@ void diag_add_source(diag_list *l, const char *file, const char *text, size_t le
 	s->file = xstrdup(file);
 	s->text = xstrndup(text, len);
 	s->len = len;
+	size_t lines = 1;
+	for (const char *p = text; (p = memchr(p, '\n', (size_t)(text + len - p))); p++)
+		lines++;
+	s->line_starts = xmalloc(lines * sizeof(size_t));
+	s->n_lines = 0;
+	s->line_starts[s->n_lines++] = 0;
+	for (const char *p = text; (p = memchr(p, '\n', (size_t)(text + len - p))); p++)
+		s->line_starts[s->n_lines++] = (size_t)(p - text) + 1;
 }
 
 diag *diag_add(diag_list *l, diag_severity sev, const char *file, int line, int col,
@@ -155,13 +167,10 @@ static const source_text *find_source(const diag_list *l, const char *file)
  * width, so it stands under the right character even after wide ones. */
 static void format_source_line(const source_text *src, int line, int col, buf *out)
 {
-	const char *p = src->text, *end = src->text + src->len;
-	for (int n = 1; n < line && p < end; n++) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		if (!nl)
-			return;
-		p = nl + 1;
-	}
+	const char *end = src->text + src->len;
+	if ((size_t)line > src->n_lines)
+		return;
+	const char *p = src->text + src->line_starts[line - 1];
 	const char *eol = memchr(p, '\n', (size_t)(end - p));
 	if (!eol)
 		eol = end;

@@ -18,7 +18,14 @@ typedef struct {
 
 static const command commands[] = {
 	{"read", cmd_read, "show an article for reading"},
+	{"check", cmd_check, "compile question banks and report every problem"},
+	{"build", cmd_build, "compile a bank into a self-contained pack"},
+	{"take", cmd_take, "take a quiz, every answer graded and saved"},
+	{"grade", cmd_grade, "show how typed answers would be graded"},
 	{"draft", cmd_draft, "write a draft question bank from an article"},
+	{"history", cmd_history, "list saved sessions, newest first"},
+	{"stats", cmd_stats, "scores, their trend, and the questions most often missed"},
+	{"export", cmd_export, "write every saved answer as CSV or JSON"},
 };
 
 static void usage(FILE *f)

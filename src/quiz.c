@@ -25,6 +25,10 @@ struct quiz {
 	size_t question_chunk_used;
 	quiz_actor *actor_chunk;
 	size_t actor_chunk_used;
+	/* Hash indexes by id, built on the first lookup after questions or
+	 * actors were added: slot = position + 1, 0 empty. */
+	size_t *question_index, question_index_cap, question_indexed;
+	size_t *actor_index, actor_index_cap, actor_indexed;
 };
 
 static const char *kind_names[QUIZ_KIND_COUNT] = {
@@ -47,6 +51,8 @@ void quiz_free(quiz *q)
 	article_free(q->article);
 	free(q->questions);
 	free(q->actors);
+	free(q->question_index);
+	free(q->actor_index);
 	arena_free(q->arena);
 	free(q);
 }
@@ -160,12 +166,70 @@ const quiz_question *quiz_question_at(const quiz *q, size_t index)
 	return index < q->n_questions ? q->questions[index] : NULL;
 }
 
+static size_t hash_id(const char *s)
+{
+	size_t h = 1469598103934665603u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+/* Rebuilds an id index over `count` entries whose ids id_at gives. The
+ * first entry with an id wins, as a linear search would. */
+static void build_index(size_t **slots, size_t *cap, size_t count,
+                        const char *(*id_at)(const quiz *, size_t), const quiz *q)
+{
+	size_t want = 16;
+	while (want < 2 * count)
+		want *= 2;
+	free(*slots);
+	*slots = xcalloc(want, sizeof(size_t));
+	*cap = want;
+	for (size_t i = 0; i < count; i++) {
+		const char *id = id_at(q, i);
+		if (!id)
+			continue;
+		size_t h = hash_id(id) & (want - 1);
+		while ((*slots)[h] && strcmp(id_at(q, (*slots)[h] - 1), id) != 0)
+			h = (h + 1) & (want - 1);
+		if (!(*slots)[h])
+			(*slots)[h] = i + 1;
+	}
+}
+
+static size_t lookup_index(const size_t *slots, size_t cap, const char *id,
+                           const char *(*id_at)(const quiz *, size_t), const quiz *q)
+{
+	size_t h = hash_id(id) & (cap - 1);
+	while (slots[h]) {
+		if (strcmp(id_at(q, slots[h] - 1), id) == 0)
+			return slots[h];
+		h = (h + 1) & (cap - 1);
+	}
+	return 0;
+}
+
+static const char *question_id_at(const quiz *q, size_t i)
+{
+	return q->questions[i]->id;
+}
+
+static const char *actor_id_at(const quiz *q, size_t i)
+{
+	return q->actors[i]->id;
+}
+
 const quiz_question *quiz_find(const quiz *q, const char *id)
 {
-	for (size_t i = 0; i < q->n_questions; i++)
-		if (q->questions[i]->id && strcmp(q->questions[i]->id, id) == 0)
-			return q->questions[i];
-	return NULL;
+	/* The index is a cache: building it does not change what the quiz says. */
+	quiz *mq = (quiz *)q;
+	if (!q->question_index || q->question_indexed != q->n_questions) {
+		build_index(&mq->question_index, &mq->question_index_cap, q->n_questions,
+		            question_id_at, q);
+		mq->question_indexed = q->n_questions;
+	}
+	size_t at = lookup_index(q->question_index, q->question_index_cap, id, question_id_at, q);
+	return at ? q->questions[at - 1] : NULL;
 }
 
 size_t quiz_actor_count(const quiz *q)
@@ -180,10 +244,13 @@ const quiz_actor *quiz_actor_at(const quiz *q, size_t index)
 
 const quiz_actor *quiz_find_actor(const quiz *q, const char *id)
 {
-	for (size_t i = 0; i < q->n_actors; i++)
-		if (q->actors[i]->id && strcmp(q->actors[i]->id, id) == 0)
-			return q->actors[i];
-	return NULL;
+	quiz *mq = (quiz *)q;
+	if (!q->actor_index || q->actor_indexed != q->n_actors) {
+		build_index(&mq->actor_index, &mq->actor_index_cap, q->n_actors, actor_id_at, q);
+		mq->actor_indexed = q->n_actors;
+	}
+	size_t at = lookup_index(q->actor_index, q->actor_index_cap, id, actor_id_at, q);
+	return at ? q->actors[at - 1] : NULL;
 }
 
 const char *quiz_kind_name(quiz_kind kind)

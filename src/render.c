@@ -322,7 +322,9 @@ static void render_heading(renderer *r, cmark_node *n, const char *first, const 
 	buf_release(&text);
 }
 
-static void render_code_block(renderer *r, cmark_node *n, const char *first, const char *rest)
+/* Code and raw HTML blocks keep their lines and spaces, styled as a whole. */
+static void render_literal_block(renderer *r, cmark_node *n, const char *style,
+                                 const char *first, const char *rest)
 {
 	const char *literal = cmark_node_get_literal(n);
 	size_t len = literal ? strlen(literal) : 0;
@@ -331,16 +333,21 @@ static void render_code_block(renderer *r, cmark_node *n, const char *first, con
 	buf text;
 	buf_init(&text);
 	if (r->opt->color)
-		buf_puts(&text, SGR_CODE);
+		buf_puts(&text, style);
 	text_sanitize(literal ? literal : "", len, &text);
 	if (r->opt->color)
 		buf_puts(&text, SGR_RESET);
+	wrap_into(r, text.ptr, text.len, first, rest, true);
+	buf_release(&text);
+}
+
+static void render_code_block(renderer *r, cmark_node *n, const char *first, const char *rest)
+{
 	char *f = concat(first, "    ");
 	char *rs = concat(rest, "    ");
-	wrap_into(r, text.ptr, text.len, f, rs, true);
+	render_literal_block(r, n, SGR_CODE, f, rs);
 	free(f);
 	free(rs);
-	buf_release(&text);
 }
 
 static void render_list(renderer *r, cmark_node *list, const char *first, const char *rest,
@@ -402,22 +409,9 @@ static void render_block(renderer *r, cmark_node *n, const char *first, const ch
 	case CMARK_NODE_CODE_BLOCK:
 		render_code_block(r, n, first, rest);
 		break;
-	case CMARK_NODE_HTML_BLOCK: {
-		const char *literal = cmark_node_get_literal(n);
-		size_t len = literal ? strlen(literal) : 0;
-		while (len && literal[len - 1] == '\n')
-			len--;
-		buf text;
-		buf_init(&text);
-		if (r->opt->color)
-			buf_puts(&text, SGR_DIM);
-		text_sanitize(literal ? literal : "", len, &text);
-		if (r->opt->color)
-			buf_puts(&text, SGR_RESET);
-		wrap_into(r, text.ptr, text.len, first, rest, true);
-		buf_release(&text);
+	case CMARK_NODE_HTML_BLOCK:
+		render_literal_block(r, n, SGR_DIM, first, rest);
 		break;
-	}
 	case CMARK_NODE_THEMATIC_BREAK: {
 		buf line;
 		buf_init(&line);

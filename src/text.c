@@ -392,7 +392,47 @@ void text_fold(const char *s, size_t len, buf *out, size_t **offsets)
 	size_t start = out->len;
 	bool space = false;
 	size_t i = 0;
+	/* Folded text is never longer than its source plus one space per
+	 * character, and mostly about as long: reserve once. */
+	buf_grow(out, len + 8);
+	if (offsets) {
+		map_cap = len + 8;
+		map = xmalloc(map_cap * sizeof(size_t));
+	}
 	while (i < len) {
+		unsigned char byte = (unsigned char)s[i];
+		if (byte < 0x80) {
+			/* ASCII, most text there is, folds without utf8proc. */
+			char ch = (char)byte;
+			if (ch >= 'A' && ch <= 'Z')
+				ch = (char)(ch + 32);
+			else if (ch == '`')
+				ch = '\'';
+			if (ch == ' ' || (ch >= '\t' && ch <= '\r')) {
+				space = true;
+				i++;
+				continue;
+			}
+			if (out->len + 3 > out->cap)
+				buf_grow(out, 2);
+			bool spaced = space && out->len > start;
+			if (spaced)
+				out->ptr[out->len++] = ' ';
+			out->ptr[out->len++] = ch;
+			out->ptr[out->len] = '\0';
+			space = false;
+			if (offsets) {
+				if (map_cap < out->len - start + 1) {
+					map_cap = (out->len - start + 1) * 2;
+					map = xrealloc(map, map_cap * sizeof(size_t));
+				}
+				if (spaced)
+					map[out->len - 2 - start] = i - 1;
+				map[out->len - 1 - start] = i;
+			}
+			i++;
+			continue;
+		}
 		size_t used;
 		utf8proc_int32_t cp = next_codepoint(s + i, len - i, &used);
 		if (cp < 0)

@@ -228,3 +228,43 @@ char *path_relative_to(const char *base, const char *rel)
 	free(dir);
 	return buf_detach(&b);
 }
+
+char *path_tidy(const char *path)
+{
+	bool absolute = path[0] == '/';
+	size_t n = strlen(path);
+	char *out = xmalloc(n + 2);
+	/* Where each kept segment starts in `out`; the first `up` of them are
+	 * "..", which a later ".." cannot cancel. */
+	size_t *starts = xmalloc((n / 2 + 2) * sizeof(size_t));
+	size_t len = 0, depth = 0, up = 0;
+	for (size_t i = 0; i < n;) {
+		while (i < n && path[i] == '/')
+			i++;
+		size_t j = i;
+		while (j < n && path[j] != '/')
+			j++;
+		size_t seg = j - i;
+		bool dot = seg == 1 && path[i] == '.';
+		bool dotdot = seg == 2 && path[i] == '.' && path[i + 1] == '.';
+		if (seg == 0 || dot || (dotdot && absolute && depth == 0)) {
+			/* Nothing to keep: "/.." is "/". */
+		} else if (dotdot && depth > up) {
+			len = starts[--depth];
+		} else {
+			if (dotdot)
+				up++;
+			starts[depth++] = len;
+			if (len || absolute)
+				out[len++] = '/';
+			memcpy(out + len, path + i, seg);
+			len += seg;
+		}
+		i = j;
+	}
+	if (len == 0)
+		out[len++] = absolute ? '/' : '.';
+	out[len] = '\0';
+	free(starts);
+	return out;
+}

@@ -55,4 +55,9 @@ char *path_dirname(const char *path);
  * `rel` is returned as it is. */
 char *path_relative_to(const char *base, const char *rel);
 
+/* `path` with "." segments and "dir/.." pairs taken out, as a new string:
+ * for showing a path, not for opening it (a symlinked folder's ".." may lead
+ * elsewhere). */
+char *path_tidy(const char *path);
+
 #endif

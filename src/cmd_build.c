@@ -1,0 +1,98 @@
+/* cmd_build.c - `recall build BANK -o PACK`: compile a bank into a self-contained pack */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bank.h"
+#include "cli.h"
+#include "pack.h"
+
+static const char build_usage[] =
+	"Usage: recall build [OPTIONS] BANK [-o PACK]\n"
+	"\n"
+	"Compile a question bank and its article into one pack file (an SQLite\n"
+	"database) that `recall take`, `read` and `grade` accept in place of the\n"
+	"bank, on machines that have neither. Nothing is written when the bank has\n"
+	"errors.\n"
+	"\n"
+	"Options:\n"
+	"  -o, --output PACK    where to write it (default: the bank's name with\n"
+	"                       .quiz, in the current folder)\n"
+	"      --strict         treat warnings as errors\n"
+	"      --color WHEN     auto, always or never (auto honours NO_COLOR and TERM=dumb)\n"
+	"  -h, --help           show this help\n";
+
+/* "quizzes/x.yaml" -> "x.quiz" */
+static char *default_output(const char *bank)
+{
+	const char *base = strrchr(bank, '/');
+	base = base ? base + 1 : bank;
+	size_t len = strlen(base);
+	const char *dot = strrchr(base, '.');
+	if (dot && dot != base && (strcmp(dot, ".yaml") == 0 || strcmp(dot, ".yml") == 0))
+		len = (size_t)(dot - base);
+	buf out;
+	buf_init(&out);
+	buf_append(&out, base, len);
+	buf_puts(&out, ".quiz");
+	return buf_detach(&out);
+}
+
+int cmd_build(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{"output", required_argument, NULL, 'o'},
+		{"strict", no_argument, NULL, 's'},
+		{"color", required_argument, NULL, 'C'},
+		{"colour", required_argument, NULL, 'C'},
+		{"help", no_argument, NULL, 'h'},
+		{0},
+	};
+	bank_options opt = {.strict = false};
+	term_color_mode color = TERM_COLOR_AUTO;
+	const char *output = NULL;
+	int c;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":o:h", options, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			output = optarg;
+			break;
+		case 's':
+			opt.strict = true;
+			break;
+		case 'C':
+			if (!cli_parse_color("build", optarg, &color))
+				return EXIT_USAGE;
+			break;
+		case 'h':
+			fputs(build_usage, stdout);
+			return cli_finish(EXIT_OK);
+		case ':':
+			return cli_usage_error("build", "%s needs a value", argv[optind - 1]);
+		default:
+			return cli_usage_error("build", "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind != argc - 1)
+		return cli_usage_error("build", optind == argc ? "no BANK given" : "one BANK only");
+	const char *bank = argv[optind];
+	if (pack_sniff(bank) == PACK_SNIFF_PACK)
+		return cli_usage_error("build", "'%s' is already a pack; give its bank", bank);
+	char *made = output ? NULL : default_output(bank);
+	if (!output)
+		output = made;
+
+	diag_list *d = diag_list_new();
+	quiz *q = bank_compile(bank, &opt, d);
+	int status = EXIT_OK;
+	if (!q || pack_write(q, output, d) != 0)
+		status = EXIT_PROBLEMS;
+	cli_print_diagnostics(d, color);
+	quiz_free(q);
+	diag_list_free(d);
+	free(made);
+	return cli_finish(status);
+}

@@ -1,0 +1,271 @@
+/* cmd_export.c - `recall export`: every saved answer as CSV or JSON, for a gradebook or a script */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "cli.h"
+#include "progress.h"
+
+static const char export_usage[] =
+	"Usage: recall export [--format csv|json] [OPTIONS]\n"
+	"\n"
+	"Write every saved answer, one row per answer, to standard output: the\n"
+	"learner, the bank, the session and how it ended, the question and its kind,\n"
+	"the answer exactly as typed, the verdict, the credit, and the times (UTC,\n"
+	"ISO 8601). CSV follows RFC 4180 (CRLF line ends, a header row); JSON is an\n"
+	"array of objects. Numbers are written as numbers.\n"
+	"\n"
+	"Options:\n"
+	"  -f, --format FORMAT  csv (the default) or json\n" PROGRESS_HELP
+	"\n"
+	"Environment: RECALL_DB, RECALL_USER, RECALL_BUSY_TIMEOUT.\n";
+
+typedef enum { FORMAT_CSV, FORMAT_JSON } export_format;
+
+static const char *const columns[] = {
+	"learner", "bank",     "bank_hash", "session",       "mode",     "session_status",
+	"started_at", "ended_at", "seq",    "question",      "kind",     "points",
+	"answer",  "verdict",  "credit",    "graded_credit", "override", "hints",
+	"passage", "time_ms",  "answered_at",
+};
+#define COLUMN_COUNT (sizeof columns / sizeof columns[0])
+
+typedef enum { VALUE_TEXT, VALUE_NUMBER, VALUE_BOOL, VALUE_NULL } value_type;
+
+typedef struct {
+	value_type type;
+	const char *text;
+	size_t len;
+	double number;
+	bool truth;
+} value;
+
+static value text_value(const char *s)
+{
+	return (value){.type = VALUE_TEXT, .text = s, .len = strlen(s)};
+}
+
+static value number_value(double x)
+{
+	return (value){.type = VALUE_NUMBER, .number = x};
+}
+
+static value bool_value(bool b)
+{
+	return (value){.type = VALUE_BOOL, .truth = b};
+}
+
+/* RFC 4180: a field holding a comma, a quote or a line break is quoted, and
+ * its quotes doubled; every other byte is written as it is. */
+static void csv_field(buf *out, const char *s, size_t len)
+{
+	bool quote = false;
+	for (size_t i = 0; i < len && !quote; i++)
+		quote = s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
+	if (!quote) {
+		buf_append(out, s, len);
+		return;
+	}
+	buf_putc(out, '"');
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '"')
+			buf_putc(out, '"');
+		buf_putc(out, s[i]);
+	}
+	buf_putc(out, '"');
+}
+
+/* A JSON string: control characters as \u00XX, and bytes that are not
+ * UTF-8 as U+FFFD, since JSON text must be UTF-8. */
+static void json_string(buf *out, const char *s, size_t len)
+{
+	buf_putc(out, '"');
+	size_t i = 0;
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '"' || c == '\\') {
+			buf_putc(out, '\\');
+			buf_putc(out, (char)c);
+			i++;
+		} else if (c < 0x20 || c == 0x7f) {
+			buf_printf(out, "\\u%04x", c);
+			i++;
+		} else if (c < 0x80) {
+			buf_putc(out, (char)c);
+			i++;
+		} else {
+			utf8proc_int32_t cp;
+			utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+			                                      (utf8proc_ssize_t)(len - i), &cp);
+			if (n <= 0) {
+				buf_puts(out, "\\ufffd");
+				i++;
+			} else {
+				buf_append(out, s + i, (size_t)n);
+				i += (size_t)n;
+			}
+		}
+	}
+	buf_putc(out, '"');
+}
+
+typedef struct {
+	export_format format;
+	size_t rows;
+	buf out;
+	bool write_failed;
+} exporter;
+
+static void flush(exporter *e, bool force)
+{
+	if (e->out.len == 0 || (!force && e->out.len < 65536))
+		return;
+	if (fwrite(e->out.ptr, 1, e->out.len, stdout) != e->out.len)
+		e->write_failed = true;
+	buf_clear(&e->out);
+}
+
+static void put_value(exporter *e, const value *v)
+{
+	buf *out = &e->out;
+	switch (v->type) {
+	case VALUE_TEXT:
+		if (e->format == FORMAT_CSV)
+			csv_field(out, v->text, v->len);
+		else
+			json_string(out, v->text, v->len);
+		break;
+	case VALUE_NUMBER:
+		progress_number(out, v->number);
+		break;
+	case VALUE_BOOL:
+		if (e->format == FORMAT_CSV)
+			buf_putc(out, v->truth ? '1' : '0');
+		else
+			buf_puts(out, v->truth ? "true" : "false");
+		break;
+	case VALUE_NULL:
+		if (e->format == FORMAT_JSON)
+			buf_puts(out, "null");
+		break;
+	}
+}
+
+static int export_row(const store_response_row *r, void *ctx)
+{
+	exporter *e = ctx;
+	buf started, ended, answered;
+	buf_init(&started);
+	buf_init(&ended);
+	buf_init(&answered);
+	progress_utc_time(&started, r->started_ms);
+	if (r->ended_ms)
+		progress_utc_time(&ended, r->ended_ms);
+	progress_utc_time(&answered, r->answered_ms);
+	value values[COLUMN_COUNT] = {
+		text_value(r->learner),
+		text_value(r->bank_title),
+		text_value(r->bank_hash),
+		text_value(r->session_uuid),
+		text_value(r->mode),
+		text_value(store_session_status_name(r->session_status)),
+		text_value(started.ptr),
+		r->ended_ms ? text_value(ended.ptr) : (value){.type = VALUE_NULL},
+		number_value(r->seq),
+		text_value(r->question_id),
+		text_value(r->kind),
+		number_value(r->points),
+		{.type = VALUE_TEXT, .text = r->answer, .len = r->answer_len},
+		text_value(r->verdict),
+		number_value(r->credit),
+		number_value(r->graded_credit),
+		bool_value(r->override),
+		number_value(r->hints),
+		bool_value(r->passage),
+		number_value((double)r->time_ms),
+		text_value(answered.ptr),
+	};
+	if (e->format == FORMAT_JSON)
+		buf_puts(&e->out, e->rows ? ",\n{" : "\n{");
+	for (size_t i = 0; i < COLUMN_COUNT; i++) {
+		if (e->format == FORMAT_CSV) {
+			if (i)
+				buf_putc(&e->out, ',');
+		} else {
+			buf_printf(&e->out, "%s\"%s\":", i ? "," : "", columns[i]);
+		}
+		put_value(e, &values[i]);
+	}
+	buf_puts(&e->out, e->format == FORMAT_CSV ? "\r\n" : "}");
+	e->rows++;
+	buf_release(&started);
+	buf_release(&ended);
+	buf_release(&answered);
+	flush(e, false);
+	return e->write_failed;
+}
+
+int cmd_export(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{"format", required_argument, NULL, 'f'},
+		PROGRESS_LONG_OPTIONS,
+		{0},
+	};
+	progress_options o = {.color = TERM_COLOR_AUTO};
+	export_format format = FORMAT_CSV;
+	int c, status;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":f:" PROGRESS_SHORT_OPTIONS, options, NULL)) != -1) {
+		int handled = progress_option("export", c, export_usage, &o, &status);
+		if (handled < 0)
+			return status;
+		if (handled)
+			continue;
+		switch (c) {
+		case 'f':
+			if (strcmp(optarg, "csv") == 0)
+				format = FORMAT_CSV;
+			else if (strcmp(optarg, "json") == 0)
+				format = FORMAT_JSON;
+			else
+				return cli_usage_error("export", "--format must be csv or json, not '%s'",
+				                       optarg);
+			break;
+		case ':':
+			return cli_usage_error("export", "%s needs a value", argv[optind - 1]);
+		default:
+			return cli_usage_error("export", "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind != argc)
+		return cli_usage_error("export", "no arguments expected, not '%s'", argv[optind]);
+
+	progress_source src;
+	status = progress_open("export", &o, &src);
+	if (status != EXIT_OK) {
+		progress_close(&src);
+		return status;
+	}
+	exporter e = {.format = format};
+	buf_init(&e.out);
+	if (format == FORMAT_CSV) {
+		for (size_t i = 0; i < COLUMN_COUNT; i++)
+			buf_printf(&e.out, "%s%s", i ? "," : "", columns[i]);
+		buf_puts(&e.out, "\r\n");
+	} else {
+		buf_putc(&e.out, '[');
+	}
+	if (src.store && store_list_responses(src.store, &src.filter, export_row, &e) != STORE_OK) {
+		progress_error("export", store_errmsg(src.store));
+		status = EXIT_PROBLEMS;
+	}
+	if (format == FORMAT_JSON)
+		buf_puts(&e.out, e.rows ? "\n]\n" : "]\n");
+	flush(&e, true);
+	buf_release(&e.out);
+	progress_close(&src);
+	return cli_finish(status);
+}

@@ -1,0 +1,55 @@
+/* input.h - reading typed lines: GNU readline on a terminal, plain lines from a pipe */
+#ifndef RECALL_INPUT_H
+#define RECALL_INPUT_H
+
+#include <stdbool.h>
+#include <time.h>
+
+typedef enum {
+	INPUT_LINE,        /* a line was read */
+	INPUT_EOF,         /* Ctrl-D on an empty line, or the end of a pipe */
+	INPUT_INTERRUPT,   /* Ctrl-C (SIGINT) */
+	INPUT_HANGUP,      /* the terminal went away (SIGHUP, or it hung up) */
+	INPUT_TERMINATE,   /* SIGTERM */
+	INPUT_TIMEOUT,     /* the deadline passed */
+	INPUT_ERROR,       /* reading failed; errno says why */
+} input_status;
+
+typedef struct {
+	const char *history_path;          /* NULL: no history kept */
+	const char *const *completions;    /* NULL-terminated ":commands" to complete */
+} input_options;
+
+/* Readline is a process-wide library, so there is one input at a time.
+ * input_new installs handlers for SIGINT, SIGWINCH, SIGHUP and SIGTERM that
+ * only note the signal; input_free restores the previous handlers and, when
+ * history is kept, writes it (creating its folder). */
+typedef struct input input;
+
+input *input_new(const input_options *opt);
+void input_free(input *in);
+
+/* Whether lines come from a terminal (readline) or a pipe (plain lines). */
+bool input_is_terminal(const input *in);
+
+/* Reads one line after showing `prompt` (which may hold SGR sequences; they
+ * are wrapped for readline's width count here). On INPUT_LINE, *line is a
+ * new string without its newline that the caller frees. Ending with a
+ * deadline (0 for none) shows the remaining time is the caller's business;
+ * here it only ends the read with INPUT_TIMEOUT. */
+input_status input_read(input *in, const char *prompt, time_t deadline, char **line);
+
+/* Adds a line to the history (terminal input with a history path only). */
+void input_remember(input *in, const char *line);
+
+/* True once after the terminal was resized, so the caller can re-wrap. */
+bool input_take_resize(input *in);
+
+/* The terminal's width now, at most 100; 80 when not a terminal. */
+int input_columns(const input *in);
+
+/* Asks a yes/no question on the terminal ("Quit? [y/N] "); true for yes. A
+ * second Ctrl-C or the end of input counts as yes. */
+bool input_confirm(input *in, const char *question);
+
+#endif

@@ -1,0 +1,83 @@
+#!/bin/sh
+# build.sh - `recall build`: packs that stand in for their bank, and refusal
+# of broken banks and of damaged or foreign packs.
+. tests/lib.sh
+
+sample=$ROOT/quizzes/china-fentanyl-sanctions.yaml
+cd "$T" || exit 1
+
+run "$RECALL" build "$sample" -o sample.quiz
+expect_status "build the sample" 0
+expect_empty "silent on success" "$T/out"
+if [ -s sample.quiz ] && [ "$(head -c 15 sample.quiz)" = "SQLite format 3" ]; then
+	ok "the pack is an SQLite file"
+else
+	not_ok "the pack is an SQLite file"
+fi
+version=$(sqlite3 sample.quiz 'PRAGMA user_version' 2>/dev/null)
+questions=$(sqlite3 sample.quiz 'SELECT count(*) FROM questions' 2>/dev/null)
+actors=$(sqlite3 sample.quiz "SELECT name FROM actors WHERE id = 'qin'" 2>/dev/null)
+if [ "$version" = 1 ] && [ "$questions" = 57 ] && [ "$actors" = "Qin Gang" ]; then
+	ok "the pack holds schema 1, the questions and actors as rows"
+else
+	not_ok "the pack holds rows" "version $version, $questions questions, actor $actors"
+fi
+
+run "$RECALL" check sample.quiz
+expect_status "check accepts the pack" 0
+expect_text "the pack has every question" "$T/out" "sample.quiz: 57 questions, no problems"
+
+"$RECALL" read -n --width 72 "$sample" > from-bank.txt 2>&1
+"$RECALL" read -n --width 72 sample.quiz > from-pack.txt 2>&1
+expect_file "read from the pack shows what the bank shows" from-pack.txt from-bank.txt
+expect_grep "read from a bank shows its article" from-bank.txt "China Demands US Lift Sanctions"
+
+# Without -o, the bank's name with .quiz, here.
+run "$RECALL" build "$sample"
+expect_status "default output" 0
+if [ -f china-fentanyl-sanctions.quiz ]; then ok "default output is NAME.quiz"; else not_ok "default output is NAME.quiz"; fi
+
+# A broken bank writes nothing.
+mkdir -p broken
+cp "$ROOT/tests/golden/bank/article.md" broken/
+printf 'recall: 1\narticle: article.md\nquestions:\n  - id: a\n    kind: date\n    prompt: When?\n    answer: 2023-02-29\n' > broken/bank.yaml
+run "$RECALL" build broken/bank.yaml -o broken.quiz
+expect_status "a broken bank: exit 1" 1
+expect_grep "a broken bank: its error" "$T/err" "bank.yaml:7:13: error: there is no such date as \`2023-02-29\`"
+if [ -e broken.quiz ] || ls broken.quiz.tmp-* > /dev/null 2>&1; then
+	not_ok "a broken bank: no pack written"
+else
+	ok "a broken bank: no pack written"
+fi
+printf 'recall: 1\narticle: article.md\nquestions:\n  - kind: text\n    prompt: Where?\n    answer: Beijing\n    source: in Beijing\n' > broken/warn.yaml
+run "$RECALL" build --strict broken/warn.yaml -o warn.quiz
+expect_status "--strict: a warning stops the build" 1
+[ -e warn.quiz ] && not_ok "--strict: no pack written" || ok "--strict: no pack written"
+
+# Damaged and foreign packs are refused cleanly.
+head -c 20000 sample.quiz > truncated.quiz
+run "$RECALL" read truncated.quiz
+expect_status "a truncated pack: exit 1" 1
+expect_grep "a truncated pack: damaged" "$T/err" "truncated.quiz: error: damaged pack"
+head -c 30000 /dev/urandom > random.quiz
+run "$RECALL" read random.quiz
+expect_status "a random file: exit 1" 1
+expect_grep "a random file: not a pack" "$T/err" "random.quiz: error: not a recall pack"
+run "$RECALL" check random.quiz
+expect_status "check of a random file: exit 1" 1
+sqlite3 foreign.quiz 'CREATE TABLE notes (body TEXT);' 2>/dev/null
+run "$RECALL" check foreign.quiz
+expect_grep "an SQLite file of another program" "$T/err" "foreign.quiz: error: not a recall pack"
+cp sample.quiz edited.quiz
+sqlite3 edited.quiz "UPDATE questions SET answer_text = 'wrong' WHERE id = 'lab-city'" 2>/dev/null
+run "$RECALL" check edited.quiz
+expect_status "an edited pack: exit 1" 1
+expect_grep "an edited pack fails its digest" "$T/err" "its contents do not match their digest"
+
+run "$RECALL" build sample.quiz
+expect_status "building a pack: usage error" 2
+run "$RECALL" build
+expect_status "no bank: usage error" 2
+run "$RECALL" build "$sample" -o /nonexistent-folder/x.quiz
+expect_status "unwritable output: exit 1" 1
+expect_grep "unwritable output: says why" "$T/err" "cannot write the pack"

@@ -1,0 +1,235 @@
+#!/bin/sh
+# take.sh - `recall take` driven through a pipe: scripted quizzes, the scorecard,
+# what the database holds afterwards, failures before the first question,
+# kill -9, signals, and many quizzes at once on one database.
+. "$(dirname "$0")/../lib.sh"
+G="$ROOT/tests/golden/take"
+# Relative, as a user types it: tests/run works from the project root.
+BANK=quizzes/china-fentanyl-sanctions.yaml
+DB="$T/recall.db"
+export RECALL_DB="$DB"
+
+q() { sqlite3 "$DB" "$1"; }
+# The elapsed time is the one thing in the output that differs run to run.
+untimed() { sed 's/ · [0-9][0-9]*m* *[0-9]*s$/ · TIME/' "$1"; }
+
+# A fixed quiz: the first six questions of the sample bank, in the bank's order.
+cat > "$T/answers" <<'ANSWERS'
+18 June 2023
+June 2023
+:hint
+2018
+:skip
+2019
+summer 2022
+ANSWERS
+run "$RECALL" take --seed 7 --limit 6 --user ana "$BANK" < "$T/answers"
+expect_status "scripted quiz: exit 0" 0
+untimed "$T/out" > "$T/shown"
+golden "scripted quiz: what is shown" "$T/shown" "$G/practice-six.txt"
+expect_grep "scripted quiz: the scorecard" "$T/out" "Score: 4.5 of 6 points (75%) · 5 of 6 right"
+q "select r.seq, qu.qid, r.answer, r.verdict, r.credit, r.hints from response r
+   join question qu on qu.id = r.question_id order by r.seq" > "$T/q"
+cat > "$T/want" <<'WANT'
+1|blinken-qin-handshake|18 June 2023|correct|1.0|0
+2|blinken-raised-issue-month|June 2023|correct|1.0|0
+3|issue-brief-year|2018|correct|0.5|1
+4|westhoff-remarks-year||skipped|0.0|0
+5|class-scheduling-year|2019|correct|1.0|0
+6|pelosi-taiwan-year|summer 2022|correct|1.0|0
+WANT
+expect_file "scripted quiz: the database holds exactly those answers" "$T/q" "$T/want"
+q "select l.name, s.mode, s.status, s.score, s.max_score, s.seed from session s
+   join learner l on l.id = s.learner_id" > "$T/s"
+expect_text "scripted quiz: the session row" "$T/s" "ana|practice|complete|4.5|6.0|7"
+
+# The same seed asks the same questions in the same order with --order shuffle.
+"$RECALL" take --seed 11 --order shuffle --limit 4 --no-save "$BANK" < /dev/null > "$T/a" 2>&1
+"$RECALL" take --seed 11 --order shuffle --limit 4 --no-save "$BANK" < /dev/null > "$T/b" 2>&1
+grep '^[0-9]/4 ·' -A 1 "$T/a" > "$T/a1"
+grep '^[0-9]/4 ·' -A 1 "$T/b" > "$T/b1"
+expect_file "--seed: the same shuffle twice" "$T/a1" "$T/b1"
+"$RECALL" take --seed 12 --order shuffle --limit 4 --no-save "$BANK" < /dev/null > "$T/c" 2>&1
+grep '^[0-9]/4 ·' -A 1 "$T/c" > "$T/c1"
+if cmp -s "$T/a1" "$T/c1"; then not_ok "--seed: another seed, another order"; else ok "--seed: another seed, another order"; fi
+
+# Exam mode: no feedback until the answer sheet.
+printf 'Blinken\nQin\n' > "$T/answers"
+run "$RECALL" take --mode exam --only actor --limit 2 --user ben "$BANK" < "$T/answers"
+expect_status "exam: exit 0" 0
+untimed "$T/out" > "$T/shown"
+golden "exam: recorded answers, then the answer sheet" "$T/shown" "$G/exam-two.txt"
+q "select mode || ' ' || status || ' ' || score from session s join learner l
+   on l.id = s.learner_id where l.name = 'ben'" > "$T/m"
+expect_text "exam: saved as exam" "$T/m" "exam complete 2.0"
+
+# Filters.
+run "$RECALL" take --only claim --tag no-such-tag --no-save "$BANK" < /dev/null
+expect_status "--only and --tag that match nothing: exit 1" 1
+expect_grep "--only and --tag that match nothing: says so" "$T/err" "no question matches"
+run "$RECALL" take --only cloze --limit 2 --no-save "$BANK" < /dev/null
+expect_grep "--only cloze: cloze questions" "$T/out" "1/2 · 0 right · fill in the blanks"
+
+# An ambiguous date is asked again, without penalty.
+cat > "$T/amb.yaml" <<'BANKTEXT'
+recall: 1
+title: Dates
+article: ARTICLE
+questions:
+  - id: day
+    kind: date
+    prompt: Which day?
+    answer: 2023-06-07
+    source: "June 18, 2023"
+BANKTEXT
+sed -i "s|ARTICLE|$ROOT/content/china-fentanyl-sanctions.md|" "$T/amb.yaml"
+printf '6/7/2023\n7 June 2023\n' > "$T/answers"
+run "$RECALL" take --user cy "$T/amb.yaml" < "$T/answers"
+expect_grep "ambiguous: the note is shown" "$T/out" "? Not sure what you mean"
+expect_grep "ambiguous: then the answer is right" "$T/out" "Score: 1 of 1 points (100%)"
+q "select group_concat(verdict, ' ') from response r join session s on s.id = r.session_id
+   join learner l on l.id = s.learner_id where l.name = 'cy'" > "$T/v"
+expect_text "ambiguous: both answers saved, the second counted" "$T/v" "ambiguous correct"
+run "$RECALL" take --date-order dmy --no-save "$T/amb.yaml" < "$T/answers"
+expect_grep "--date-order dmy: 6/7/2023 is the 6th of July" "$T/out" "✗ Wrong"
+
+# --no-save records nothing and creates no database.
+run "$RECALL" take --no-save --limit 1 --db "$T/never.db" "$BANK" < /dev/null
+expect_status "--no-save: exit 0" 0
+if [ -e "$T/never.db" ]; then not_ok "--no-save: no database created"; else ok "--no-save: no database created"; fi
+
+# A broken bank: diagnostics, exit 1, nothing written.
+printf 'recall: 1\nquestions: 3\n' > "$T/broken.yaml"
+run "$RECALL" take --db "$T/broken.db" "$T/broken.yaml" < /dev/null
+expect_status "broken bank: exit 1" 1
+expect_grep "broken bank: positioned diagnostic" "$T/err" "$T/broken.yaml:"
+if [ -e "$T/broken.db" ]; then not_ok "broken bank: database untouched"; else ok "broken bank: database untouched"; fi
+
+# The database cannot be used: a message and exit 1 before the first question.
+printf 'not a database, just text\n' > "$T/text.db"
+cp "$T/text.db" "$T/text.db.orig"
+run "$RECALL" take --db "$T/text.db" "$BANK" < /dev/null
+expect_status "not a database: exit 1" 1
+expect_empty "not a database: no question asked" "$T/out"
+expect_grep "not a database: says so" "$T/err" "$T/text.db"
+expect_grep "not a database: mentions --no-save" "$T/err" "--no-save"
+expect_file "not a database: the file is untouched" "$T/text.db" "$T/text.db.orig"
+
+cp "$DB" "$T/newer.db"
+sqlite3 "$T/newer.db" "pragma user_version = 99"
+cp "$T/newer.db" "$T/newer.db.orig"
+run "$RECALL" take --db "$T/newer.db" "$BANK" < /dev/null
+expect_status "newer schema: exit 1" 1
+expect_empty "newer schema: no question asked" "$T/out"
+expect_file "newer schema: the file is untouched" "$T/newer.db" "$T/newer.db.orig"
+
+run "$RECALL" take --db /proc/recall-test/recall.db "$BANK" < /dev/null
+expect_status "unwritable place: exit 1" 1
+expect_empty "unwritable place: no question asked" "$T/out"
+
+if command -v setpriv > /dev/null 2>&1; then
+	mkdir "$T/ro" && chmod 755 "$T/ro"
+	setpriv --reuid=nobody --regid=nogroup --clear-groups "$RECALL" take \
+		--db "$T/ro/recall.db" "$BANK" < /dev/null > "$T/out" 2> "$T/err"
+	status=$?
+	expect_status "read-only folder: exit 1" 1
+	expect_empty "read-only folder: no question asked" "$T/out"
+fi
+
+# Input that ends early: the answers given are kept, the session interrupted.
+printf '18 June 2023\n' > "$T/answers"
+run "$RECALL" take --user dee "$BANK" < "$T/answers"
+q "select s.status || ' ' || count(r.id) from session s join learner l on l.id = s.learner_id
+   left join response r on r.session_id = s.id where l.name = 'dee' group by s.id" > "$T/v"
+expect_text "input ends early: one answer kept, session interrupted" "$T/v" "interrupted 1"
+
+# wait_for N USER: until USER has N answers in the database (at most 10 s).
+wait_for() {
+	i=0
+	while [ "$i" -lt 200 ]; do
+		n=$(q "select count(*) from response r join session s on s.id = r.session_id
+		       join learner l on l.id = s.learner_id where l.name = '$2'" 2>/dev/null)
+		[ "${n:-0}" -ge "$1" ] && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# kill -9 in the middle of a quiz, three times: every answer given before the
+# kill is in the database, which stays sound; the next start marks the
+# orphaned session interrupted.
+for round in 1 2 3; do
+	mkfifo "$T/fifo$round"
+	"$RECALL" take --user "killed$round" "$BANK" < "$T/fifo$round" > /dev/null 2>&1 &
+	pid=$!
+	exec 3> "$T/fifo$round"
+	given=$((round + 1))
+	k=0
+	while [ "$k" -lt "$given" ]; do
+		echo "answer $k" >&3
+		k=$((k + 1))
+	done
+	wait_for "$given" "killed$round"
+	kill -9 "$pid"
+	wait "$pid" 2>/dev/null
+	exec 3>&-
+	n=$(q "select count(*) from response r join session s on s.id = r.session_id
+	       join learner l on l.id = s.learner_id where l.name = 'killed$round'")
+	if [ "$n" = "$given" ]; then ok "kill -9 round $round: all $given answers kept"
+	else not_ok "kill -9 round $round: all $given answers kept" "found $n"; fi
+		q "pragma integrity_check" > "$T/ic"
+	expect_text "kill -9 round $round: integrity_check ok" "$T/ic" "ok"
+done
+"$RECALL" history --user killed1 --color never > "$T/h" 2>&1
+expect_grep "kill -9: the next start marks the session interrupted" "$T/h" "interrupted"
+
+# SIGTERM while waiting for an answer: the session is marked interrupted.
+mkfifo "$T/fifo-term"
+"$RECALL" take --user termed "$BANK" < "$T/fifo-term" > /dev/null 2>&1 &
+pid=$!
+exec 3> "$T/fifo-term"
+echo "first" >&3
+wait_for 1 termed
+kill -TERM "$pid"
+wait "$pid"
+term_status=$?
+exec 3>&-
+if [ "$term_status" -eq 143 ]; then ok "SIGTERM: exit 143"; else not_ok "SIGTERM: exit 143" "got $term_status"; fi
+q "select status from session s join learner l on l.id = s.learner_id where l.name = 'termed'" > "$T/v"
+expect_text "SIGTERM: session interrupted" "$T/v" "interrupted"
+
+# Twenty quizzes at once on one database: every answer of every session.
+# Kinds where a made-up answer is plainly wrong, never ambiguous.
+printf 'zzz\n%.0s' 1 2 3 4 5 6 7 8 > "$T/eight"
+i=1
+while [ "$i" -le 20 ]; do
+	"$RECALL" take --seed "$i" --order shuffle --limit 8 --only date,actor,text,number \
+		--user "student$i" --db "$T/class.db" \
+		"$BANK" < "$T/eight" > "$T/class$i.out" 2>&1 &
+	i=$((i + 1))
+done
+wait
+n=$(sqlite3 "$T/class.db" "select count(*) from session where status = 'complete'")
+echo "$n" > "$T/n"
+expect_text "20 at once: 20 complete sessions" "$T/n" "20"
+sqlite3 "$T/class.db" "select count(*) from response where verdict != 'ambiguous'" > "$T/n"
+expect_text "20 at once: 160 answers" "$T/n" "160"
+sqlite3 "$T/class.db" "select count(*) from session s where planned !=
+	(select count(*) from response r where r.session_id = s.id and verdict != 'ambiguous')" > "$T/n"
+expect_text "20 at once: each session has its 8 answers" "$T/n" "0"
+sqlite3 "$T/class.db" "pragma integrity_check" > "$T/n"
+expect_text "20 at once: integrity_check ok" "$T/n" "ok"
+
+# Usage errors.
+run "$RECALL" take
+expect_status "no BANK: exit 2" 2
+run "$RECALL" take --mode quiz "$BANK"
+expect_status "bad --mode: exit 2" 2
+run "$RECALL" take --only dates "$BANK"
+expect_status "bad --only: exit 2" 2
+expect_grep "bad --only: lists the kinds" "$T/err" "kinds are date, actor"
+run "$RECALL" take --limit 0 "$BANK"
+expect_status "bad --limit: exit 2" 2
+run "$RECALL" take --help
+expect_status "--help: exit 0" 0
