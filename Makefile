@@ -57,7 +57,7 @@ endif
 
 all: $(BUILD)/recall
 ifeq ($(BUILD),build)
-	$(Q)cp $(BUILD)/recall recall
+	$(Q)cp $(BUILD)/recall recall.new && mv -f recall.new recall
 endif
 
 run: all
