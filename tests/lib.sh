@@ -74,3 +74,7 @@ golden() {
 		expect_file "$1" "$2" "$3"
 	fi
 }
+
+# The sqlite3 shell gives up at once on a database another process is
+# writing; a test waits for it as recall itself does.
+sqlite3() { command sqlite3 -cmd '.timeout 5000' "$@"; }
