@@ -250,6 +250,8 @@ static bool record(take_run *r, const session_response *resp)
 
 static void show_question(take_run *r)
 {
+	/* The window may have changed size since the last question. */
+	r->screen.width = input_columns(r->input);
 	screen_question(&r->screen, r->quiz, r->session, &r->out);
 	flush_out(r);
 	clock_gettime(CLOCK_MONOTONIC, &r->asked_at);

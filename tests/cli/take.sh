@@ -123,6 +123,29 @@ expect_status "newer schema: exit 1" 1
 expect_empty "newer schema: no question asked" "$T/out"
 expect_file "newer schema: the file is untouched" "$T/newer.db" "$T/newer.db.orig"
 
+# Locked beyond the busy timeout by another process's write transaction.
+cp "$DB" "$T/locked.db"
+mkfifo "$T/lockfifo"
+sqlite3 "$T/locked.db" < "$T/lockfifo" > /dev/null 2>&1 &
+lockpid=$!
+exec 4> "$T/lockfifo"
+echo "begin exclusive; insert into learner (name, created_at) values ('holder', 0);" >&4
+i=0
+# Until the holder has the write lock: a write without waiting then fails.
+until command sqlite3 "$T/locked.db" "begin immediate; rollback;" 2>&1 | grep -q locked ||
+	[ "$i" -ge 100 ]; do sleep 0.05; i=$((i + 1)); done
+sessions_before=$(sqlite3 "$T/locked.db" "select count(*) from session")
+RECALL_BUSY_TIMEOUT=200 run "$RECALL" take --db "$T/locked.db" "$BANK" < /dev/null
+expect_status "locked database: exit 1" 1
+expect_empty "locked database: no question asked" "$T/out"
+expect_grep "locked database: says so" "$T/err" "locked"
+echo "rollback;" >&4
+exec 4>&-
+wait "$lockpid"
+sessions_after=$(sqlite3 "$T/locked.db" "select count(*) from session")
+if [ "$sessions_before" = "$sessions_after" ]; then ok "locked database: nothing written"
+else not_ok "locked database: nothing written" "$sessions_before sessions before, $sessions_after after"; fi
+
 run "$RECALL" take --db /proc/recall-test/recall.db "$BANK" < /dev/null
 expect_status "unwritable place: exit 1" 1
 expect_empty "unwritable place: no question asked" "$T/out"
