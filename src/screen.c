@@ -11,24 +11,19 @@
 
 #define SGR_RESET "\033[0m"
 
+static const struct {
+	const char *name, *sgr;
+} styles[] = {
+	{"note", "\033[2m"},      {"warn", "\033[33m"},   {"error", "\033[1;31m"},
+	{"good", "\033[1;32m"},   {"bold", "\033[1m"},    {"mark", "\033[1;33m"},
+	{"head", "\033[1;34m"},
+};
+
 static const char *style_code(const char *style)
 {
-	if (!style)
-		return NULL;
-	if (strcmp(style, "note") == 0)
-		return "\033[2m";
-	if (strcmp(style, "warn") == 0)
-		return "\033[33m";
-	if (strcmp(style, "error") == 0)
-		return "\033[1;31m";
-	if (strcmp(style, "good") == 0)
-		return "\033[1;32m";
-	if (strcmp(style, "bold") == 0)
-		return "\033[1m";
-	if (strcmp(style, "mark") == 0)
-		return "\033[1;33m";
-	if (strcmp(style, "head") == 0)
-		return "\033[1;34m";
+	for (size_t i = 0; style && i < sizeof styles / sizeof styles[0]; i++)
+		if (strcmp(style, styles[i].name) == 0)
+			return styles[i].sgr;
 	return NULL;
 }
 
