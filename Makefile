@@ -212,5 +212,5 @@ check: fuzz-build
 valgrind:
 	$(Q)sh .ci/deps bench
 	$(Q)$(MAKE) --no-print-directory BUILD=build all tests
-	$(Q)sh tests/valgrind-wrap build build/valgrind
+	$(Q)sh tests/helpers/valgrind-wrap.sh build build/valgrind
 	$(Q)sh tests/run build/valgrind

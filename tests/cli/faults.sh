@@ -143,7 +143,7 @@ sweep_malloc "read: every allocation of a render fails in turn" 300 \
 printf 'fine\nbad \377 byte\n' > "$T/bad.md"
 sweep_malloc "read: every allocation fails in turn on invalid UTF-8" 150 "$RECALL" read "$T/bad.md"
 printf -- '---\ntitle: fine\npublished: [2023\n---\nbody\n' > "$T/fm.md"
-sweep_malloc "read: every allocation fails in turn on broken front matter" 150 "$RECALL" read "$T/fm.md"
+sweep_malloc "read: every allocation fails in turn on broken front matter" 1000 "$RECALL" read "$T/fm.md"
 sweep_malloc "read: every allocation fails in turn on every construct" 200 \
 	"$RECALL" read --width 40 --color always "$G/constructs.md"
 
