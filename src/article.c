@@ -25,8 +25,8 @@ struct article {
 	 * never produces, so a match cannot span two paragraphs. */
 	buf folded;
 	size_t *folded_starts;    /* where each paragraph begins in `folded` */
-	/* An index of `folded` for quote lookups in long articles, built on the
-	 * first lookup: the positions that follow a space, bucketed by a hash of
+	/* An index of `folded` for quote lookups in long articles, built with
+	 * it on the first lookup: the positions that follow a space, bucketed by a hash of
 	 * their first QUOTE_GRAM bytes, ascending within each bucket. */
 	bool quote_index_built;
 	uint32_t *gram_heads;     /* bucket b holds gram_positions[heads[b] .. heads[b+1]) */
@@ -270,20 +270,15 @@ static void index_paragraphs(article *a)
 	cmark_iter_free(it);
 	buf_release(&text);
 
-	a->folded_starts = xmalloc((a->n_paragraphs + 1) * sizeof(size_t));
-	for (size_t i = 0; i < a->n_paragraphs; i++) {
-		a->folded_starts[i] = a->folded.len;
-		text_fold(a->paragraphs[i].text, a->paragraphs[i].len, &a->folded, NULL);
-		buf_putc(&a->folded, '\n');
-	}
-	a->folded_starts[a->n_paragraphs] = a->folded.len;
 }
 
-article *article_parse(const char *name, const char *text, size_t len, diag_list *d)
+/* article_parse on a NUL-terminated `text` that the article takes over, so
+ * that a loaded file is not held twice. */
+static article *parse_owned(const char *name, char *text, size_t len, diag_list *d)
 {
 	article *a = xcalloc(1, sizeof(article));
 	a->path = xstrdup(name);
-	a->text = xstrndup(text, len);
+	a->text = text;
 	a->len = len;
 	buf_init(&a->folded);
 	diag_add_source(d, name, text, len);
@@ -323,6 +318,11 @@ fail:
 	return NULL;
 }
 
+article *article_parse(const char *name, const char *text, size_t len, diag_list *d)
+{
+	return parse_owned(name, xstrndup(text, len), len, d);
+}
+
 article *article_load(const char *path, diag_list *d)
 {
 	buf text;
@@ -339,9 +339,8 @@ article *article_load(const char *path, diag_list *d)
 		buf_release(&text);
 		return NULL;
 	}
-	article *a = article_parse(path, text.ptr, text.len, d);
-	buf_release(&text);
-	return a;
+	size_t len = text.len;
+	return parse_owned(path, buf_detach(&text), len, d);
 }
 
 void article_free(article *a)
@@ -432,9 +431,23 @@ static unsigned gram_hash(const char *s, unsigned bits)
 	return (unsigned)((v * 0x9E3779B97F4A7C15ull) >> (64 - bits));
 }
 
+/* Folds the paragraphs for quote lookups; done on the first lookup, since
+ * reading an article needs none of it. */
+static void fold_paragraphs(article *a)
+{
+	a->folded_starts = xmalloc((a->n_paragraphs + 1) * sizeof(size_t));
+	for (size_t i = 0; i < a->n_paragraphs; i++) {
+		a->folded_starts[i] = a->folded.len;
+		text_fold(a->paragraphs[i].text, a->paragraphs[i].len, &a->folded, NULL);
+		buf_putc(&a->folded, '\n');
+	}
+	a->folded_starts[a->n_paragraphs] = a->folded.len;
+}
+
 static void build_quote_index(article *a)
 {
 	a->quote_index_built = true;
+	fold_paragraphs(a);
 	const char *f = a->folded.ptr;
 	size_t len = a->folded.len;
 	if (len < QUOTE_INDEX_MIN || len >= UINT32_MAX)
