@@ -140,6 +140,7 @@ clean:
 
 FUZZ_SECONDS       ?= 60
 FUZZ_CHECK_SECONDS ?= 3
+export FUZZ_CHECK_SECONDS
 FUZZ_CC            ?= clang
 FUZZ_BUILD         := build/fuzz
 FUZZ_SAN           := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
