@@ -121,11 +121,6 @@ install: all
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/recall $(DESTDIR)$(MANDIR)/man1/recall.1
 
-clean:
-	rm -rf build recall
-
--include $(wildcard $(BUILD)/src/*.d $(BUILD)/tests/*.d $(BUILD)/helpers/*.d)
-
 # --- Proof: benchmarks, fuzzing, injected faults, valgrind -------------------
 #
 #   make bench                  the performance figures against their targets
@@ -147,8 +142,8 @@ FUZZ_SAN           := -fsanitize=address,undefined -fno-sanitize-recover=all -fn
 FUZZ_SRC           := $(wildcard fuzz/*.c)
 FUZZ_BIN           := $(FUZZ_SRC:fuzz/%.c=$(FUZZ_BUILD)/bin/%)
 
-BENCH_TOOLS := $(BUILD)/bench/gen $(BUILD)/bench/baseline $(BUILD)/bench/quotes \
-               $(BUILD)/bench/timeit $(BUILD)/bench/inorder.so
+BENCH_TOOLS := $(BUILD)/bench/gen $(BUILD)/bench/baseline $(BUILD)/bench/timeit \
+               $(BUILD)/bench/inorder.so
 
 $(BUILD)/bench/gen $(BUILD)/bench/timeit: $(BUILD)/bench/%: bench/%.c | $(BUILD)/.deps
 	@mkdir -p $(@D)
@@ -159,11 +154,6 @@ $(BUILD)/bench/baseline: bench/baseline.c | $(BUILD)/.deps
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  BENCH   $@")
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(ALL_LDFLAGS) $(PKG_LIBS) -lm
-
-$(BUILD)/bench/quotes: bench/quotes.c $(LIB)
-	@mkdir -p $(@D)
-	@$(if $(Q),echo "  BENCH   $@")
-	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(PKG_LIBS) -lm
 
 $(BUILD)/bench/inorder.so: bench/inorder.c
 	@mkdir -p $(@D)
@@ -215,3 +205,8 @@ valgrind:
 	$(Q)$(MAKE) --no-print-directory BUILD=build all tests
 	$(Q)sh tests/helpers/valgrind-wrap.sh build build/valgrind
 	$(Q)sh tests/run build/valgrind
+
+clean:
+	rm -rf build recall
+
+-include $(wildcard $(BUILD)/src/*.d $(BUILD)/tests/*.d $(BUILD)/helpers/*.d)

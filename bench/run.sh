@@ -69,15 +69,6 @@ line read-1mib-peak-memory "$peak MiB" "at most $limit MiB, 3x input + 8 MiB: $(
 peak=$(peak_mib "$B/baseline" - "$D/article.md") || exit 1
 line cmark-parse-1mib-peak-memory "$peak MiB" "the bare cmark parse, for comparison"
 
-# The source checks of a compile, on their own, over the same baseline: a
-# part of check's 2x budget that can be measured before `recall check` exists.
-for n in 10000 100000; do
-	t_base=$(timed -- "$B/baseline" "$D/bank-$n.yaml" "$D/article.md") || exit 1
-	t_quotes=$(timed -- "$B/quotes" "$D/article.md" "$D/bank-$n.yaml") || { failed=1; continue; }
-	line "source-lookups-$n-over-baseline" "$(calc "%.2fx" "$t_quotes / $t_base")" \
-		"part of check's budget of 2x: $(calc "%.1f" "$t_quotes * 1000") ms for $n quotes, baseline $(calc "%.1f" "$t_base * 1000") ms"
-done
-
 # --- compiling: recall check ---------------------------------------------
 if has_command check; then
 	t_check_10000=

@@ -16,7 +16,13 @@ seconds=${2:-60}
 mode=${3:-}
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root" || exit 2
-CORPUS=${RECALL_CORPUS:-$root/../shared/corpus}
+# The shared corpus sits beside the main checkout; a worktree is one level deeper.
+CORPUS=${RECALL_CORPUS:-}
+if [ -z "$CORPUS" ]; then
+	for CORPUS in "$root/../shared/corpus" "$root/../../shared/corpus"; do
+		[ -d "$CORPUS" ] && break
+	done
+fi
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}:allocator_may_return_null=1"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1}:halt_on_error=1"
 failed=0

@@ -2,7 +2,6 @@
 #include "article.h"
 
 #include <errno.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -25,18 +24,7 @@ struct article {
 	 * never produces, so a match cannot span two paragraphs. */
 	buf folded;
 	size_t *folded_starts;    /* where each paragraph begins in `folded` */
-	/* An index of `folded` for quote lookups in long articles, built with
-	 * it on the first lookup: the positions that follow a space, bucketed by a hash of
-	 * their first QUOTE_GRAM bytes, ascending within each bucket. */
-	bool quote_index_built;
-	uint32_t *gram_heads;     /* bucket b holds gram_positions[heads[b] .. heads[b+1]) */
-	uint32_t *gram_positions;
-	unsigned gram_bits;       /* log2 of the number of buckets */
 };
-
-/* Below this many folded bytes a plain search is as quick as the index. */
-#define QUOTE_INDEX_MIN (16u * 1024)
-#define QUOTE_GRAM 8
 
 static const char *meta_fields[] = {"title", "source", "published", "author", "url"};
 
@@ -270,15 +258,20 @@ static void index_paragraphs(article *a)
 	cmark_iter_free(it);
 	buf_release(&text);
 
+	a->folded_starts = xmalloc((a->n_paragraphs + 1) * sizeof(size_t));
+	for (size_t i = 0; i < a->n_paragraphs; i++) {
+		a->folded_starts[i] = a->folded.len;
+		text_fold(a->paragraphs[i].text, a->paragraphs[i].len, &a->folded, NULL);
+		buf_putc(&a->folded, '\n');
+	}
+	a->folded_starts[a->n_paragraphs] = a->folded.len;
 }
 
-/* article_parse on a NUL-terminated `text` that the article takes over, so
- * that a loaded file is not held twice. */
-static article *parse_owned(const char *name, char *text, size_t len, diag_list *d)
+article *article_parse(const char *name, const char *text, size_t len, diag_list *d)
 {
 	article *a = xcalloc(1, sizeof(article));
 	a->path = xstrdup(name);
-	a->text = text;
+	a->text = xstrndup(text, len);
 	a->len = len;
 	buf_init(&a->folded);
 	diag_add_source(d, name, text, len);
@@ -318,11 +311,6 @@ fail:
 	return NULL;
 }
 
-article *article_parse(const char *name, const char *text, size_t len, diag_list *d)
-{
-	return parse_owned(name, xstrndup(text, len), len, d);
-}
-
 article *article_load(const char *path, diag_list *d)
 {
 	buf text;
@@ -339,8 +327,9 @@ article *article_load(const char *path, diag_list *d)
 		buf_release(&text);
 		return NULL;
 	}
-	size_t len = text.len;
-	return parse_owned(path, buf_detach(&text), len, d);
+	article *a = article_parse(path, text.ptr, text.len, d);
+	buf_release(&text);
+	return a;
 }
 
 void article_free(article *a)
@@ -356,8 +345,6 @@ void article_free(article *a)
 		cmark_node_free(a->doc);
 	buf_release(&a->folded);
 	free(a->folded_starts);
-	free(a->gram_heads);
-	free(a->gram_positions);
 	free(a->text);
 	free(a->path);
 	free(a);
@@ -424,102 +411,6 @@ size_t article_word_count(const article *a)
 	return a->words;
 }
 
-static unsigned gram_hash(const char *s, unsigned bits)
-{
-	uint64_t v;
-	memcpy(&v, s, sizeof v);
-	return (unsigned)((v * 0x9E3779B97F4A7C15ull) >> (64 - bits));
-}
-
-/* Folds the paragraphs for quote lookups; done on the first lookup, since
- * reading an article needs none of it. */
-static void fold_paragraphs(article *a)
-{
-	a->folded_starts = xmalloc((a->n_paragraphs + 1) * sizeof(size_t));
-	for (size_t i = 0; i < a->n_paragraphs; i++) {
-		a->folded_starts[i] = a->folded.len;
-		text_fold(a->paragraphs[i].text, a->paragraphs[i].len, &a->folded, NULL);
-		buf_putc(&a->folded, '\n');
-	}
-	a->folded_starts[a->n_paragraphs] = a->folded.len;
-}
-
-static void build_quote_index(article *a)
-{
-	a->quote_index_built = true;
-	fold_paragraphs(a);
-	const char *f = a->folded.ptr;
-	size_t len = a->folded.len;
-	if (len < QUOTE_INDEX_MIN || len >= UINT32_MAX)
-		return;
-	size_t count = 0;
-	for (size_t p = 1; p + QUOTE_GRAM <= len; p++)
-		count += f[p - 1] == ' ';
-	unsigned bits = 10;
-	while (bits < 30 && ((size_t)1 << bits) < count)
-		bits++;
-	size_t buckets = (size_t)1 << bits;
-	uint32_t *heads = xcalloc(buckets + 1, sizeof(uint32_t));
-	uint32_t *positions = xmalloc((count ? count : 1) * sizeof(uint32_t));
-	for (size_t p = 1; p + QUOTE_GRAM <= len; p++)
-		if (f[p - 1] == ' ')
-			heads[gram_hash(f + p, bits) + 1]++;
-	for (size_t b = 0; b < buckets; b++)
-		heads[b + 1] += heads[b];
-	/* Filling in ascending order keeps each bucket sorted, so the first
-	 * candidate that matches is the first occurrence. */
-	uint32_t *next = xmalloc(buckets * sizeof(uint32_t));
-	memcpy(next, heads, buckets * sizeof(uint32_t));
-	for (size_t p = 1; p + QUOTE_GRAM <= len; p++)
-		if (f[p - 1] == ' ')
-			positions[next[gram_hash(f + p, bits)]++] = (uint32_t)p;
-	free(next);
-	a->gram_heads = heads;
-	a->gram_positions = positions;
-	a->gram_bits = bits;
-}
-
-/* The first occurrence of `needle` in the folded text, or NULL. Every
- * occurrence of a needle with a space at j - 1 has a position after a space
- * at its offset j, so the candidates of the rarest such gram in the needle
- * are all the places it can start. */
-static const char *find_folded(const article *a, const char *needle, size_t len)
-{
-	if (!a->quote_index_built)
-		build_quote_index((article *)a);   /* a cache: the article is unchanged */
-	const char *f = a->folded.ptr;
-	if (!a->gram_heads || memchr(needle, '\n', len))
-		return memmem(f, a->folded.len, needle, len);
-	size_t best_j = 0, best_count = SIZE_MAX;
-	unsigned best_bucket = 0;
-	for (size_t j = 1; j + QUOTE_GRAM <= len; j++) {
-		if (needle[j - 1] != ' ')
-			continue;
-		unsigned b = gram_hash(needle + j, a->gram_bits);
-		size_t count = a->gram_heads[b + 1] - a->gram_heads[b];
-		if (count < best_count) {
-			best_count = count;
-			best_j = j;
-			best_bucket = b;
-		}
-		/* Each bucket looked at is a likely cache miss: a few candidates
-		 * to compare are cheaper than looking further. */
-		if (best_count <= 4)
-			break;
-	}
-	if (best_count == SIZE_MAX)
-		return memmem(f, a->folded.len, needle, len);
-	for (uint32_t k = a->gram_heads[best_bucket]; k < a->gram_heads[best_bucket + 1]; k++) {
-		size_t p = a->gram_positions[k];
-		if (p < best_j)
-			continue;
-		size_t start = p - best_j;
-		if (start + len <= a->folded.len && memcmp(f + start, needle, len) == 0)
-			return f + start;
-	}
-	return NULL;
-}
-
 bool article_find_quote(const article *a, const char *quote, article_match *m)
 {
 	buf needle;
@@ -528,7 +419,7 @@ bool article_find_quote(const article *a, const char *quote, article_match *m)
 	bool found = false;
 	if (needle.len == 0)
 		goto out;
-	const char *hit = find_folded(a, needle.ptr, needle.len);
+	const char *hit = memmem(a->folded.ptr, a->folded.len, needle.ptr, needle.len);
 	if (!hit)
 		goto out;
 	size_t at = (size_t)(hit - a->folded.ptr);
@@ -541,30 +432,15 @@ bool article_find_quote(const article *a, const char *quote, article_match *m)
 			hi = mid;
 	}
 	const article_paragraph *p = &a->paragraphs[lo];
-	/* Map the folded range back to bytes of the paragraph's own text. Only
-	 * as much of it is folded as the match needs: the fold of a prefix that
-	 * ends between characters is a prefix of the whole fold (but for white
-	 * space at its very end), so one whose fold runs past the match will do.
-	 * Folding seldom lengthens text, so a little more than the match's
-	 * folded end is usually enough. */
-	size_t rel = at - a->folded_starts[lo];
-	size_t end_rel = rel + needle.len;
+	/* Map the folded range back to bytes of the paragraph's own text. */
 	buf folded;
 	buf_init(&folded);
 	size_t *offsets = NULL;
-	for (size_t take = end_rel + end_rel / 4 + 16;; take *= 2) {
-		if (take >= p->len)
-			take = p->len;
-		while (take < p->len && ((unsigned char)p->text[take] & 0xC0) == 0x80)
-			take++;
-		buf_clear(&folded);
-		free(offsets);
-		text_fold(p->text, take, &folded, &offsets);
-		if (take == p->len || folded.len > end_rel)
-			break;
-	}
+	text_fold(p->text, p->len, &folded, &offsets);
+	size_t rel = at - a->folded_starts[lo];
 	m->paragraph = p;
 	m->start = offsets[rel];
+	size_t end_rel = rel + needle.len;
 	m->end = end_rel < folded.len ? offsets[end_rel] : p->len;
 	/* The end offset points at the next folded byte's source; back off
 	 * any white space that folding had collapsed. */

@@ -386,78 +386,13 @@ static utf8proc_int32_t fold_codepoint(utf8proc_int32_t cp)
 	}
 }
 
-static bool ascii_space(unsigned char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-static char fold_ascii(unsigned char c)
-{
-	if (c >= 'A' && c <= 'Z')
-		return (char)(c + ('a' - 'A'));
-	return c == '`' ? '\'' : (char)c;
-}
-
-static void map_reserve(size_t **map, size_t *cap, size_t need)
-{
-	if (*cap < need) {
-		*cap = need * 2;
-		*map = xrealloc(*map, *cap * sizeof(size_t));
-	}
-}
-
 void text_fold(const char *s, size_t len, buf *out, size_t **offsets)
 {
 	size_t *map = NULL, map_cap = 0;
 	size_t start = out->len;
 	bool space = false;
 	size_t i = 0;
-	if (offsets)
-		map_reserve(&map, &map_cap, len + 1);
 	while (i < len) {
-		/* A run of ASCII words with single spaces between them, most of
-		 * most text, is folded in one go without utf8proc: the same result
-		 * as the general path below, several times faster. */
-		unsigned char c = (unsigned char)s[i];
-		if (c < 0x80 && !ascii_space(c)) {
-			size_t run = i + 1;
-			for (;;) {
-				if (run < len && (unsigned char)s[run] < 0x80 && !ascii_space((unsigned char)s[run]))
-					run++;
-				else if (run + 1 < len && s[run] == ' ' && (unsigned char)s[run + 1] < 0x80 &&
-				         !ascii_space((unsigned char)s[run + 1]))
-					run += 2;
-				else
-					break;
-			}
-			size_t n = run - i;
-			size_t pad = space && out->len > start;
-			space = false;
-			buf_grow(out, pad + n);
-			size_t before = out->len;
-			char *dst = out->ptr + before;
-			if (pad)
-				*dst++ = ' ';
-			for (size_t k = 0; k < n; k++)
-				dst[k] = fold_ascii((unsigned char)s[i + k]);
-			out->len = before + pad + n;
-			out->ptr[out->len] = '\0';
-			if (offsets) {
-				map_reserve(&map, &map_cap, out->len - start + 1);
-				size_t *m = map + (before - start);
-				if (pad)
-					*m++ = i - 1;
-				for (size_t k = 0; k < n; k++)
-					m[k] = i + k;
-			}
-			i = run;
-			continue;
-		}
-		if (c < 0x80) {
-			space = true;
-			i++;
-			continue;
-		}
 		size_t used;
 		utf8proc_int32_t cp = next_codepoint(s + i, len - i, &used);
 		if (cp < 0)
@@ -474,7 +409,10 @@ void text_fold(const char *s, size_t len, buf *out, size_t **offsets)
 		space = false;
 		put_codepoint(out, cp);
 		if (offsets) {
-			map_reserve(&map, &map_cap, out->len - start + 1);
+			if (map_cap < out->len - start + 1) {
+				map_cap = (out->len - start + 1) * 2;
+				map = xrealloc(map, map_cap * sizeof(size_t));
+			}
 			for (size_t k = before; k < out->len; k++)
 				map[k - start] = (out->ptr[k] == ' ' && k == before && out->len - before > 1) ? i - 1 : i;
 		}

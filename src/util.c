@@ -127,12 +127,6 @@ void buf_puts(buf *b, const char *s)
 
 void buf_putc(buf *b, char c)
 {
-	/* The common case, room to spare, without the general path's calls. */
-	if (b->len + 1 < b->cap) {
-		b->ptr[b->len++] = c;
-		b->ptr[b->len] = '\0';
-		return;
-	}
 	buf_append(b, &c, 1);
 }
 
