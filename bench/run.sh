@@ -165,8 +165,10 @@ if [ -x "$QUIZ6" ]; then
 	right=$(grep -c '^Right!$' "$W/quiz6.out")
 	if has_command take; then
 		if t_take=$(timed -r 3 -i "$D/text-10000.answers" -- "$RECALL" take --no-save --order bank "$D/text-10000.yaml"); then
+			"$RECALL" take --no-save --order bank "$D/text-10000.yaml" < "$D/text-10000.answers" > "$W/take.out" 2>&1
+			recall_right=$(grep -o '[0-9]* of [0-9]* right' "$W/take.out" | tail -n 1 | cut -d' ' -f1)
 			line recall-over-quiz6-10000 "$(calc "%.2fx" "$t_take / $t_quiz")" \
-				"for information; recall $(calc "%.3f" "$t_take") s, quiz(6) $(calc "%.3f" "$t_quiz") s ($right of 10000 right), 10,000 typed answers through a pipe"
+				"for information; recall $(calc "%.3f" "$t_take") s (${recall_right:-?} of 10000 right), quiz(6) $(calc "%.3f" "$t_quiz") s ($right of 10000 right), the same 10,000 typed answers through a pipe"
 		else
 			failed=1
 		fi
