@@ -134,7 +134,7 @@ uninstall:
 .PHONY: bench bench-tools fuzz fuzz-build valgrind
 
 FUZZ_SECONDS       ?= 60
-FUZZ_CHECK_SECONDS ?= 3
+FUZZ_CHECK_SECONDS ?= 2
 export FUZZ_CHECK_SECONDS
 FUZZ_CC            ?= clang
 FUZZ_BUILD         := build/fuzz
