@@ -12,32 +12,44 @@
 #include "text.h"
 #include "util.h"
 
-static bool reference(const article *a, const char *quote, article_match *m)
+/* Every paragraph folded and joined with '\n', as the article keeps them. */
+typedef struct {
+	buf all;
+	size_t *starts;
+} folded_article;
+
+static void fold_all(const article *a, folded_article *f)
 {
-	buf needle, all;
-	buf_init(&needle);
-	buf_init(&all);
-	text_fold(quote, strlen(quote), &needle, NULL);
 	size_t n = article_paragraph_count(a);
-	size_t *starts = xmalloc((n + 1) * sizeof(size_t));
+	buf_init(&f->all);
+	f->starts = xmalloc((n + 1) * sizeof(size_t));
 	for (size_t i = 0; i < n; i++) {
 		const article_paragraph *p = article_paragraph_at(a, i);
-		starts[i] = all.len;
-		text_fold(p->text, p->len, &all, NULL);
-		buf_putc(&all, '\n');
+		f->starts[i] = f->all.len;
+		text_fold(p->text, p->len, &f->all, NULL);
+		buf_putc(&f->all, '\n');
 	}
+}
+
+static bool reference(const article *a, const folded_article *f, const char *quote,
+                      article_match *m)
+{
+	buf needle;
+	buf_init(&needle);
+	text_fold(quote, strlen(quote), &needle, NULL);
+	size_t n = article_paragraph_count(a);
 	bool found = false;
-	const char *hit = needle.len ? memmem(all.ptr, all.len, needle.ptr, needle.len) : NULL;
+	const char *hit = needle.len ? memmem(f->all.ptr, f->all.len, needle.ptr, needle.len) : NULL;
 	if (hit) {
-		size_t at = (size_t)(hit - all.ptr), i = 0;
-		while (i + 1 < n && starts[i + 1] <= at)
+		size_t at = (size_t)(hit - f->all.ptr), i = 0;
+		while (i + 1 < n && f->starts[i + 1] <= at)
 			i++;
 		const article_paragraph *p = article_paragraph_at(a, i);
 		buf folded;
 		buf_init(&folded);
 		size_t *offsets;
 		text_fold(p->text, p->len, &folded, &offsets);
-		size_t rel = at - starts[i], end_rel = rel + needle.len;
+		size_t rel = at - f->starts[i], end_rel = rel + needle.len;
 		m->paragraph = p;
 		m->start = offsets[rel];
 		m->end = end_rel < folded.len ? offsets[end_rel] : p->len;
@@ -47,17 +59,15 @@ static bool reference(const article *a, const char *quote, article_match *m)
 		buf_release(&folded);
 		found = true;
 	}
-	free(starts);
-	buf_release(&all);
 	buf_release(&needle);
 	return found;
 }
 
-static void compare(const article *a, const char *quote)
+static void compare(const article *a, const folded_article *f, const char *quote)
 {
 	article_match got = {0}, want = {0};
 	bool found = article_find_quote(a, quote, &got);
-	bool expected = reference(a, quote, &want);
+	bool expected = reference(a, f, quote, &want);
 	FUZZ_ASSERT(found == expected, "found %d, a plain search %d, for \"%s\"", found, expected, quote);
 	if (found) {
 		FUZZ_ASSERT(got.paragraph == want.paragraph, "in paragraph %d, not %d", got.paragraph->number,
@@ -83,6 +93,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	diag_list *d = diag_list_new();
 	article *a = article_parse("fuzz.md", text.ptr, text.len, d);
 	if (a) {
+		folded_article f;
+		fold_all(a, &f);
 		size_t n = article_paragraph_count(a);
 		for (size_t k = 0; k < 8 && n; k++) {
 			const article_paragraph *p = article_paragraph_at(a, (data[k % size] * 7 + k) % n);
@@ -91,12 +103,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			size_t from = data[(k + 1) % size] % p->len;
 			size_t to = from + 1 + data[(k + 2) % size] * 3 % (p->len - from);
 			char *quote = xstrndup(p->text + from, to - from);
-			compare(a, quote);
+			compare(a, &f, quote);
 			free(quote);
 		}
 		char *whole = fuzz_cstring(data, size);
-		compare(a, whole);
+		compare(a, &f, whole);
 		free(whole);
+		free(f.starts);
+		buf_release(&f.all);
 		article_free(a);
 	}
 	diag_list_free(d);

@@ -29,8 +29,10 @@ failed=0
 log="$root/$fuzz_build/log"
 mkdir -p "$fuzz_build/crashes"
 
-# seed NAME DIR: fills DIR with copies of NAME's seed inputs.
+# seed NAME DIR: fills DIR with copies of NAME's seed inputs, unless it was
+# filled since fuzz/NAME.seeds last changed.
 seed() {
+	[ -f "$2.seeded" ] && [ "$2.seeded" -nt "fuzz/$1.seeds" ] && return 0
 	rm -rf "$2"
 	mkdir -p "$2"
 	[ -f "fuzz/$1.seeds" ] || return 0
@@ -43,6 +45,7 @@ seed() {
 			cp "$f" "$2/$n-$(basename "$f")"
 		done
 	done
+	touch "$2.seeded"
 }
 
 for bin in "$fuzz_build"/bin/*; do
