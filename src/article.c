@@ -111,10 +111,20 @@ static bool parse_front_matter(article *a, const char *yaml, size_t len, int fir
 	bool ok = true, done = false;
 	int depth = 0;
 	char *key = NULL;
-	yaml_parser_initialize(&parser);
+	/* A parser that could not be set up reports no error of its own: it
+	 * returns empty events for ever. */
+	if (!yaml_parser_initialize(&parser)) {
+		diag_add(d, DIAG_ERROR, a->path, 0, 0, "out of memory reading the front matter");
+		return false;
+	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)yaml, len);
 	while (!done) {
 		if (!yaml_parser_parse(&parser, &event)) {
+			if (parser.error == YAML_MEMORY_ERROR) {
+				diag_add(d, DIAG_ERROR, a->path, 0, 0, "out of memory reading the front matter");
+				ok = false;
+				break;
+			}
 			diag_add(d, DIAG_ERROR, a->path, (int)parser.problem_mark.line + first_line,
 			         (int)parser.problem_mark.column + 1, "broken front matter: %s",
 			         parser.problem ? parser.problem : "YAML syntax error");
