@@ -346,7 +346,11 @@ static node *read_tree(compiler *c)
 	bool done = false, failed = false;
 	int documents = 0;
 	memset(stack, 0, sizeof stack);
-	yaml_parser_initialize(&parser);
+	/* libyaml reports a failed allocation here, not by aborting. */
+	if (!yaml_parser_initialize(&parser)) {
+		error_at(c, 0, 0, "out of memory reading the bank");
+		return NULL;
+	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)c->text, c->len);
 	while (!done) {
 		if (!yaml_parser_parse(&parser, &event)) {
