@@ -260,6 +260,16 @@ static void index_paragraphs(article *a)
 	cmark_iter_free(it);
 	buf_release(&text);
 
+}
+
+/* Folds every paragraph for quote lookups, the first time one is made:
+ * reading an article never needs it. The article is const to its readers;
+ * this cache is the one thing that changes behind that. */
+static void fold_paragraphs(const article *ca)
+{
+	article *a = (article *)ca;
+	if (a->folded_starts)
+		return;
 	a->folded_starts = xmalloc((a->n_paragraphs + 1) * sizeof(size_t));
 	a->fold_identity = xmalloc((a->n_paragraphs ? a->n_paragraphs : 1) * sizeof(bool));
 	for (size_t i = 0; i < a->n_paragraphs; i++) {
@@ -277,12 +287,14 @@ static void index_paragraphs(article *a)
 	a->folded_starts[a->n_paragraphs] = a->folded.len;
 }
 
-article *article_parse(const char *name, const char *text, size_t len, diag_list *d)
+/* As article_parse, taking ownership of `owned` (len bytes and a NUL). */
+static article *parse_owned(const char *name, char *owned, size_t len, diag_list *d)
 {
 	article *a = xcalloc(1, sizeof(article));
 	a->path = xstrdup(name);
-	a->text = xstrndup(text, len);
+	a->text = owned;
 	a->len = len;
+	const char *text = owned;
 	buf_init(&a->folded);
 	diag_add_source(d, name, text, len);
 
@@ -321,6 +333,11 @@ fail:
 	return NULL;
 }
 
+article *article_parse(const char *name, const char *text, size_t len, diag_list *d)
+{
+	return parse_owned(name, xstrndup(text, len), len, d);
+}
+
 article *article_load(const char *path, diag_list *d)
 {
 	buf text;
@@ -337,9 +354,10 @@ article *article_load(const char *path, diag_list *d)
 		buf_release(&text);
 		return NULL;
 	}
-	article *a = article_parse(path, text.ptr, text.len, d);
-	buf_release(&text);
-	return a;
+	/* The bytes read become the article's own: a large article is held
+	 * once, not copied. */
+	size_t len = text.len;
+	return parse_owned(path, buf_detach(&text), len, d);
 }
 
 void article_free(article *a)
@@ -673,6 +691,7 @@ static int compare_by_position(const void *x, const void *y)
 size_t article_find_quotes(const article *a, const char *const *quotes, size_t n,
                            article_match *matches)
 {
+	fold_paragraphs(a);
 	quote_probe *probes = xmalloc((n ? n : 1) * sizeof(quote_probe));
 	buf needles;
 	buf_init(&needles);
@@ -740,6 +759,7 @@ size_t article_find_quotes(const article *a, const char *const *quotes, size_t n
 
 bool article_find_quote(const article *a, const char *quote, article_match *m)
 {
+	fold_paragraphs(a);
 	return article_find_quotes(a, &quote, 1, m) == 1;
 }
 
@@ -799,6 +819,7 @@ static void prefix_distances(const char *s, size_t n, const char *t, size_t m, s
 
 bool article_closest_passage(const article *a, const char *quote, article_match *m)
 {
+	fold_paragraphs(a);
 	enum { MAX_QUOTE = 512 };
 	buf needle;
 	buf_init(&needle);

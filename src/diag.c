@@ -9,7 +9,8 @@
 
 typedef struct {
 	char *file;
-	char *text;
+	const char *borrowed;  /* the caller's text, until a diagnostic needs it */
+	char *text;            /* our copy; NULL until then */
 	size_t len;
 	size_t *line_starts;   /* byte offset of each line, so that showing many
 	                        * diagnostics costs no walk from the top each */
@@ -51,9 +52,28 @@ void diag_add_source(diag_list *l, const char *file, const char *text, size_t le
 {
 	l->sources = xrealloc(l->sources, (l->n_sources + 1) * sizeof(source_text));
 	source_text *s = &l->sources[l->n_sources++];
-	s->file = xstrdup(file);
+	*s = (source_text){.file = xstrdup(file), .borrowed = text, .len = len};
+}
+
+/* A source is copied, and its lines indexed, only once a diagnostic points
+ * into it: a bank or an article without problems is never held twice. */
+static void keep_source(diag_list *l, const char *file)
+{
+	if (!file)
+		return;
+	source_text *s = NULL;
+	for (size_t i = l->n_sources; i-- > 0;) {
+		if (strcmp(l->sources[i].file, file) == 0) {
+			s = &l->sources[i];
+			break;
+		}
+	}
+	if (!s || s->text)
+		return;
+	const char *text = s->borrowed;
+	size_t len = s->len;
 	s->text = xstrndup(text, len);
-	s->len = len;
+	s->borrowed = NULL;
 	size_t lines = 1;
 	for (const char *p = text; (p = memchr(p, '\n', (size_t)(text + len - p))); p++)
 		lines++;
@@ -67,6 +87,8 @@ void diag_add_source(diag_list *l, const char *file, const char *text, size_t le
 diag *diag_add(diag_list *l, diag_severity sev, const char *file, int line, int col,
                const char *fmt, ...)
 {
+	if (line > 0)
+		keep_source(l, file);
 	if (l->count == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 8;
 		l->items = xrealloc(l->items, l->cap * sizeof(diag));
@@ -159,7 +181,7 @@ static const source_text *find_source(const diag_list *l, const char *file)
 		return NULL;
 	for (size_t i = l->n_sources; i-- > 0;)
 		if (strcmp(l->sources[i].file, file) == 0)
-			return &l->sources[i];
+			return l->sources[i].text ? &l->sources[i] : NULL;
 	return NULL;
 }
 

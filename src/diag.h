@@ -32,7 +32,9 @@ typedef struct diag_list diag_list;
 diag_list *diag_list_new(void);
 void diag_list_free(diag_list *l);
 
-/* Remembers the text of `file` (copied) so diagnostics in it show the line. */
+/* Remembers the text of `file` so diagnostics in it show the line. The text
+ * is not copied here: it must stay valid while diagnostics may still be
+ * added for `file`; the first one added copies it. */
 void diag_add_source(diag_list *l, const char *file, const char *text, size_t len);
 
 /* Adds a diagnostic; returns it so a hint can be attached with diag_hint. */

@@ -178,8 +178,13 @@ int read_file(const char *path, size_t max_size, buf *out)
 		goto out;
 	}
 	size_t start = out->len;
+	/* A regular file's size is known: one allocation of just that size,
+	 * not a buffer grown by half again past it. */
+	if (S_ISREG(st.st_mode))
+		buf_grow(out, (size_t)st.st_size + 1);
 	for (;;) {
-		buf_grow(out, 65536);
+		if (out->cap - out->len < 2)
+			buf_grow(out, 65536);
 		ssize_t n = read(fd, out->ptr + out->len, out->cap - out->len - 1);
 		if (n < 0) {
 			if (errno == EINTR)
