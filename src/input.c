@@ -408,6 +408,15 @@ input_status input_read(input *in, const char *prompt, time_t deadline, char **l
 	                    : read_plain(in, prompt, deadline, line);
 }
 
+void input_set_completions(input *in, const char *const *completions, bool complete_any)
+{
+	in->completions = completions;
+	if (in->terminal) {
+		active_completions = completions;
+		active_complete_any = complete_any;
+	}
+}
+
 void input_set_prompt_source(input *in, const char *(*prompt)(void *ctx), void *ctx)
 {
 	in->prompt_source = prompt;

@@ -41,6 +41,10 @@ bool input_is_terminal(const input *in);
  * here it only ends the read with INPUT_TIMEOUT. */
 input_status input_read(input *in, const char *prompt, time_t deadline, char **line);
 
+/* Replaces the words that complete (as input_options has them). The list
+ * must stay valid while it is in use. */
+void input_set_completions(input *in, const char *const *completions, bool complete_any);
+
 /* While input_read waits on a terminal with a deadline, it asks `prompt`
  * for the prompt once a second and redraws the line when it changed, so a
  * clock in the prompt keeps time. NULL stops it. The string returned is the

@@ -292,7 +292,11 @@ static void earlier_results(sitting *r, screen_history *h)
 static int finish(sitting *r, long elapsed_seconds, sitting_result *result)
 {
 	session *s = r->opt->session;
-	session_stop(s);
+	/* Questions a time limit left unanswered count against the score, as
+	 * they do in the store; a student who stops early was not asked the
+	 * rest. */
+	if (strcmp(r->status_name, "timeout") != 0)
+		session_stop(s);
 	double earned, possible;
 	session_score(s, &earned, &possible);
 	int status = EXIT_OK;
@@ -328,8 +332,13 @@ int sitting_run(const sitting_options *o, sitting_result *result)
 	sitting r = {.opt = o, .status_name = "complete"};
 	buf_init(&r.out);
 	buf_init(&r.prompt);
-	input_options io = {.history_path = o->history_path, .completions = quiz_commands};
-	r.input = input_new(&io);
+	if (o->input) {
+		r.input = o->input;
+		input_set_completions(r.input, quiz_commands, false);
+	} else {
+		input_options io = {.history_path = o->history_path, .completions = quiz_commands};
+		r.input = input_new(&io);
+	}
 	r.screen.width = input_columns(r.input);
 	r.screen.color = term_use_color(o->color, STDOUT_FILENO);
 	time_t started = time(NULL);
@@ -356,7 +365,10 @@ int sitting_run(const sitting_options *o, sitting_result *result)
 		status = end;
 	result->signal = r.signal;
 	result->saved = status == EXIT_OK;
-	input_free(r.input);
+	if (o->input)
+		input_set_prompt_source(r.input, NULL, NULL);
+	else
+		input_free(r.input);
 	buf_release(&r.out);
 	buf_release(&r.prompt);
 	return status;

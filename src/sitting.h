@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "input.h"
 #include "session.h"
 #include "store.h"
 #include "term.h"
@@ -24,6 +25,9 @@ typedef struct {
 	const char *learner;        /* whose earlier results the scorecard compares with */
 	const char *intro;          /* the line under the title: questions, mode ... */
 	const char *history_path;   /* readline history; NULL: none kept */
+	input *input;               /* the input to read from; NULL: one of its own, made with
+	                             * history_path (a loop around sittings passes its own, so
+	                             * lines a pipe has already given are not lost) */
 	int64_t time_limit_ms;      /* 0: none; else the sitting ends when it runs out */
 	bool answer_sheet;          /* exam mode: every answer with the right one at the end */
 	term_color_mode color;
