@@ -436,11 +436,12 @@ static int run(const class_options *o, const char *bank_path)
 		char *id = ask_student(&h, &name);
 		if (!id)
 			break;
-		if (confirm_again(&h, id))
+		bool ran = confirm_again(&h, id);
+		if (ran)
 			status = run_exam(&h, id, name);
 		free(id);
 		free(name);
-		if (status == EXIT_OK)
+		if (ran && status == EXIT_OK)
 			wait_for_enter(&h);
 	}
 	if (status == EXIT_OK) {

@@ -227,8 +227,8 @@ static void gradebook(text_out *t, const report *r)
 			chart_cell(t->out, st->group, group_w, true, &t->style);
 		}
 		if (!st->attempts) {
-			buf_puts(t->out, "  ");
-			chart_right(t->out, t->style.unicode ? "—" : "-", 5);
+			buf_puts(t->out, "      ");
+			buf_puts(t->out, t->style.unicode ? "—" : "-");
 			buf_puts(t->out, "  ");
 			sgr(t, "\033[2m");
 			buf_puts(t->out, "not taken");

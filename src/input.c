@@ -257,7 +257,7 @@ static void refresh_prompt(input *in, char **shown)
 	free(*shown);
 	*shown = next;
 	rl_set_prompt(*shown);
-	rl_forced_update_display();
+	rl_redisplay();
 }
 
 static input_status read_terminal(input *in, const char *prompt, time_t deadline, char **line)
