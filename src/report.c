@@ -484,7 +484,8 @@ static void wrong_answers(report *r, size_t q, const ranked *counted, size_t n, 
 	}
 	/* Answers come in ranked order; the first seen of a count is the one
 	 * met first in the data, which is stable for one database. */
-	qsort(groups, n_groups, sizeof *groups, compare_groups);
+	if (n_groups)
+		qsort(groups, n_groups, sizeof *groups, compare_groups);
 	size_t keep_n = n_groups < REPORT_WRONG_MAX ? n_groups : REPORT_WRONG_MAX;
 	it->wrong = xcalloc(keep_n ? keep_n : 1, sizeof *it->wrong);
 	for (size_t g = 0; g < keep_n; g++) {

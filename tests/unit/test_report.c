@@ -57,7 +57,7 @@ static const char *const kinds[4] = {"number", "choice", "text", "claim"};
 static report *worked_example(void)
 {
 	report *r = report_new();
-	char id[8], name[32], key[16];
+	char id[16], name[32], key[16];
 	for (int s = 0; s < 10; s++) {
 		snprintf(id, sizeof id, "s%02d", s + 1);
 		snprintf(name, sizeof name, "Student %d", s + 1);
