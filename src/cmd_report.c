@@ -284,9 +284,11 @@ static void class_figures(text_out *t, const report_summary *s)
 	for (int b = 0; b < REPORT_BUCKETS; b++)
 		most = s->histogram[b] > most ? s->histogram[b] : most;
 	for (int b = 0; b < REPORT_BUCKETS; b++) {
-		buf_printf(t->out, "  %7s ", bucket_labels[b]);
+		buf_printf(t->out, "  %7s", bucket_labels[b]);
 		size_t n = s->histogram[b];
 		int width = most ? (int)((n * 30 + most - 1) / most) : 0;
+		if (n)
+			buf_putc(t->out, ' ');
 		sgr(t, "\033[36m");
 		for (int i = 0; i < width; i++)
 			buf_puts(t->out, t->style.unicode ? "█" : "#");
