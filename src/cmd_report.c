@@ -276,10 +276,9 @@ static void class_figures(text_out *t, const report_summary *s)
 	sgr(t, "\033[1m");
 	buf_printf(t->out, "Best scores of %zu student%s", s->took, s->took == 1 ? "" : "s");
 	sgr(t, "\033[0m");
-	buf_printf(t->out, ": mean %d%%, spread (sd) %d points, median %d%%, lowest %d%%, "
-	                   "highest %d%%\n",
-	           progress_percent(s->mean), (int)floor(s->sd * 100 + 0.5),
-	           progress_percent(s->median), progress_percent(s->min), progress_percent(s->max));
+	buf_printf(t->out, ": mean %d%%, median %d%%, spread (sd) %d points, range %d-%d%%\n",
+	           progress_percent(s->mean), progress_percent(s->median),
+	           (int)floor(s->sd * 100 + 0.5), progress_percent(s->min), progress_percent(s->max));
 	size_t most = 0;
 	for (int b = 0; b < REPORT_BUCKETS; b++)
 		most = s->histogram[b] > most ? s->histogram[b] : most;
@@ -287,14 +286,14 @@ static void class_figures(text_out *t, const report_summary *s)
 		buf_printf(t->out, "  %7s", bucket_labels[b]);
 		size_t n = s->histogram[b];
 		int width = most ? (int)((n * 30 + most - 1) / most) : 0;
-		if (n)
+		if (n) {
 			buf_putc(t->out, ' ');
-		sgr(t, "\033[36m");
-		for (int i = 0; i < width; i++)
-			buf_puts(t->out, t->style.unicode ? "█" : "#");
-		sgr(t, "\033[0m");
-		if (n)
+			sgr(t, "\033[36m");
+			for (int i = 0; i < width; i++)
+				buf_puts(t->out, t->style.unicode ? "█" : "#");
+			sgr(t, "\033[0m");
 			buf_printf(t->out, " %zu", n);
+		}
 		buf_putc(t->out, '\n');
 	}
 }

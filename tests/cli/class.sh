@@ -129,7 +129,7 @@ run "$RECALL" report --class 9C --color never
 grep -c '^  s[0-9][0-9] ' "$T/out" > "$T/n"
 expect_text "thirty at once: thirty rows in the terminal" "$T/n" "30"
 expect_grep "thirty at once: everyone took it" "$T/out" "30 on the roster · 30 took it · 0 not taken"
-expect_grep "thirty at once: the class mean" "$T/out" "Best scores of 30 students: mean 50%"
+expect_grep "thirty at once: the class mean" "$T/out" "Best scores of 30 students: mean 50%, median 50%"
 expect_grep "thirty at once: a row" "$T/out" "  s05  Student 5   odd        1  100%  100%"
 
 # A time limit that runs out mid-answer: two answers given, then nothing;
