@@ -36,16 +36,54 @@ typedef struct {
 	field *fields;
 	size_t n_fields, cap_fields;
 	buf value;
+	size_t line_at;     /* an offset whose line is known, so that finding */
+	int line_of_at;     /* each record's line does not rescan the file */
+	size_t line_start;  /* where that line starts */
 } reader;
+
+/* Past this many errors the rest are not reported: a file that bad is not
+ * a roster, and reporting stays linear in its size. */
+#define MAX_ERRORS 100
+
+/* The 1-based line of `offset`, counted on from the last one asked for. */
+static int line_of(reader *r, size_t offset)
+{
+	if (offset < r->line_at) {
+		r->line_at = 0;
+		r->line_of_at = 1;
+		r->line_start = 0;
+	}
+	for (size_t i = r->line_at; i < offset && i < r->len; i++) {
+		if (r->text[i] == '\n') {
+			r->line_of_at++;
+			r->line_start = i + 1;
+		}
+	}
+	r->line_at = offset;
+	return r->line_of_at;
+}
+
+/* The line and column (in code points) of `offset`. */
+static void locate(reader *r, size_t offset, int *line, int *col)
+{
+	*line = line_of(r, offset);
+	int n = 1;
+	for (size_t i = r->line_start; i < offset && i < r->len; i++)
+		if (((unsigned char)r->text[i] & 0xC0) != 0x80)
+			n++;
+	*col = n;
+}
 
 static void error_at(reader *r, size_t offset, const char *fmt, const char *arg, const char *hint)
 {
+	r->errors++;
+	if (r->errors > MAX_ERRORS)
+		return;
 	int line, col;
-	diag_locate(r->text, r->len, offset, &line, &col);
+	locate(r, offset, &line, &col);
 	diag *dg = diag_add(r->d, DIAG_ERROR, r->name, line, col, fmt, arg);
 	if (hint)
 		diag_hint(dg, "%s", hint);
-	r->errors++;
 }
 
 static bool is_blank(char c)
@@ -257,7 +295,7 @@ static bool read_header(reader *r, int where[COL_COUNT])
 				known = c;
 		if (known < 0) {
 			int line, col;
-			diag_locate(r->text, r->len, f->offset, &line, &col);
+			locate(r, f->offset, &line, &col);
 			diag *dg = diag_add(r->d, DIAG_WARNING, r->name, line, col,
 			                    "unknown column '%s' is ignored", f->text);
 			for (int c = 0; c < COL_COUNT; c++)
@@ -345,8 +383,7 @@ static int id_table_add(id_table *t, const char *id, int line)
 static void check_record(reader *r, roster *ro, const int where[COL_COUNT], size_t header_fields,
                          size_t record_start, id_table *seen)
 {
-	int line, col;
-	diag_locate(r->text, r->len, record_start, &line, &col);
+	int line = line_of(r, record_start);
 	if (r->n_fields != header_fields) {
 		char what[96];
 		snprintf(what, sizeof what, "%zu field%s where the header has %zu", r->n_fields,
@@ -406,7 +443,8 @@ roster *roster_parse(const char *name, const char *text, size_t len, diag_list *
 	}
 	roster *ro = xcalloc(1, sizeof *ro);
 	ro->arena = arena_new();
-	reader r = {.name = name, .text = text, .len = len, .d = d, .arena = ro->arena};
+	reader r = {.name = name, .text = text, .len = len, .d = d, .arena = ro->arena,
+	            .line_of_at = 1};
 	buf_init(&r.value);
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
 		r.pos = 3;
@@ -434,6 +472,8 @@ roster *roster_parse(const char *name, const char *text, size_t len, diag_list *
 		         "the roster is empty; its first line names the columns: id,name[,group]");
 	else if (header_ok && ro->count == 0 && r.errors == 0)
 		diag_add(d, DIAG_ERROR, name, 1, 1, "%s", "the roster lists no students");
+	if (r.errors > MAX_ERRORS)
+		diag_add(d, DIAG_NOTE, name, 0, 0, "%zu more errors not shown", r.errors - MAX_ERRORS);
 	free(seen.ids);
 	free(seen.lines);
 	free(r.fields);

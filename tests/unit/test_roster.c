@@ -197,6 +197,18 @@ static void test_many_students(void **state)
 	assert_int_equal(diag_errors(d), 1);
 	assert_int_equal(diag_at(d, 0)->line, 20002);
 	diag_list_free(d);
+	buf_clear(&text);
+
+	/* Every line bad: reporting stops at 100, and stays linear. */
+	buf_puts(&text, "id,name\n");
+	for (int i = 0; i < 200000; i++)
+		buf_printf(&text, "bad id %d,x\n", i);
+	d = diag_list_new();
+	assert_null(roster_parse("bad.csv", text.ptr, text.len, d));
+	assert_int_equal(diag_errors(d), 100);
+	assert_int_equal(diag_at(d, 99)->line, 101);
+	assert_string_equal(diag_at(d, 100)->message, "199900 more errors not shown");
+	diag_list_free(d);
 	buf_release(&text);
 }
 
