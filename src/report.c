@@ -447,6 +447,11 @@ static void wrong_answers(report *r, size_t q, const ranked *counted, size_t n, 
 {
 	wrong_group *groups = NULL;
 	size_t n_groups = 0, cap = 0;
+	/* Maps, not searches: a large class whose answers all differ must
+	 * still be reported in linear time. */
+	index_map group_ix = {0}, form_ix = {0};
+	buf form_key;
+	buf_init(&form_key);
 	item *it = &r->items[q];
 	for (size_t i = 0; i < n; i++) {
 		size_t ai = counted[i].counted->answer[q];
@@ -457,33 +462,38 @@ static void wrong_answers(report *r, size_t q, const ranked *counted, size_t n, 
 		size_t shown_len = an->chosen ? strlen(an->chosen) : an->len;
 		const char *key = group_key(r, shown, shown_len, w);
 		it->pub.wrong_answers++;
-		size_t g = 0;
-		while (g < n_groups && strcmp(groups[g].key, key) != 0)
-			g++;
-		if (g == n_groups) {
+		size_t g;
+		if (!map_find(&group_ix, key, &g)) {
+			g = n_groups;
 			GROW(groups, n_groups, cap);
 			memset(&groups[g], 0, sizeof groups[g]);
 			groups[g].key = key;
 			groups[g].first_seen = ai;
 			n_groups++;
+			map_put(&group_ix, key, g);
 		}
 		wrong_group *gr = &groups[g];
 		gr->count++;
-		size_t f = 0;
-		while (f < gr->n_forms && strcmp(gr->forms[f], shown) != 0)
-			f++;
-		if (f == gr->n_forms) {
+		buf_clear(&form_key);
+		buf_printf(&form_key, "%zu\037%s", g, shown);
+		size_t f;
+		if (!map_find(&form_ix, form_key.ptr, &f)) {
+			f = gr->n_forms;
 			GROW(gr->forms, gr->n_forms, gr->cap_forms);
 			size_t forms = gr->n_forms;
 			GROW(gr->form_counts, forms, gr->cap_counts);
 			gr->forms[f] = shown;
 			gr->form_counts[f] = 0;
 			gr->n_forms++;
+			map_put(&form_ix, arena_strdup(r->arena, form_key.ptr), f);
 		}
 		gr->form_counts[f]++;
 	}
-	/* Answers come in ranked order; the first seen of a count is the one
-	 * met first in the data, which is stable for one database. */
+	map_release(&group_ix);
+	map_release(&form_ix);
+	buf_release(&form_key);
+	/* Among equal counts, the group met first in the data comes first,
+	 * which is stable for one database. */
 	if (n_groups)
 		qsort(groups, n_groups, sizeof *groups, compare_groups);
 	size_t keep_n = n_groups < REPORT_WRONG_MAX ? n_groups : REPORT_WRONG_MAX;

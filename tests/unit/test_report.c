@@ -252,6 +252,31 @@ static void test_small_and_empty(void **state)
 	assert_int_equal(report_bucket(1), 9);
 }
 
+static void test_large_class(void **state)
+{
+	(void)state;
+	/* Twenty thousand students, every wrong answer different: grouping
+	 * must not compare each with each. */
+	report *r = report_new();
+	report_add_question(r, "q1", "text", "Which?", 1);
+	char id[32], key[32], typed[32];
+	for (int i = 0; i < 20000; i++) {
+		snprintf(id, sizeof id, "s%05d", i);
+		snprintf(key, sizeof key, "k%05d", i);
+		snprintf(typed, sizeof typed, "answer %d", i % 7 == 0 ? 7 : i);
+		report_add_student(r, id, id, "");
+		report_add_attempt(r, key, id, STORE_COMPLETE, i, i + 1, 0, 1);
+		report_add_answer(r, key, "q1", typed, strlen(typed), "wrong", 0, 1, false, NULL);
+	}
+	report_compute(r);
+	const report_item *q1 = report_item_at(r, 0);
+	assert_int_equal(q1->wrong_answers, 20000);
+	assert_string_equal(q1->wrong[0].shown, "answer 7");
+	assert_int_equal(q1->wrong[0].count, 2858);
+	assert_int_equal(report_get_summary(r)->group_size, 5400);
+	report_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -259,6 +284,7 @@ int main(void)
 		cmocka_unit_test(test_class_figures),
 		cmocka_unit_test(test_attempts),
 		cmocka_unit_test(test_small_and_empty),
+		cmocka_unit_test(test_large_class),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
