@@ -11,13 +11,14 @@ fi
 BANK="$ROOT/tests/golden/report/trip.yaml"
 DB="$T/recall.db"
 RUNS=0
-SOCK="recall-class-$$-0"
-tmx() { tmux -L "$SOCK" "$@"; }
+SOCK="tmux-0"
+# The servers' sockets live in $T, so none is left behind.
+tmx() { tmux -S "$T/$SOCK" "$@"; }
 trap 'tmx kill-server 2>/dev/null; rm -rf "$T"' EXIT INT TERM
 new_server() {
 	tmx kill-server 2>/dev/null
 	RUNS=$((RUNS + 1))
-	SOCK="recall-class-$$-$RUNS"
+	SOCK="tmux-$RUNS"
 }
 screen() { tmx capture-pane -t seat -p -S -200 > "$T/screen"; }
 wait_screen() {
