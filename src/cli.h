@@ -25,6 +25,10 @@ int cmd_draft(int argc, char **argv);
 int cmd_history(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_roster(int argc, char **argv);
+int cmd_class(int argc, char **argv);
+int cmd_report(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 
 /* Prints "recall CMD: message" and a pointer to --help on stderr; returns
  * EXIT_USAGE. */

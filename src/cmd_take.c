@@ -9,11 +9,12 @@
 #include <unistd.h>
 
 #include "bank.h"
+#include "classroom.h"
 #include "cli.h"
 #include "grade.h"
-#include "input.h"
-#include "screen.h"
+#include "roster.h"
 #include "session.h"
+#include "sitting.h"
 #include "store.h"
 #include "text.h"
 
@@ -37,6 +38,11 @@ static const char take_usage[] =
 	"      --db PATH         the database (default $RECALL_DB, or\n"
 	"                        ${XDG_DATA_HOME:-~/.local/share}/recall/recall.db)\n"
 	"      --no-save         do not record anything\n"
+	"      --time-limit T    end the quiz when T is up (90s, 20m, 1h30m); the time\n"
+	"                        left is shown at each question and in the prompt\n"
+	"      --class NAME      take class NAME's exam, with its settings (see\n"
+	"                        'recall class --help'); needs --student\n"
+	"      --student ID      the student taking it: an id on the class's roster\n"
 	"      --color WHEN      auto, always or never\n"
 	"  -h, --help            show this help\n"
 	"\n"
@@ -44,53 +50,25 @@ static const char take_usage[] =
 	"(count the last answer as right), :quit, :help. Ctrl-D skips; Ctrl-C asks\n"
 	"whether to quit. Answers are read as plain lines when input is not a terminal.\n";
 
-static const char *const quiz_commands[] = {
-	":hint", ":passage", ":skip", ":override", ":quit", ":help", NULL,
-};
-
 typedef struct {
 	session_mode mode;
+	bool mode_given;
 	long limit;
 	unsigned kinds;
 	const char *tag;
 	bool shuffle;
+	bool order_given;
 	bool has_seed;
 	uint64_t seed;
 	quiz_date_order date_order;
 	const char *user;
 	const char *db;
 	bool no_save;
+	int64_t time_limit_ms;
+	const char *class_name;
+	const char *student;
 	term_color_mode color;
 } take_options;
-
-/* The state of one run of the quiz loop. */
-typedef struct {
-	const take_options *opt;
-	quiz *quiz;
-	session *session;
-	store *store;
-	store_session *recorded;
-	input *input;
-	screen screen;
-	buf out;
-	struct timespec asked_at;
-	const char *status_name;
-	int signal;           /* the signal that ended the quiz, if one did */
-} take_run;
-
-static int64_t elapsed_since(const struct timespec *start)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)(ts.tv_sec - start->tv_sec) * 1000 + (ts.tv_nsec - start->tv_nsec) / 1000000;
-}
-
-static void flush_out(take_run *r)
-{
-	fwrite(r->out.ptr, 1, r->out.len, stdout);
-	fflush(stdout);
-	buf_clear(&r->out);
-}
 
 static bool parse_kinds(const char *value, unsigned *kinds)
 {
@@ -124,6 +102,9 @@ static int parse_options(int argc, char **argv, take_options *o, const char **pa
 		{"user", required_argument, NULL, 'u'},
 		{"db", required_argument, NULL, 'd'},
 		{"no-save", no_argument, NULL, 'n'},
+		{"time-limit", required_argument, NULL, 'T'},
+		{"class", required_argument, NULL, 'K'},
+		{"student", required_argument, NULL, 'S'},
 		{"color", required_argument, NULL, 'C'},
 		{"colour", required_argument, NULL, 'C'},
 		{"help", no_argument, NULL, 'h'},
@@ -142,6 +123,7 @@ static int parse_options(int argc, char **argv, take_options *o, const char **pa
 			else
 				return cli_usage_error("take", "--mode must be practice or exam, not '%s'",
 				                       optarg);
+			o->mode_given = true;
 			break;
 		case 'l':
 			if (!cli_parse_count("take", "--limit", optarg, 1000000, &o->limit))
@@ -162,6 +144,7 @@ static int parse_options(int argc, char **argv, take_options *o, const char **pa
 			else
 				return cli_usage_error("take", "--order must be bank or shuffle, not '%s'",
 				                       optarg);
+			o->order_given = true;
 			break;
 		case 's': {
 			char *end;
@@ -191,6 +174,18 @@ static int parse_options(int argc, char **argv, take_options *o, const char **pa
 		case 'n':
 			o->no_save = true;
 			break;
+		case 'T':
+			if (!sitting_parse_limit(optarg, &o->time_limit_ms))
+				return cli_usage_error("take", "--time-limit takes a time such as 90s, 20m or "
+				                               "1h30m (1s to 24h), not '%s'",
+				                       optarg);
+			break;
+		case 'K':
+			o->class_name = optarg;
+			break;
+		case 'S':
+			o->student = optarg;
+			break;
 		case 'C':
 			if (!cli_parse_color("take", optarg, &o->color))
 				return EXIT_USAGE;
@@ -209,6 +204,34 @@ static int parse_options(int argc, char **argv, take_options *o, const char **pa
 	*path = argv[optind];
 	if (o->user && (!*o->user || !text_valid_utf8(o->user, strlen(o->user), NULL)))
 		return cli_usage_error("take", "--user needs a name in UTF-8");
+	if (o->student && !o->class_name)
+		return cli_usage_error("take", "--student goes with --class");
+	if (!o->class_name)
+		return EXIT_OK;
+	const char *why;
+	if (!roster_valid_class(o->class_name, &why))
+		return cli_usage_error("take", "--class: %s", why);
+	if (!o->student)
+		return cli_usage_error("take", "--class needs --student ID");
+	if (!roster_valid_id(o->student, &why))
+		return cli_usage_error("take", "--student: %s", why);
+	/* A class exam is the same for every student: what would make it
+	 * otherwise is the class's to set. */
+	const char *set_by_class = o->mode_given    ? "--mode"
+	                           : o->order_given ? "--order"
+	                           : o->limit       ? "--limit"
+	                           : o->kinds       ? "--only"
+	                           : o->tag         ? "--tag"
+	                                            : NULL;
+	if (set_by_class)
+		return cli_usage_error("take", "%s is the class's to set ('recall class set --class "
+		                               "%s'), not a student's",
+		                       set_by_class, o->class_name);
+	if (o->user)
+		return cli_usage_error("take", "--user and --student do not go together: a student's "
+		                               "answers are recorded under their id");
+	if (o->no_save)
+		return cli_usage_error("take", "a class exam is always recorded: no --no-save");
 	return EXIT_OK;
 }
 
@@ -227,266 +250,86 @@ static char *history_path(void)
 	return buf_detach(&b);
 }
 
-/* Saves a response before anything about it is shown. False when the
- * database refused it: the quiz stops rather than go on unrecorded. */
-static bool record(take_run *r, const session_response *resp)
-{
-	if (!r->recorded)
-		return true;
-	store_response row = {
-		.question_id = resp->question->id,
-		.answer = resp->typed,
-		.verdict = grade_verdict_name(resp->grade.verdict),
-		.credit = resp->credit,
-		.hints = resp->help.hinted ? 1 : 0,
-		.passage = resp->help.passage,
-		.time_ms = resp->elapsed_ms,
-	};
-	if (store_session_record(r->recorded, &row) == STORE_OK)
-		return true;
-	fprintf(stderr, "recall take: could not save the answer: %s\n", store_errmsg(r->store));
-	return false;
-}
+/* What a run of `take` holds, released in one place. */
+typedef struct {
+	quiz *quiz;
+	grader *grader;
+	session *session;
+	store *store;
+	store_session *recorded;
+	store_class class_settings;
+	char *student_name;
+} take_state;
 
-static void show_question(take_run *r)
+static int open_store(const take_options *opt, take_state *t)
 {
-	/* The window may have changed size since the last question. */
-	r->screen.width = input_columns(r->input);
-	screen_question(&r->screen, r->quiz, r->session, &r->out);
-	flush_out(r);
-	clock_gettime(CLOCK_MONOTONIC, &r->asked_at);
-}
-
-static void show_help(take_run *r)
-{
-	screen_line(&r->screen, "note",
-	            ":hint      a hint (half credit)\n"
-	            ":passage   the paragraph the question is about (half credit)\n"
-	            ":skip      go on without answering (or Ctrl-D)\n"
-	            ":override  count your last answer as right\n"
-	            ":quit      stop here; your answers so far are kept (or Ctrl-C)",
-	            &r->out);
-	flush_out(r);
-}
-
-typedef enum { STEP_NEXT, STEP_AGAIN, STEP_STOP, STEP_FAIL } step;
-
-static step after_response(take_run *r, const session_response *resp)
-{
-	if (!record(r, resp))
-		return STEP_FAIL;
-	if (resp->grade.verdict == GRADE_AMBIGUOUS) {
-		screen_feedback(&r->screen, r->quiz, resp, &r->out);
-		flush_out(r);
-		return STEP_AGAIN;
-	}
-	if (r->opt->mode == SESSION_PRACTICE)
-		screen_feedback(&r->screen, r->quiz, resp, &r->out);
-	else
-		screen_line(&r->screen, "note", "Answer recorded.", &r->out);
-	flush_out(r);
-	return STEP_NEXT;
-}
-
-static step run_command(take_run *r, const char *line)
-{
-	if (strcmp(line, ":hint") == 0) {
-		buf hint;
-		buf_init(&hint);
-		if (session_hint(r->session, &hint))
-			screen_line(&r->screen, "warn", hint.ptr, &r->out);
-		else
-			screen_line(&r->screen, "note", "No hint for this question.", &r->out);
-		buf_release(&hint);
-		flush_out(r);
-		return STEP_AGAIN;
-	}
-	if (strcmp(line, ":passage") == 0) {
-		if (session_show_passage(r->session))
-			screen_passage(&r->screen, r->quiz, session_current(r->session), &r->out);
-		else
-			screen_line(&r->screen, "note", "No passage for this question.", &r->out);
-		flush_out(r);
-		return STEP_AGAIN;
-	}
-	if (strcmp(line, ":skip") == 0)
-		return after_response(r, session_skip(r->session, elapsed_since(&r->asked_at)));
-	if (strcmp(line, ":override") == 0) {
-		const session_response *resp = session_override(r->session);
-		if (!resp) {
-			screen_line(&r->screen, "note",
-			            r->opt->mode == SESSION_EXAM
-			                    ? "No overrides in exam mode."
-			                    : "Nothing to override: the last answer counts already, or "
-			                      "there is none.",
-			            &r->out);
-		} else if (r->recorded && store_session_override(r->recorded, resp->credit) != STORE_OK) {
-			fprintf(stderr, "recall take: could not save the override: %s\n",
-			        store_errmsg(r->store));
-			return STEP_FAIL;
-		} else {
-			screen_line(&r->screen, "good", "Your last answer now counts as right.", &r->out);
-		}
-		flush_out(r);
-		return STEP_AGAIN;
-	}
-	if (strcmp(line, ":quit") == 0 || strcmp(line, ":q") == 0) {
-		r->status_name = "quit";
-		return STEP_STOP;
-	}
-	if (strcmp(line, ":help") == 0 || strcmp(line, ":?") == 0) {
-		show_help(r);
-		return STEP_AGAIN;
-	}
-	screen_line(&r->screen, "warn", "Unknown command; :help lists them.", &r->out);
-	flush_out(r);
-	return STEP_AGAIN;
-}
-
-/* Trims white space at both ends, in place. */
-static char *trim(char *s)
-{
-	while (*s == ' ' || *s == '\t')
-		s++;
-	size_t n = strlen(s);
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-		s[--n] = '\0';
-	return s;
-}
-
-/* Asks the current question until it is answered, skipped or the quiz ends. */
-static step ask(take_run *r)
-{
-	show_question(r);
-	for (;;) {
-		r->screen.width = input_columns(r->input);
-		char *line = NULL;
-		input_status st = input_read(r->input, screen_prompt(&r->screen), 0, &line);
-		if (input_take_resize(r->input))
-			r->screen.width = input_columns(r->input);
-		step next;
-		switch (st) {
-		case INPUT_LINE: {
-			char *typed = trim(line);
-			if (typed[0] == ':') {
-				next = run_command(r, typed);
-			} else {
-				if (r->opt->mode == SESSION_PRACTICE)
-					input_remember(r->input, typed);
-				next = after_response(r, session_answer(r->session, typed,
-				                                        elapsed_since(&r->asked_at)));
-			}
-			free(line);
-			break;
-		}
-		case INPUT_EOF:
-			if (!input_is_terminal(r->input)) {
-				/* A script that ends early: the rest was not asked. */
-				r->status_name = "interrupted";
-				return STEP_STOP;
-			}
-			next = after_response(r, session_skip(r->session, elapsed_since(&r->asked_at)));
-			break;
-		case INPUT_INTERRUPT:
-			if (input_confirm(r->input, "Quit this quiz? Your answers so far are kept. [y/N] ")) {
-				r->status_name = "quit";
-				return STEP_STOP;
-			}
-			next = STEP_AGAIN;
-			break;
-		case INPUT_TIMEOUT:
-			r->status_name = "timeout";
-			return STEP_STOP;
-		case INPUT_HANGUP:
-		case INPUT_TERMINATE:
-			r->signal = st == INPUT_HANGUP ? SIGHUP : SIGTERM;
-			r->status_name = "interrupted";
-			return STEP_STOP;
-		default:
-			r->status_name = "interrupted";
-			return STEP_STOP;
-		}
-		if (next != STEP_AGAIN)
-			return next;
-	}
-}
-
-static void earlier_results(take_run *r, screen_history *h)
-{
-	memset(h, 0, sizeof *h);
-	if (!r->store)
-		return;
-	store_filter f = {
-		.learner = r->opt->user,
-		.bank = quiz_hash(r->quiz),
-		.exclude_session = r->recorded ? store_session_id(r->recorded) : 0,
-		.finished_only = true,
-	};
-	store_summary sum;
-	if (store_summarize(r->store, &f, &sum) == STORE_OK && sum.finished) {
-		h->sessions = sum.finished;
-		h->best = sum.best;
-		h->last = sum.last;
-	}
-}
-
-static int finish(take_run *r, long elapsed_seconds)
-{
-	session_stop(r->session);
-	double earned, possible;
-	session_score(r->session, &earned, &possible);
-	int status = EXIT_OK;
-	if (r->recorded) {
-		store_session_status st = store_session_status_parse(r->status_name);
-		if (store_session_end(r->recorded, st, earned, session_max_score(r->session)) != STORE_OK) {
-			fprintf(stderr, "recall take: could not save the session's end: %s\n",
-			        store_errmsg(r->store));
-			status = EXIT_PROBLEMS;
-		}
-	}
-	if (strcmp(r->status_name, "interrupted") == 0 && input_is_terminal(r->input))
-		return status;
-	if (r->opt->mode == SESSION_EXAM)
-		screen_answer_sheet(&r->screen, r->quiz, r->session, &r->out);
-	screen_history before;
-	earlier_results(r, &before);
-	screen_scorecard(&r->screen, r->session, elapsed_seconds, &before, &r->out);
-	if (strcmp(r->status_name, "complete") != 0) {
-		char note[96];
-		snprintf(note, sizeof note, "Stopped after %zu of %zu questions (%s).",
-		         session_response_count(r->session), session_count(r->session), r->status_name);
-		screen_line(&r->screen, "note", note, &r->out);
-	}
-	flush_out(r);
-	return status;
-}
-
-static int open_store(take_run *r, char *learner)
-{
-	store_options so = {.path = r->opt->db, .write = true};
+	store_options so = {.path = opt->db, .write = true};
 	char *err = NULL;
-	if (store_open(&so, &r->store, &err) != STORE_OK) {
+	if (store_open(&so, &t->store, &err) != STORE_OK) {
 		fprintf(stderr, "recall take: %s\n", err);
 		fprintf(stderr, "recall take: nothing was asked; --no-save takes the quiz without "
 		                "recording it.\n");
 		free(err);
 		return EXIT_PROBLEMS;
 	}
-	double max = session_max_score(r->session);
+	return EXIT_OK;
+}
+
+static int begin_session(const take_options *opt, take_state *t, const char *learner)
+{
 	store_session_options sso = {
 		.learner = learner,
-		.mode = r->opt->mode == SESSION_EXAM ? "exam" : "practice",
+		.mode = session_get_options(t->session)->mode == SESSION_EXAM ? "exam" : "practice",
 		.has_seed = true,
-		.seed = (int64_t)r->opt->seed,
-		.planned = (int)session_count(r->session),
-		.max_score = max,
+		.seed = (int64_t)session_get_options(t->session)->seed,
+		.planned = (int)session_count(t->session),
+		.max_score = session_max_score(t->session),
+		.class_name = opt->class_name,
+		.time_limit_ms = opt->time_limit_ms,
 	};
-	if (store_session_begin(r->store, r->quiz, &sso, &r->recorded) != STORE_OK) {
-		fprintf(stderr, "recall take: cannot start a session in %s: %s\n", store_path(r->store),
-		        store_errmsg(r->store));
+	if (store_session_begin(t->store, t->quiz, &sso, &t->recorded) != STORE_OK) {
+		classroom_error("take", "cannot start a session in %s: %s", store_path(t->store),
+		                store_errmsg(t->store));
 		return EXIT_PROBLEMS;
 	}
 	return EXIT_OK;
+}
+
+/* A class exam: the class and the student are checked before the bank is
+ * even read, and the class's settings replace the command line's. */
+static int open_class(take_options *opt, take_state *t)
+{
+	int status = classroom_open("take", opt->db, opt->class_name, true, &t->store,
+	                            &t->class_settings);
+	if (status != EXIT_OK)
+		return status;
+	status = classroom_find_student("take", t->store, opt->class_name, opt->student,
+	                                &t->student_name);
+	if (status != EXIT_OK)
+		return status;
+	const store_class *c = &t->class_settings;
+	if (opt->has_seed && (int64_t)opt->seed != c->seed)
+		return cli_usage_error("take", "class '%s' orders its questions with seed %lld, not "
+		                               "%llu; 'recall class set --seed' changes it",
+		                       c->name, (long long)c->seed, (unsigned long long)opt->seed);
+	if (c->time_limit_ms) {
+		if (opt->time_limit_ms && opt->time_limit_ms != c->time_limit_ms)
+			return cli_usage_error("take", "class '%s' has its own time limit; 'recall class "
+			                               "set --time-limit' changes it",
+			                       c->name);
+		opt->time_limit_ms = c->time_limit_ms;
+	}
+	return EXIT_OK;
+}
+
+static void free_state(take_state *t)
+{
+	store_session_free(t->recorded);
+	store_close(t->store);
+	session_free(t->session);
+	grader_free(t->grader);
+	quiz_free(t->quiz);
+	free(t->student_name);
 }
 
 int cmd_take(int argc, char **argv)
@@ -505,21 +348,24 @@ int cmd_take(int argc, char **argv)
 		opt.seed = session_random(&state) >> 1;
 	}
 
-	take_run r = {.opt = &opt, .status_name = "complete"};
-	buf_init(&r.out);
-	char *learner = opt.user ? xstrdup(opt.user) : store_default_learner();
-	opt.user = learner;
+	take_state t = {0};
+	char *learner = opt.class_name ? xstrdup(opt.student)
+	                : opt.user     ? xstrdup(opt.user)
+	                               : store_default_learner();
 	diag_list *d = diag_list_new();
-	grader *g = NULL;
 	char *history = NULL;
-	r.quiz = bank_open(path, d);
-	if (!r.quiz) {
+	buf intro;
+	buf_init(&intro);
+	if (opt.class_name && (status = open_class(&opt, &t)) != EXIT_OK)
+		goto out;
+	t.quiz = bank_open(path, d);
+	if (!t.quiz) {
 		cli_print_diagnostics(d, opt.color);
 		status = EXIT_PROBLEMS;
 		goto out;
 	}
 	grade_options gopt = {.date_order = opt.date_order};
-	g = grader_new(r.quiz, &gopt);
+	t.grader = grader_new(t.quiz, &gopt);
 	session_options so = {
 		.mode = opt.mode,
 		.limit = (size_t)opt.limit,
@@ -530,56 +376,60 @@ int cmd_take(int argc, char **argv)
 		.allow_hints = true,
 		.allow_override = opt.mode == SESSION_PRACTICE,
 	};
-	r.session = session_new(r.quiz, g, &so);
-	if (!r.session) {
+	if (opt.class_name)
+		classroom_session_options(&t.class_settings, &so);
+	t.session = session_new(t.quiz, t.grader, &so);
+	if (!t.session) {
 		fprintf(stderr, "recall take: %s: no question matches --only and --tag\n", path);
 		status = EXIT_PROBLEMS;
 		goto out;
 	}
-	if (!opt.no_save && (status = open_store(&r, learner)) != EXIT_OK)
+	if (!opt.no_save && !t.store && (status = open_store(&opt, &t)) != EXIT_OK)
+		goto out;
+	if (t.store && (status = begin_session(&opt, &t, learner)) != EXIT_OK)
 		goto out;
 
-	history = opt.mode == SESSION_PRACTICE ? history_path() : NULL;
-	input_options io = {.history_path = history, .completions = quiz_commands};
-	r.input = input_new(&io);
-	r.screen.width = input_columns(r.input);
-	r.screen.color = term_use_color(opt.color, STDOUT_FILENO);
-
-	buf intro;
-	buf_init(&intro);
-	buf_puts(&intro, quiz_title(r.quiz));
-	screen_line(&r.screen, "bold", intro.ptr, &r.out);
-	buf_clear(&intro);
-	buf_printf(&intro, "%zu question%s · %s mode · :help for commands", session_count(r.session),
-	           session_count(r.session) == 1 ? "" : "s",
-	           opt.mode == SESSION_EXAM ? "exam" : "practice");
-	screen_line(&r.screen, "note", intro.ptr, &r.out);
-	buf_release(&intro);
-	flush_out(&r);
-
-	time_t started = time(NULL);
-	step last = STEP_NEXT;
-	while (!session_done(r.session) && (last = ask(&r)) == STEP_NEXT)
-		;
-	if (last == STEP_FAIL) {
-		r.status_name = "interrupted";
-		status = EXIT_PROBLEMS;
+	if (opt.class_name) {
+		classroom_intro(&t.class_settings, opt.student, t.student_name, session_count(t.session),
+		                opt.time_limit_ms, &intro);
+	} else {
+		buf_printf(&intro, "%zu question%s · %s mode", session_count(t.session),
+		           session_count(t.session) == 1 ? "" : "s",
+		           opt.mode == SESSION_EXAM ? "exam" : "practice");
+		if (opt.time_limit_ms) {
+			buf_puts(&intro, " · ");
+			sitting_format_limit(opt.time_limit_ms, &intro);
+			buf_puts(&intro, " time limit");
+		}
+		buf_puts(&intro, " · :help for commands");
+		/* Practice keeps readline history; an exam keeps none, so one
+		 * student's answers never show up for the next. */
+		if (opt.mode == SESSION_PRACTICE)
+			history = history_path();
 	}
-	int end = finish(&r, (long)(time(NULL) - started));
-	if (status == EXIT_OK)
-		status = end;
+	sitting_options sit = {
+		.cmd = "take",
+		.quiz = t.quiz,
+		.session = t.session,
+		.store = t.store,
+		.recorded = t.recorded,
+		.learner = learner,
+		.intro = intro.ptr,
+		.history_path = history,
+		.time_limit_ms = opt.time_limit_ms,
+		.answer_sheet = so.mode == SESSION_EXAM &&
+		                (!opt.class_name || t.class_settings.show_answers),
+		.color = opt.color,
+	};
+	sitting_result result;
+	status = sitting_run(&sit, &result);
 	/* Ended by a signal: say so in the exit status, as a shell would. */
-	if (status == EXIT_OK && r.signal)
-		status = 128 + r.signal;
+	if (status == EXIT_OK && result.signal)
+		status = 128 + result.signal;
 out:
-	input_free(r.input);
-	store_session_free(r.recorded);
-	store_close(r.store);
-	session_free(r.session);
-	grader_free(g);
-	quiz_free(r.quiz);
+	free_state(&t);
 	diag_list_free(d);
-	buf_release(&r.out);
+	buf_release(&intro);
 	free(history);
 	free(learner);
 	return cli_finish(status);

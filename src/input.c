@@ -25,6 +25,8 @@ struct input {
 	size_t pending_at;
 	bool pipe_ended;
 	struct sigaction old_int, old_winch, old_hup, old_term;
+	const char *(*prompt_source)(void *ctx);   /* a prompt that changes while waiting */
+	void *prompt_ctx;
 };
 
 /* Signal handlers only write the signal number to this pipe; the reading
@@ -37,6 +39,7 @@ static volatile sig_atomic_t resized;
 static char *callback_line;
 static bool callback_done;
 static const char *const *active_completions;
+static bool active_complete_any;
 
 static void note_signal(int sig)
 {
@@ -81,7 +84,7 @@ static char **complete(const char *text, int start, int end)
 {
 	(void)end;
 	rl_attempted_completion_over = 1;
-	if (start != 0 || text[0] != ':')
+	if (start != 0 || (text[0] != ':' && !active_complete_any))
 		return NULL;
 	return rl_completion_matches(text, complete_command);
 }
@@ -113,6 +116,7 @@ input *input_new(const input_options *opt)
 		 * would be overwritten; answers are single lines anyway. */
 		rl_variable_bind("enable-bracketed-paste", "off");
 		active_completions = opt->completions;
+		active_complete_any = opt->complete_any;
 		using_history();
 		stifle_history(1000);
 		if (opt->history_path) {
@@ -149,6 +153,7 @@ void input_free(input *in)
 		}
 		clear_history();
 		active_completions = NULL;
+		active_complete_any = false;
 	}
 	sigaction(SIGINT, &in->old_int, NULL);
 	sigaction(SIGWINCH, &in->old_winch, NULL);
@@ -240,7 +245,22 @@ static int poll_timeout(time_t deadline)
 	return 1000;
 }
 
-static input_status read_terminal(const char *prompt, time_t deadline, char **line)
+/* Redraws the prompt when its source says something new. */
+static void refresh_prompt(input *in, char **shown)
+{
+	const char *now = in->prompt_source(in->prompt_ctx);
+	char *next = readline_prompt(now ? now : "");
+	if (strcmp(next, *shown) == 0) {
+		free(next);
+		return;
+	}
+	free(*shown);
+	*shown = next;
+	rl_set_prompt(*shown);
+	rl_redisplay();
+}
+
+static input_status read_terminal(input *in, const char *prompt, time_t deadline, char **line)
 {
 	char *shown = readline_prompt(prompt);
 	callback_done = false;
@@ -261,6 +281,8 @@ static input_status read_terminal(const char *prompt, time_t deadline, char **li
 			status = INPUT_TIMEOUT;
 			break;
 		}
+		if (n == 0 && deadline && in->prompt_source)
+			refresh_prompt(in, &shown);
 		int sig = pending_signal();
 		if (sig == SIGWINCH) {
 			rl_resize_terminal();
@@ -382,8 +404,23 @@ static input_status read_plain(input *in, const char *prompt, time_t deadline, c
 input_status input_read(input *in, const char *prompt, time_t deadline, char **line)
 {
 	*line = NULL;
-	return in->terminal ? read_terminal(prompt, deadline, line)
+	return in->terminal ? read_terminal(in, prompt, deadline, line)
 	                    : read_plain(in, prompt, deadline, line);
+}
+
+void input_set_completions(input *in, const char *const *completions, bool complete_any)
+{
+	in->completions = completions;
+	if (in->terminal) {
+		active_completions = completions;
+		active_complete_any = complete_any;
+	}
+}
+
+void input_set_prompt_source(input *in, const char *(*prompt)(void *ctx), void *ctx)
+{
+	in->prompt_source = prompt;
+	in->prompt_ctx = ctx;
 }
 
 void input_remember(input *in, const char *line)

@@ -18,6 +18,8 @@ typedef enum {
 typedef struct {
 	const char *history_path;          /* NULL: no history kept */
 	const char *const *completions;    /* NULL-terminated ":commands" to complete */
+	bool complete_any;                 /* complete any word of `completions` at the
+	                                    * start of the line, not only ":commands" */
 } input_options;
 
 /* Readline is a process-wide library, so there is one input at a time.
@@ -38,6 +40,16 @@ bool input_is_terminal(const input *in);
  * deadline (0 for none) shows the remaining time is the caller's business;
  * here it only ends the read with INPUT_TIMEOUT. */
 input_status input_read(input *in, const char *prompt, time_t deadline, char **line);
+
+/* Replaces the words that complete (as input_options has them). The list
+ * must stay valid while it is in use. */
+void input_set_completions(input *in, const char *const *completions, bool complete_any);
+
+/* While input_read waits on a terminal with a deadline, it asks `prompt`
+ * for the prompt once a second and redraws the line when it changed, so a
+ * clock in the prompt keeps time. NULL stops it. The string returned is the
+ * caller's and must stay valid until the next call. */
+void input_set_prompt_source(input *in, const char *(*prompt)(void *ctx), void *ctx);
 
 /* Adds a line to the history (terminal input with a history path only). */
 void input_remember(input *in, const char *line);

@@ -26,6 +26,10 @@ static const command commands[] = {
 	{"history", cmd_history, "list saved sessions, newest first"},
 	{"stats", cmd_stats, "scores, their trend, and the questions most often missed"},
 	{"export", cmd_export, "write every saved answer as CSV or JSON"},
+	{"roster", cmd_roster, "import or list a class's roster of students"},
+	{"class", cmd_class, "a class's exam settings, and the hot seat"},
+	{"report", cmd_report, "a class's gradebook and item analysis"},
+	{"merge", cmd_merge, "fold another database's results into this one"},
 };
 
 static void usage(FILE *f)

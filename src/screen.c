@@ -138,6 +138,11 @@ void screen_question(const screen *sc, const quiz *q, const session *s, buf *out
 	else
 		buf_printf(&status, "%zu/%zu · %s", session_position(s) + 1, session_count(s),
 		           kind_label(qq));
+	if (sc->timed) {
+		buf_puts(&status, " · ");
+		screen_clock(sc->seconds_left, &status);
+		buf_puts(&status, " left");
+	}
 	put(sc, "head", status.ptr, &line);
 	buf_putc(out, '\n');
 	wrap(sc, &line, "", "", out);
@@ -196,6 +201,30 @@ void screen_question(const screen *sc, const quiz *q, const session *s, buf *out
 const char *screen_prompt(const screen *sc)
 {
 	return sc->color ? "\033[1;36m›\033[0m " : "> ";
+}
+
+void screen_clock(long seconds, buf *out)
+{
+	if (seconds < 0)
+		seconds = 0;
+	if (seconds >= 3600)
+		buf_printf(out, "%ld:%02ld:%02ld", seconds / 3600, seconds / 60 % 60, seconds % 60);
+	else
+		buf_printf(out, "%ld:%02ld", seconds / 60, seconds % 60);
+}
+
+void screen_prompt_timed(const screen *sc, long seconds_left, buf *out)
+{
+	buf_clear(out);
+	if (sc->color)
+		buf_puts(out, seconds_left < 60 ? "\033[1;33m" : "\033[2m");
+	buf_putc(out, '[');
+	screen_clock(seconds_left, out);
+	buf_putc(out, ']');
+	if (sc->color)
+		buf_puts(out, SGR_RESET);
+	buf_putc(out, ' ');
+	buf_puts(out, screen_prompt(sc));
 }
 
 static void format_number(double v, buf *out)

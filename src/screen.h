@@ -13,6 +13,8 @@
 typedef struct {
 	int width;
 	bool color;
+	bool timed;            /* a time limit runs: the question shows the time left */
+	long seconds_left;     /* when timed */
 } screen;
 
 /* The question block: "3/12 · 2 right · a date", the prompt, the options
@@ -21,6 +23,13 @@ void screen_question(const screen *sc, const quiz *q, const session *s, buf *out
 
 /* A prompt for readline: "› " styled. */
 const char *screen_prompt(const screen *sc);
+
+/* The prompt under a time limit: the time left, then the prompt
+ * ("[19:32] › "), in yellow for the last minute. Replaces `out`'s text. */
+void screen_prompt_timed(const screen *sc, long seconds_left, buf *out);
+
+/* Appends a time left or taken as m:ss, or h:mm:ss from an hour. */
+void screen_clock(long seconds, buf *out);
 
 /* Practice feedback on one response: the verdict and its note, the right
  * answer when it was not given, the explanation, and the source passage. */

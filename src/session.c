@@ -147,6 +147,7 @@ static void response_free(session_response *r)
 	if (!r)
 		return;
 	free((char *)r->typed);
+	free((char *)r->chosen);
 	free(r);
 }
 
@@ -161,6 +162,11 @@ void session_free(session *s)
 	free(s->options);
 	free(s->questions);
 	free(s);
+}
+
+const session_options *session_get_options(const session *s)
+{
+	return &s->opt;
 }
 
 size_t session_count(const session *s)
@@ -277,6 +283,22 @@ not_letters:
 	return NULL;
 }
 
+/* The options that bank-order letters ("a c") name, as their texts. */
+static char *chosen_texts(const quiz_question *q, const char *letters)
+{
+	buf out;
+	buf_init(&out);
+	for (const char *p = letters; *p; p++) {
+		size_t i = (size_t)(*p - 'a');
+		if (*p < 'a' || i >= q->choices.count)
+			continue;
+		if (out.len)
+			buf_puts(&out, "; ");
+		buf_puts(&out, q->choices.items[i]);
+	}
+	return buf_detach(&out);
+}
+
 static double help_factor(session_help h)
 {
 	return h.hinted || h.passage ? 0.5 : 1.0;
@@ -311,6 +333,8 @@ const session_response *session_answer(session *s, const char *typed, int64_t el
 	session_response *r = new_response(s, typed, elapsed_ms);
 	char *translated = translate_options(s, q, r->typed);
 	grader_grade(s->grader, q, translated ? translated : r->typed, &r->grade);
+	if (translated && q->kind == QUIZ_CHOICE)
+		r->chosen = chosen_texts(q, translated);
 	free(translated);
 	r->credit = r->grade.credit * help_factor(s->help);
 	if (r->grade.verdict == GRADE_AMBIGUOUS) {

@@ -37,6 +37,9 @@ typedef struct session session;
 session *session_new(const quiz *q, const grader *g, const session_options *opt);
 void session_free(session *s);
 
+/* The options the session was made with. */
+const session_options *session_get_options(const session *s);
+
 size_t session_count(const session *s);
 /* Whether answers get feedback as they come (practice) or only at the end. */
 bool session_shows_feedback(const session *s);
@@ -67,6 +70,9 @@ typedef struct {
 	session_help help;
 	bool overridden;
 	int64_t elapsed_ms;     /* from showing the question to the answer */
+	const char *chosen;     /* choice questions answered by letter or number: the
+	                         * text of the options named, "; " between; else NULL.
+	                         * Owned by the session. */
 } session_response;
 
 /* Grades `typed` for the current question (letters refer to the options as

@@ -19,12 +19,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "store_impl.h"
 #include "text.h"
 #include "util.h"
-
-/* PRAGMA application_id of a recall database ("RCAL"), so that a pack or
- * another program's database given as --db is refused, not migrated. */
-#define RECALL_APPLICATION_ID 0x5243414C
 
 /* The schema, one step per version: steps[v] turns version v into v + 1.
  * A released step is never edited; a change is a new step at the end.
@@ -96,57 +93,41 @@ static const char *const schema_steps[] = {
 	"  UNIQUE (session_id, seq)\n"
 	");\n"
 	"CREATE INDEX response_by_question ON response (question_id);\n",
+	/* 1 -> 2: classes, their rosters and exam settings; a session taken in
+	 * a class, and its time limit; the option a choice answer named. A
+	 * class is keyed by its name and a student by (class, id), so rosters
+	 * merge too; a student's sessions are recorded under the learner whose
+	 * name is the student's id. */
+	"CREATE TABLE class (\n"
+	"  id             INTEGER PRIMARY KEY,\n"
+	"  name           TEXT NOT NULL UNIQUE,\n"
+	"  seed           INTEGER NOT NULL,\n"
+	"  mode           TEXT NOT NULL DEFAULT 'exam',\n"
+	"  shuffle        INTEGER NOT NULL DEFAULT 1,\n"
+	"  allow_hints    INTEGER NOT NULL DEFAULT 0,\n"
+	"  allow_override INTEGER NOT NULL DEFAULT 0,\n"
+	"  show_answers   INTEGER NOT NULL DEFAULT 0,\n"
+	"  time_limit_ms  INTEGER,\n"
+	"  created_at     INTEGER NOT NULL\n"
+	");\n"
+	"CREATE TABLE roster (\n"
+	"  id          INTEGER PRIMARY KEY,\n"
+	"  class_id    INTEGER NOT NULL REFERENCES class(id),\n"
+	"  student     TEXT NOT NULL,\n"
+	"  name        TEXT NOT NULL,\n"
+	"  grp         TEXT NOT NULL DEFAULT '',\n"
+	"  position    INTEGER NOT NULL,\n"
+	"  added_at    INTEGER NOT NULL,\n"
+	"  UNIQUE (class_id, student)\n"
+	");\n"
+	"ALTER TABLE session ADD COLUMN class_id INTEGER REFERENCES class(id);\n"
+	"ALTER TABLE session ADD COLUMN time_limit_ms INTEGER;\n"
+	"ALTER TABLE response ADD COLUMN chosen TEXT;\n"
+	"CREATE INDEX session_by_class ON session (class_id, bank_id) WHERE class_id IS NOT NULL;\n",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof schema_steps / sizeof schema_steps[0]))
 
-/* Which results a query covers, as SQL over `l` (learner), `b` (bank) and
- * `s` (session). Every value is a bound parameter; a NULL one filters
- * nothing. */
-#define BANK_MATCH                                                                     \
-	"(:bank IS NULL OR b.title = :bank COLLATE NOCASE OR b.path = :bank"               \
-	" OR b.path = :bank_path OR substr(b.hash, 1, length(:bank_hash)) = :bank_hash)"
-#define FILTER                                                                         \
-	" (:learner IS NULL OR l.name = :learner) AND " BANK_MATCH                         \
-	" AND (:exclude IS NULL OR s.id <> :exclude)"                                      \
-	" AND (:finished IS NULL OR s.status IN ('complete', 'timeout')) "
-#define SESSION_JOINS                                                                  \
-	" JOIN learner l ON l.id = s.learner_id JOIN bank b ON b.id = s.bank_id "
-#define RESPONSE_JOINS                                                                 \
-	" JOIN session s ON s.id = r.session_id" SESSION_JOINS                             \
-	" JOIN question q ON q.id = r.question_id "
-#define SESSION_COLUMNS                                                                \
-	"s.id, s.uuid, l.name, b.title, b.hash, s.mode, s.seed, s.planned, s.started_at,"  \
-	" s.ended_at, s.status, s.score, s.max_score,"                                     \
-	" (SELECT count(*) FROM response r WHERE r.session_id = s.id)"
-
-typedef enum {
-	ST_BEGIN,
-	ST_COMMIT,
-	ST_ROLLBACK,
-	ST_LEARNER_UPSERT,
-	ST_BANK_FIND,
-	ST_BANK_INSERT,
-	ST_BANK_UPDATE,
-	ST_QUESTION_COUNT,
-	ST_QUESTION_INSERT,
-	ST_SESSION_INSERT,
-	ST_QUESTION_FIND,
-	ST_RESPONSE_INSERT,
-	ST_SESSION_ADD_SCORE,
-	ST_RESPONSE_CREDIT,
-	ST_RESPONSE_OVERRIDE,
-	ST_SESSION_END,
-	ST_RUNNING_HERE,
-	ST_SESSION_INTERRUPT,
-	ST_SESSIONS_NEWEST,
-	ST_SESSIONS_OLDEST,
-	ST_KINDS,
-	ST_MISSED,
-	ST_RESPONSES,
-	ST_BANKS,
-	ST_COUNT
-} stmt_id;
 
 static const char *const stmt_sql[ST_COUNT] = {
 	[ST_BEGIN] = "BEGIN IMMEDIATE",
@@ -165,13 +146,14 @@ static const char *const stmt_sql[ST_COUNT] = {
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	[ST_SESSION_INSERT] =
 		"INSERT INTO session (uuid, learner_id, bank_id, mode, seed, planned, started_at,"
-		" status, score, max_score, host, pid, proc_start)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'running', 0, ?8, ?9, ?10, ?11) RETURNING id",
+		" status, score, max_score, host, pid, proc_start, class_id, time_limit_ms)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'running', 0, ?8, ?9, ?10, ?11, ?12, ?13)"
+		" RETURNING id",
 	[ST_QUESTION_FIND] = "SELECT id, points FROM question WHERE bank_id = ?1 AND qid = ?2",
 	[ST_RESPONSE_INSERT] =
 		"INSERT INTO response (session_id, seq, question_id, answer, verdict, graded_credit,"
-		" credit, hints, passage, time_ms, answered_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8, ?9, ?10) RETURNING id",
+		" credit, hints, passage, time_ms, answered_at, chosen)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id",
 	[ST_SESSION_ADD_SCORE] = "UPDATE session SET score = score + ?2 WHERE id = ?1",
 	[ST_RESPONSE_CREDIT] =
 		"SELECT r.credit, q.points FROM response r JOIN question q ON q.id = r.question_id"
@@ -209,25 +191,18 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_RESPONSES] =
 		"SELECT l.name, b.title, b.hash, s.uuid, s.mode, s.status, s.started_at, s.ended_at,"
 		" r.seq, q.qid, q.kind, q.points, r.answer, r.verdict, r.credit, r.graded_credit,"
-		" r.hints, r.passage, r.override, r.time_ms, r.answered_at"
+		" r.hints, r.passage, r.override, r.time_ms, r.answered_at, r.chosen"
 		" FROM response r" RESPONSE_JOINS "WHERE" FILTER
 		"ORDER BY s.started_at, s.id, r.seq",
 	[ST_BANKS] =
 		"SELECT b.title, b.hash, b.path,"
 		" (SELECT count(*) FROM session s WHERE s.bank_id = b.id)"
 		" FROM bank b WHERE " BANK_MATCH " ORDER BY b.title, b.added_at, b.id",
+	[ST_CLASS_STUDENT] =
+		"SELECT c.id, EXISTS (SELECT 1 FROM roster r WHERE r.class_id = c.id AND r.student = ?2)"
+		" FROM class c WHERE c.name = ?1",
 };
 
-struct store {
-	sqlite3 *db;
-	char *path;
-	int busy_ms;
-	buf err;
-	char host[256];
-	int64_t (*clock)(void *ctx);   /* NULL: the system clock */
-	void *clock_ctx;
-	sqlite3_stmt *stmts[ST_COUNT];
-};
 
 struct store_session {
 	store *s;
@@ -275,7 +250,7 @@ static int64_t now_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-static int64_t store_now(const store *s)
+int64_t store_now(const store *s)
 {
 	return s->clock ? s->clock(s->clock_ctx) : now_ms();
 }
@@ -288,10 +263,7 @@ void store_set_clock(store *s, int64_t (*now)(void *ctx), void *ctx)
 
 /* --- Errors ------------------------------------------------------------- */
 
-static store_status fail(store *s, store_status status, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static store_status fail(store *s, store_status status, const char *fmt, ...)
+store_status store_fail(store *s, store_status status, const char *fmt, ...)
 {
 	va_list ap;
 	buf_clear(&s->err);
@@ -301,7 +273,7 @@ static store_status fail(store *s, store_status status, const char *fmt, ...)
 	return status;
 }
 
-static store_status status_of(int rc)
+store_status store_status_of(int rc)
 {
 	switch (rc & 0xff) {
 	case SQLITE_OK:
@@ -334,29 +306,29 @@ static const char *reason(const store *s, int rc)
 
 /* A failed SQLite call, said in words: `doing` is "cannot record the answer"
  * and the like; the path and the reason follow. */
-static store_status fail_sqlite(store *s, int rc, const char *doing)
+store_status store_fail_sqlite(store *s, int rc, const char *doing)
 {
-	store_status status = status_of(rc);
+	store_status status = store_status_of(rc);
 	if (status == STORE_OK)   /* a step that ended early is no success */
 		status = STORE_IO;
 	switch (status) {
 	case STORE_LOCKED:
-		return fail(s, status,
+		return store_fail(s, status,
 		            "%s: %s is locked by another process (waited %d ms); try again, or set "
 		            "RECALL_BUSY_TIMEOUT to wait longer",
 		            doing, s->path, s->busy_ms);
 	case STORE_READONLY:
-		return fail(s, status, "%s: %s cannot be written (%s)", doing, s->path,
+		return store_fail(s, status, "%s: %s cannot be written (%s)", doing, s->path,
 		            reason(s, rc));
 	case STORE_NOTADB:
-		return fail(s, status, "%s: %s is not an SQLite database", doing, s->path);
+		return store_fail(s, status, "%s: %s is not an SQLite database", doing, s->path);
 	default:
 		if ((rc & 0xff) == SQLITE_FULL)
-			return fail(s, status, "%s: the disk holding %s is full", doing, s->path);
+			return store_fail(s, status, "%s: the disk holding %s is full", doing, s->path);
 		if ((rc & 0xff) == SQLITE_CORRUPT)
-			return fail(s, status, "%s: %s is damaged (%s)", doing, s->path,
+			return store_fail(s, status, "%s: %s is damaged (%s)", doing, s->path,
 			            reason(s, rc));
-		return fail(s, status, "%s: %s: %s", doing, s->path, reason(s, rc));
+		return store_fail(s, status, "%s: %s: %s", doing, s->path, reason(s, rc));
 	}
 }
 
@@ -374,7 +346,7 @@ const char *store_path(const store *s)
 
 /* The cached statement `id`, prepared the first time it is needed. Returns
  * an SQLite result code. */
-static int prep(store *s, stmt_id id, sqlite3_stmt **out)
+int store_prep(store *s, stmt_id id, sqlite3_stmt **out)
 {
 	if (!s->stmts[id]) {
 		int rc = sqlite3_prepare_v3(s->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
@@ -391,7 +363,7 @@ static int prep(store *s, stmt_id id, sqlite3_stmt **out)
 
 /* Makes a statement ready for its next use. A SELECT left half-stepped
  * would hold its read snapshot, so every path through a query ends here. */
-static void done(sqlite3_stmt *st)
+void store_done(sqlite3_stmt *st)
 {
 	if (st) {
 		sqlite3_reset(st);
@@ -403,20 +375,20 @@ static void done(sqlite3_stmt *st)
 static int exec_stmt(store *s, stmt_id id)
 {
 	sqlite3_stmt *st;
-	int rc = prep(s, id, &st);
+	int rc = store_prep(s, id, &st);
 	if (rc != SQLITE_OK)
 		return rc;
 	rc = sqlite3_step(st);
-	done(st);
+	store_done(st);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-static int tx_begin(store *s)
+int store_tx_begin(store *s)
 {
 	return exec_stmt(s, ST_BEGIN);
 }
 
-static int tx_commit(store *s)
+int store_tx_commit(store *s)
 {
 	int rc = exec_stmt(s, ST_COMMIT);
 	if (rc != SQLITE_OK && !sqlite3_get_autocommit(s->db))
@@ -424,24 +396,24 @@ static int tx_commit(store *s)
 	return rc;
 }
 
-static void tx_rollback(store *s)
+void store_tx_rollback(store *s)
 {
 	if (!sqlite3_get_autocommit(s->db))
 		exec_stmt(s, ST_ROLLBACK);
 }
 
-static int bind_text(sqlite3_stmt *st, int i, const char *text)
+int store_bind_text(sqlite3_stmt *st, int i, const char *text)
 {
 	return text ? sqlite3_bind_text(st, i, text, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, i);
 }
 
-static int bind_named_text(sqlite3_stmt *st, const char *name, const char *text)
+int store_bind_named_text(sqlite3_stmt *st, const char *name, const char *text)
 {
 	int i = sqlite3_bind_parameter_index(st, name);
-	return i ? bind_text(st, i, text) : SQLITE_OK;
+	return i ? store_bind_text(st, i, text) : SQLITE_OK;
 }
 
-static const char *column_text(sqlite3_stmt *st, int i)
+const char *store_column_text(sqlite3_stmt *st, int i)
 {
 	const unsigned char *t = sqlite3_column_text(st, i);
 	return t ? (const char *)t : "";
@@ -559,13 +531,13 @@ store_status store_migrate(sqlite3 *db, const char *const *steps, int count, cha
 	int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
 		*errmsg = msg_dup("cannot upgrade the database: %s", sqlite3_errmsg(db));
-		return status_of(rc);
+		return store_status_of(rc);
 	}
 	/* Read under the write lock: another process may have just migrated. */
 	int64_t version = 0;
 	rc = read_int_pragma(db, "PRAGMA user_version", &version);
 	if (rc != SQLITE_OK) {
-		status = status_of(rc);
+		status = store_status_of(rc);
 		*errmsg = msg_dup("cannot read the schema version: %s", sqlite3_errmsg(db));
 		goto out;
 	}
@@ -584,7 +556,7 @@ store_status store_migrate(sqlite3 *db, const char *const *steps, int count, cha
 			rc = sqlite3_exec(db, bump, NULL, NULL, &sql_err);
 		}
 		if (rc != SQLITE_OK) {
-			status = status_of(rc) == STORE_OK ? STORE_IO : status_of(rc);
+			status = store_status_of(rc) == STORE_OK ? STORE_IO : store_status_of(rc);
 			if (status == STORE_NOTADB)
 				status = STORE_IO;
 			*errmsg = msg_dup("cannot upgrade the database from schema version %d to %d: %s",
@@ -597,7 +569,7 @@ out:
 	if (status == STORE_OK) {
 		rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 		if (rc != SQLITE_OK) {
-			status = status_of(rc);
+			status = store_status_of(rc);
 			*errmsg = msg_dup("cannot upgrade the database: %s", sqlite3_errmsg(db));
 		}
 	}
@@ -658,10 +630,10 @@ static int find_orphans(store *s, int64_t **ids, size_t *count)
 	*ids = NULL;
 	*count = 0;
 	sqlite3_stmt *st;
-	int rc = prep(s, ST_RUNNING_HERE, &st);
+	int rc = store_prep(s, ST_RUNNING_HERE, &st);
 	if (rc != SQLITE_OK)
 		return rc;
-	bind_text(st, 1, s->host);
+	store_bind_text(st, 1, s->host);
 	size_t cap = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (!process_gone(sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2)))
@@ -672,7 +644,7 @@ static int find_orphans(store *s, int64_t **ids, size_t *count)
 		}
 		(*ids)[(*count)++] = sqlite3_column_int64(st, 0);
 	}
-	done(st);
+	store_done(st);
 	if (rc != SQLITE_DONE) {
 		free(*ids);
 		*ids = NULL;
@@ -705,12 +677,12 @@ static store_status check_paths(store *s, const store_options *opt, bool *exists
 	struct stat st;
 	*exists = stat(s->path, &st) == 0;
 	if (!*exists && errno != ENOENT)
-		return fail(s, is_readonly_errno(errno) ? STORE_READONLY : STORE_IO,
+		return store_fail(s, is_readonly_errno(errno) ? STORE_READONLY : STORE_IO,
 		            "cannot open the database %s: %s", s->path, strerror(errno));
 	if (*exists && S_ISDIR(st.st_mode))
-		return fail(s, STORE_NOTADB, "%s is a folder, not a database", s->path);
+		return store_fail(s, STORE_NOTADB, "%s is a folder, not a database", s->path);
 	if (!*exists && opt->must_exist)
-		return fail(s, STORE_MISSING, "there is no database at %s", s->path);
+		return store_fail(s, STORE_MISSING, "there is no database at %s", s->path);
 	store_status status = STORE_OK;
 	char *dir = path_dirname(s->path);
 	if (!*exists) {
@@ -719,21 +691,21 @@ static store_status check_paths(store *s, const store_options *opt, bool *exists
 		char *failed = NULL;
 		int err = make_dirs(dir, opt->path ? 0777 : 0700, &failed);
 		if (err) {
-			status = fail(s, is_readonly_errno(err) ? STORE_READONLY : STORE_IO,
+			status = store_fail(s, is_readonly_errno(err) ? STORE_READONLY : STORE_IO,
 			              "cannot create the database %s: the folder %s cannot be made (%s)",
 			              s->path, failed ? failed : dir, strerror(err));
 			free(failed);
 		} else if (access(dir, W_OK | X_OK) != 0) {
-			status = fail(s, STORE_READONLY,
+			status = store_fail(s, STORE_READONLY,
 			              "cannot create the database %s: the folder %s is not writable (%s)",
 			              s->path, dir, strerror(errno));
 		}
 	} else if (opt->write) {
 		if (access(s->path, R_OK | W_OK) != 0)
-			status = fail(s, STORE_READONLY, "the database %s is not writable (%s)", s->path,
+			status = store_fail(s, STORE_READONLY, "the database %s is not writable (%s)", s->path,
 			              strerror(errno));
 		else if (access(dir, W_OK | X_OK) != 0)
-			status = fail(s, STORE_READONLY,
+			status = store_fail(s, STORE_READONLY,
 			              "cannot write the database %s: its folder %s is not writable (%s), "
 			              "and SQLite keeps its journal there",
 			              s->path, dir, strerror(errno));
@@ -763,17 +735,17 @@ static store_status inspect(store *s, int64_t *version)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_OK) {
 		if ((rc & 0xff) == SQLITE_NOTADB)
-			return fail(s, STORE_NOTADB, "%s is not a recall database (not an SQLite file)",
+			return store_fail(s, STORE_NOTADB, "%s is not a recall database (not an SQLite file)",
 			            s->path);
-		return fail_sqlite(s, rc, "cannot read the database");
+		return store_fail_sqlite(s, rc, "cannot read the database");
 	}
 	if (app_id != RECALL_APPLICATION_ID && (app_id != 0 || tables > 0))
-		return fail(s, STORE_NOTADB,
+		return store_fail(s, STORE_NOTADB,
 		            "%s is an SQLite database, but not recall's (application id %lld, %lld "
 		            "tables); give another --db",
 		            s->path, (long long)app_id, (long long)tables);
 	if (*version > SCHEMA_VERSION)
-		return fail(s, STORE_TOO_NEW,
+		return store_fail(s, STORE_TOO_NEW,
 		            "%s was written by a newer recall (schema version %lld; this one knows "
 		            "up to %d); upgrade recall to use it",
 		            s->path, (long long)*version, SCHEMA_VERSION);
@@ -783,14 +755,14 @@ static store_status inspect(store *s, int64_t *version)
 static store_status mark_orphans(store *s, const int64_t *ids, size_t count)
 {
 	sqlite3_stmt *st;
-	int rc = prep(s, ST_SESSION_INTERRUPT, &st);
+	int rc = store_prep(s, ST_SESSION_INTERRUPT, &st);
 	for (size_t i = 0; rc == SQLITE_OK && i < count; i++) {
 		sqlite3_bind_int64(st, 1, ids[i]);
 		rc = sqlite3_step(st);
-		done(st);
+		store_done(st);
 		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
 	}
-	return rc == SQLITE_OK ? STORE_OK : fail_sqlite(s, rc, "cannot mark interrupted sessions");
+	return rc == SQLITE_OK ? STORE_OK : store_fail_sqlite(s, rc, "cannot mark interrupted sessions");
 }
 
 /* Switches the database to WAL mode. Leaving rollback mode needs the file
@@ -877,14 +849,14 @@ static store_status connect_db(store *s, const store_options *opt, bool *read_on
 		flags |= SQLITE_OPEN_READWRITE | (opt->must_exist ? 0 : SQLITE_OPEN_CREATE);
 	int rc = sqlite3_open_v2(s->path, &s->db, flags, NULL);
 	if (rc != SQLITE_OK)
-		return fail_sqlite(s, rc, "cannot open the database");
+		return store_fail_sqlite(s, rc, "cannot open the database");
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_busy_timeout(s->db, s->busy_ms);
 	status = inspect(s, version);
 	if (status == STORE_READONLY && *read_only && reopen_immutable(s))
 		status = inspect(s, version);
 	if (status == STORE_OK && *read_only && *version < SCHEMA_VERSION)
-		status = fail(s, STORE_READONLY,
+		status = store_fail(s, STORE_READONLY,
 		              "%s cannot be written, and needs upgrading to schema version %d before "
 		              "this recall can read it",
 		              s->path, SCHEMA_VERSION);
@@ -908,7 +880,7 @@ static store_status open_db(store *s, const store_options *opt)
 	if (version == SCHEMA_VERSION) {
 		rc = find_orphans(s, &orphans, &n_orphans);
 		if (rc != SQLITE_OK) {
-			status = fail_sqlite(s, rc, "cannot read the database");
+			status = store_fail_sqlite(s, rc, "cannot read the database");
 			goto out;
 		}
 	}
@@ -917,39 +889,39 @@ static store_status open_db(store *s, const store_options *opt)
 
 	rc = set_wal(s);
 	if (rc != SQLITE_OK) {
-		status = fail_sqlite(s, rc, "cannot open the database for writing");
+		status = store_fail_sqlite(s, rc, "cannot open the database for writing");
 		goto out;
 	}
 	if (version < SCHEMA_VERSION) {
 		char *msg = NULL;
 		status = store_migrate(s->db, schema_steps, SCHEMA_VERSION, &msg);
 		if (status == STORE_LOCKED)
-			fail_sqlite(s, SQLITE_BUSY, "cannot set up the database");
+			store_fail_sqlite(s, SQLITE_BUSY, "cannot set up the database");
 		else if (status != STORE_OK)
-			fail(s, status, "%s: %s", s->path, msg);
+			store_fail(s, status, "%s: %s", s->path, msg);
 		free(msg);
 		if (status != STORE_OK)
 			goto out;
 		rc = find_orphans(s, &orphans, &n_orphans);
 		if (rc != SQLITE_OK) {
-			status = fail_sqlite(s, rc, "cannot read the database");
+			status = store_fail_sqlite(s, rc, "cannot read the database");
 			goto out;
 		}
 	}
 	/* Taking the write lock once proves that answers can be recorded. */
-	rc = tx_begin(s);
+	rc = store_tx_begin(s);
 	if (rc != SQLITE_OK) {
-		status = fail_sqlite(s, rc, "cannot write to the database");
+		status = store_fail_sqlite(s, rc, "cannot write to the database");
 		goto out;
 	}
 	status = mark_orphans(s, orphans, n_orphans);
 	if (status != STORE_OK) {
-		tx_rollback(s);
+		store_tx_rollback(s);
 		goto out;
 	}
-	rc = tx_commit(s);
+	rc = store_tx_commit(s);
 	if (rc != SQLITE_OK)
-		status = fail_sqlite(s, rc, "cannot write to the database");
+		status = store_fail_sqlite(s, rc, "cannot write to the database");
 out:
 	free(orphans);
 	return status;
@@ -975,7 +947,7 @@ store_status store_open(const store_options *opt, store **out, char **errmsg)
 		}
 	}
 	if (!*s->path) {
-		status = fail(s, STORE_INVALID, "the database path is empty");
+		status = store_fail(s, STORE_INVALID, "the database path is empty");
 	} else {
 		status = open_db(s, opt);
 	}
@@ -1041,7 +1013,7 @@ static void make_uuid(char out[37])
 	*p = '\0';
 }
 
-static bool valid_name(const char *name)
+bool store_valid_name(const char *name)
 {
 	size_t len = name ? strlen(name) : 0;
 	if (len == 0 || len > 256 || !text_valid_utf8(name, len, NULL))
@@ -1055,19 +1027,19 @@ static bool valid_name(const char *name)
 static int insert_questions(store *s, int64_t bank_id, const quiz *q)
 {
 	sqlite3_stmt *st;
-	int rc = prep(s, ST_QUESTION_INSERT, &st);
+	int rc = store_prep(s, ST_QUESTION_INSERT, &st);
 	size_t n = quiz_question_count(q);
 	for (size_t i = 0; rc == SQLITE_OK && i < n; i++) {
 		const quiz_question *qq = quiz_question_at(q, i);
 		sqlite3_bind_int64(st, 1, bank_id);
-		bind_text(st, 2, qq->id);
+		store_bind_text(st, 2, qq->id);
 		sqlite3_bind_int64(st, 3, (sqlite3_int64)i + 1);
-		bind_text(st, 4, quiz_kind_name(qq->kind));
-		bind_text(st, 5, qq->prompt ? qq->prompt : "");
-		bind_text(st, 6, qq->answer_text);
+		store_bind_text(st, 4, quiz_kind_name(qq->kind));
+		store_bind_text(st, 5, qq->prompt ? qq->prompt : "");
+		store_bind_text(st, 6, qq->answer_text);
 		sqlite3_bind_double(st, 7, qq->points);
 		rc = sqlite3_step(st);
-		done(st);
+		store_done(st);
 		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
 	}
 	return rc;
@@ -1077,7 +1049,7 @@ static int insert_questions(store *s, int64_t bank_id, const quiz *q)
 static int count_questions(store *s, int64_t bank_id, int64_t *count)
 {
 	sqlite3_stmt *st;
-	int rc = prep(s, ST_QUESTION_COUNT, &st);
+	int rc = store_prep(s, ST_QUESTION_COUNT, &st);
 	if (rc != SQLITE_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, bank_id);
@@ -1086,7 +1058,7 @@ static int count_questions(store *s, int64_t bank_id, int64_t *count)
 		*count = sqlite3_column_int64(st, 0);
 		rc = SQLITE_OK;
 	}
-	done(st);
+	store_done(st);
 	return rc;
 }
 
@@ -1098,49 +1070,49 @@ static int register_bank(store *s, const quiz *q, const char *path, int64_t *ban
 {
 	sqlite3_stmt *st;
 	const char *title = quiz_title(q) ? quiz_title(q) : "";
-	int rc = prep(s, ST_BANK_FIND, &st);
+	int rc = store_prep(s, ST_BANK_FIND, &st);
 	if (rc != SQLITE_OK)
 		return rc;
-	bind_text(st, 1, quiz_hash(q));
+	store_bind_text(st, 1, quiz_hash(q));
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		*bank_id = sqlite3_column_int64(st, 0);
 		const char *old_path = (const char *)sqlite3_column_text(st, 1);
 		bool moved = path && (!old_path || strcmp(old_path, path) != 0);
-		bool renamed = strcmp(column_text(st, 2), title) != 0;
-		done(st);
+		bool renamed = strcmp(store_column_text(st, 2), title) != 0;
+		store_done(st);
 		int64_t known = 0;
 		rc = count_questions(s, *bank_id, &known);
 		if (rc == SQLITE_OK && (size_t)known != quiz_question_count(q))
 			rc = insert_questions(s, *bank_id, q);
 		if (rc != SQLITE_OK || (!moved && !renamed))
 			return rc;
-		rc = prep(s, ST_BANK_UPDATE, &st);
+		rc = store_prep(s, ST_BANK_UPDATE, &st);
 		if (rc != SQLITE_OK)
 			return rc;
 		sqlite3_bind_int64(st, 1, *bank_id);
-		bind_text(st, 2, title);
-		bind_text(st, 3, path);
+		store_bind_text(st, 2, title);
+		store_bind_text(st, 3, path);
 		rc = sqlite3_step(st);
-		done(st);
+		store_done(st);
 		return rc == SQLITE_DONE ? SQLITE_OK : rc;
 	}
-	done(st);
+	store_done(st);
 	if (rc != SQLITE_DONE)
 		return rc;
-	rc = prep(s, ST_BANK_INSERT, &st);
+	rc = store_prep(s, ST_BANK_INSERT, &st);
 	if (rc != SQLITE_OK)
 		return rc;
-	bind_text(st, 1, quiz_hash(q));
-	bind_text(st, 2, title);
-	bind_text(st, 3, path);
+	store_bind_text(st, 1, quiz_hash(q));
+	store_bind_text(st, 2, title);
+	store_bind_text(st, 3, path);
 	sqlite3_bind_int64(st, 4, store_now(s));
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		*bank_id = sqlite3_column_int64(st, 0);
 		rc = SQLITE_OK;
 	}
-	done(st);
+	store_done(st);
 	return rc == SQLITE_OK ? insert_questions(s, *bank_id, q) : rc;
 }
 
@@ -1151,7 +1123,7 @@ static int insert_row_returning_id(sqlite3_stmt *st, int64_t *id)
 		*id = sqlite3_column_int64(st, 0);
 		rc = SQLITE_OK;
 	}
-	done(st);
+	store_done(st);
 	return rc;
 }
 
@@ -1159,16 +1131,18 @@ store_status store_session_begin(store *s, const quiz *q, const store_session_op
                                  store_session **out)
 {
 	*out = NULL;
-	if (!valid_name(opt->learner))
-		return fail(s, STORE_INVALID,
+	if (!store_valid_name(opt->learner))
+		return store_fail(s, STORE_INVALID,
 		            "a learner's name must be 1 to 256 bytes of UTF-8 with no control "
 		            "characters");
 	if (!opt->mode || (strcmp(opt->mode, "practice") != 0 && strcmp(opt->mode, "exam") != 0))
-		return fail(s, STORE_INVALID, "the mode must be practice or exam");
+		return store_fail(s, STORE_INVALID, "the mode must be practice or exam");
 	if (!quiz_hash(q) || !*quiz_hash(q))
-		return fail(s, STORE_INVALID, "the bank has no content hash to be recorded under");
-	if (!isfinite(opt->max_score) || opt->max_score < 0 || opt->planned < 0)
-		return fail(s, STORE_INVALID, "the planned questions and score must not be negative");
+		return store_fail(s, STORE_INVALID, "the bank has no content hash to be recorded under");
+	if (!isfinite(opt->max_score) || opt->max_score < 0 || opt->planned < 0 ||
+	    opt->time_limit_ms < 0)
+		return store_fail(s, STORE_INVALID,
+		                  "the planned questions, score and time limit must not be negative");
 
 	char *path = NULL;
 	if (quiz_bank_path(q)) {
@@ -1179,17 +1153,41 @@ store_status store_session_begin(store *s, const quiz *q, const store_session_op
 	store_session *ss = xcalloc(1, sizeof *ss);
 	ss->s = s;
 	make_uuid(ss->uuid);
-	int64_t learner_id = 0;
+	int64_t learner_id = 0, class_id = 0;
 	int64_t started = store_now(s);
 	sqlite3_stmt *st;
+	store_status status = STORE_OK;
 
-	int rc = tx_begin(s);
+	int rc = store_tx_begin(s);
 	if (rc != SQLITE_OK)
 		goto out;
-	rc = prep(s, ST_LEARNER_UPSERT, &st);
+	if (opt->class_name) {
+		/* Checked inside the transaction: a roster changed since the
+		 * command looked cannot let a stranger in. */
+		rc = store_prep(s, ST_CLASS_STUDENT, &st);
+		if (rc != SQLITE_OK)
+			goto out;
+		store_bind_text(st, 1, opt->class_name);
+		store_bind_text(st, 2, opt->learner);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			class_id = sqlite3_column_int64(st, 0);
+			if (!sqlite3_column_int(st, 1))
+				status = store_fail(s, STORE_INVALID, "'%s' is not on the roster of class '%s'",
+				                    opt->learner, opt->class_name);
+			rc = SQLITE_OK;
+		} else if (rc == SQLITE_DONE) {
+			status = store_fail(s, STORE_INVALID, "there is no class '%s'", opt->class_name);
+			rc = SQLITE_OK;
+		}
+		store_done(st);
+		if (rc != SQLITE_OK || status != STORE_OK)
+			goto out;
+	}
+	rc = store_prep(s, ST_LEARNER_UPSERT, &st);
 	if (rc != SQLITE_OK)
 		goto out;
-	bind_text(st, 1, opt->learner);
+	store_bind_text(st, 1, opt->learner);
 	sqlite3_bind_int64(st, 2, started);
 	rc = insert_row_returning_id(st, &learner_id);
 	if (rc != SQLITE_OK)
@@ -1197,32 +1195,37 @@ store_status store_session_begin(store *s, const quiz *q, const store_session_op
 	rc = register_bank(s, q, path, &ss->bank_id);
 	if (rc != SQLITE_OK)
 		goto out;
-	rc = prep(s, ST_SESSION_INSERT, &st);
+	rc = store_prep(s, ST_SESSION_INSERT, &st);
 	if (rc != SQLITE_OK)
 		goto out;
-	bind_text(st, 1, ss->uuid);
+	store_bind_text(st, 1, ss->uuid);
 	sqlite3_bind_int64(st, 2, learner_id);
 	sqlite3_bind_int64(st, 3, ss->bank_id);
-	bind_text(st, 4, opt->mode);
+	store_bind_text(st, 4, opt->mode);
 	if (opt->has_seed)
 		sqlite3_bind_int64(st, 5, opt->seed);
 	sqlite3_bind_int(st, 6, opt->planned);
 	sqlite3_bind_int64(st, 7, started);
 	sqlite3_bind_double(st, 8, opt->max_score);
-	bind_text(st, 9, s->host);
+	store_bind_text(st, 9, s->host);
 	sqlite3_bind_int64(st, 10, getpid());
 	int64_t start = process_start(getpid());
 	if (start > 0)
 		sqlite3_bind_int64(st, 11, start);
+	if (class_id)
+		sqlite3_bind_int64(st, 12, class_id);
+	if (opt->time_limit_ms > 0)
+		sqlite3_bind_int64(st, 13, opt->time_limit_ms);
 	rc = insert_row_returning_id(st, &ss->id);
 	if (rc != SQLITE_OK)
 		goto out;
-	rc = tx_commit(s);
+	rc = store_tx_commit(s);
 out:
 	free(path);
-	if (rc != SQLITE_OK) {
-		store_status status = fail_sqlite(s, rc, "cannot start recording the session");
-		tx_rollback(s);
+	if (status == STORE_OK && rc != SQLITE_OK)
+		status = store_fail_sqlite(s, rc, "cannot start recording the session");
+	if (status != STORE_OK) {
+		store_tx_rollback(s);
 		free(ss);
 		return status;
 	}
@@ -1230,7 +1233,7 @@ out:
 	return STORE_OK;
 }
 
-static bool known_verdict(const char *verdict)
+bool store_known_verdict(const char *verdict)
 {
 	for (size_t i = 0; verdict && i < sizeof verdicts / sizeof verdicts[0]; i++)
 		if (strcmp(verdict, verdicts[i]) == 0)
@@ -1238,7 +1241,7 @@ static bool known_verdict(const char *verdict)
 	return false;
 }
 
-static bool valid_credit(double credit)
+bool store_valid_credit(double credit)
 {
 	return isfinite(credit) && credit >= 0 && credit <= 1;
 }
@@ -1247,41 +1250,41 @@ store_status store_session_record(store_session *ss, const store_response *r)
 {
 	store *s = ss->s;
 	if (ss->ended)
-		return fail(s, STORE_INVALID, "the session has ended; no more answers can be recorded");
+		return store_fail(s, STORE_INVALID, "the session has ended; no more answers can be recorded");
 	if (!r->question_id || !r->answer)
-		return fail(s, STORE_INVALID, "an answer needs its question and its text");
+		return store_fail(s, STORE_INVALID, "an answer needs its question and its text");
 	if (strlen(r->answer) > STORE_MAX_ANSWER)
-		return fail(s, STORE_INVALID, "the answer is longer than %d bytes", STORE_MAX_ANSWER);
-	if (!known_verdict(r->verdict))
-		return fail(s, STORE_INVALID, "unknown verdict '%s'", r->verdict ? r->verdict : "");
-	if (!valid_credit(r->credit) || r->hints < 0 || r->time_ms < 0)
-		return fail(s, STORE_INVALID, "credit must be from 0 to 1, hints and time not negative");
+		return store_fail(s, STORE_INVALID, "the answer is longer than %d bytes", STORE_MAX_ANSWER);
+	if (!store_known_verdict(r->verdict))
+		return store_fail(s, STORE_INVALID, "unknown verdict '%s'", r->verdict ? r->verdict : "");
+	if (!store_valid_credit(r->credit) || r->hints < 0 || r->time_ms < 0)
+		return store_fail(s, STORE_INVALID, "credit must be from 0 to 1, hints and time not negative");
 
 	sqlite3_stmt *st;
 	int64_t question = 0, response = 0;
 	double points = 0;
 	store_status status = STORE_OK;
-	int rc = tx_begin(s);
+	int rc = store_tx_begin(s);
 	if (rc != SQLITE_OK)
 		goto out;
-	rc = prep(s, ST_QUESTION_FIND, &st);
+	rc = store_prep(s, ST_QUESTION_FIND, &st);
 	if (rc != SQLITE_OK)
 		goto out;
 	sqlite3_bind_int64(st, 1, ss->bank_id);
-	bind_text(st, 2, r->question_id);
+	store_bind_text(st, 2, r->question_id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		question = sqlite3_column_int64(st, 0);
 		points = sqlite3_column_double(st, 1);
 		rc = SQLITE_OK;
 	} else if (rc == SQLITE_DONE) {
-		status = fail(s, STORE_INVALID, "the bank has no question '%s'", r->question_id);
+		status = store_fail(s, STORE_INVALID, "the bank has no question '%s'", r->question_id);
 		rc = SQLITE_OK;
 	}
-	done(st);
+	store_done(st);
 	if (rc != SQLITE_OK || status != STORE_OK)
 		goto out;
-	rc = prep(s, ST_RESPONSE_INSERT, &st);
+	rc = store_prep(s, ST_RESPONSE_INSERT, &st);
 	if (rc != SQLITE_OK)
 		goto out;
 	sqlite3_bind_int64(st, 1, ss->id);
@@ -1289,30 +1292,31 @@ store_status store_session_record(store_session *ss, const store_response *r)
 	sqlite3_bind_int64(st, 3, question);
 	/* Bytes as typed: the length, not a NUL, says where the text ends. */
 	sqlite3_bind_text(st, 4, r->answer, (int)strlen(r->answer), SQLITE_TRANSIENT);
-	bind_text(st, 5, r->verdict);
+	store_bind_text(st, 5, r->verdict);
 	sqlite3_bind_double(st, 6, r->credit);
 	sqlite3_bind_int(st, 7, r->hints);
 	sqlite3_bind_int(st, 8, r->passage);
 	sqlite3_bind_int64(st, 9, r->time_ms);
 	sqlite3_bind_int64(st, 10, store_now(s));
+	store_bind_text(st, 11, r->chosen);
 	rc = insert_row_returning_id(st, &response);
 	if (rc != SQLITE_OK)
 		goto out;
-	rc = prep(s, ST_SESSION_ADD_SCORE, &st);
+	rc = store_prep(s, ST_SESSION_ADD_SCORE, &st);
 	if (rc != SQLITE_OK)
 		goto out;
 	sqlite3_bind_int64(st, 1, ss->id);
 	sqlite3_bind_double(st, 2, r->credit * points);
 	rc = sqlite3_step(st);
-	done(st);
+	store_done(st);
 	if (rc != SQLITE_DONE)
 		goto out;
-	rc = tx_commit(s);
+	rc = store_tx_commit(s);
 out:
 	if (status == STORE_OK && rc != SQLITE_OK)
-		status = fail_sqlite(s, rc, "cannot record the answer");
+		status = store_fail_sqlite(s, rc, "cannot record the answer");
 	if (status != STORE_OK) {
-		tx_rollback(s);
+		store_tx_rollback(s);
 		return status;
 	}
 	ss->seq++;
@@ -1324,17 +1328,17 @@ store_status store_session_override(store_session *ss, double credit)
 {
 	store *s = ss->s;
 	if (ss->ended)
-		return fail(s, STORE_INVALID, "the session has ended");
+		return store_fail(s, STORE_INVALID, "the session has ended");
 	if (!ss->last_response)
-		return fail(s, STORE_INVALID, "there is no answer to override yet");
-	if (!valid_credit(credit))
-		return fail(s, STORE_INVALID, "credit must be from 0 to 1");
+		return store_fail(s, STORE_INVALID, "there is no answer to override yet");
+	if (!store_valid_credit(credit))
+		return store_fail(s, STORE_INVALID, "credit must be from 0 to 1");
 	sqlite3_stmt *st;
 	double old = 0, points = 0;
-	int rc = tx_begin(s);
+	int rc = store_tx_begin(s);
 	if (rc != SQLITE_OK)
 		goto out;
-	rc = prep(s, ST_RESPONSE_CREDIT, &st);
+	rc = store_prep(s, ST_RESPONSE_CREDIT, &st);
 	if (rc != SQLITE_OK)
 		goto out;
 	sqlite3_bind_int64(st, 1, ss->last_response);
@@ -1346,32 +1350,32 @@ store_status store_session_override(store_session *ss, double credit)
 	} else if (rc == SQLITE_DONE) {
 		rc = SQLITE_CORRUPT;  /* the answer just recorded is gone */
 	}
-	done(st);
+	store_done(st);
 	if (rc != SQLITE_OK)
 		goto out;
-	rc = prep(s, ST_RESPONSE_OVERRIDE, &st);
+	rc = store_prep(s, ST_RESPONSE_OVERRIDE, &st);
 	if (rc != SQLITE_OK)
 		goto out;
 	sqlite3_bind_int64(st, 1, ss->last_response);
 	sqlite3_bind_double(st, 2, credit);
 	rc = sqlite3_step(st);
-	done(st);
+	store_done(st);
 	if (rc != SQLITE_DONE)
 		goto out;
-	rc = prep(s, ST_SESSION_ADD_SCORE, &st);
+	rc = store_prep(s, ST_SESSION_ADD_SCORE, &st);
 	if (rc != SQLITE_OK)
 		goto out;
 	sqlite3_bind_int64(st, 1, ss->id);
 	sqlite3_bind_double(st, 2, (credit - old) * points);
 	rc = sqlite3_step(st);
-	done(st);
+	store_done(st);
 	if (rc != SQLITE_DONE)
 		goto out;
-	rc = tx_commit(s);
+	rc = store_tx_commit(s);
 out:
 	if (rc != SQLITE_OK) {
-		store_status status = fail_sqlite(s, rc, "cannot record the override");
-		tx_rollback(s);
+		store_status status = store_fail_sqlite(s, rc, "cannot record the override");
+		store_tx_rollback(s);
 		return status;
 	}
 	return STORE_OK;
@@ -1382,28 +1386,28 @@ store_status store_session_end(store_session *ss, store_session_status status, d
 {
 	store *s = ss->s;
 	if (status == STORE_RUNNING || status >= STORE_STATUS_COUNT)
-		return fail(s, STORE_INVALID, "a session ends complete, quit, interrupted or timeout");
+		return store_fail(s, STORE_INVALID, "a session ends complete, quit, interrupted or timeout");
 	if (!isfinite(score) || !isfinite(max_score) || max_score < 0)
-		return fail(s, STORE_INVALID, "the score must be a number");
+		return store_fail(s, STORE_INVALID, "the score must be a number");
 	if (ss->ended)
-		return fail(s, STORE_INVALID, "the session has ended already");
+		return store_fail(s, STORE_INVALID, "the session has ended already");
 	sqlite3_stmt *st;
-	int rc = prep(s, ST_SESSION_END, &st);
+	int rc = store_prep(s, ST_SESSION_END, &st);
 	if (rc != SQLITE_OK)
-		return fail_sqlite(s, rc, "cannot record the end of the session");
+		return store_fail_sqlite(s, rc, "cannot record the end of the session");
 	sqlite3_bind_int64(st, 1, ss->id);
-	bind_text(st, 2, store_session_status_name(status));
+	store_bind_text(st, 2, store_session_status_name(status));
 	sqlite3_bind_double(st, 3, score);
 	sqlite3_bind_double(st, 4, max_score);
 	sqlite3_bind_int64(st, 5, store_now(s));
 	rc = sqlite3_step(st);
 	int changed = sqlite3_changes(s->db);
-	done(st);
+	store_done(st);
 	if (rc != SQLITE_DONE)
-		return fail_sqlite(s, rc, "cannot record the end of the session");
+		return store_fail_sqlite(s, rc, "cannot record the end of the session");
 	ss->ended = true;
 	if (changed == 0)
-		return fail(s, STORE_INVALID, "the session had already ended in the database");
+		return store_fail(s, STORE_INVALID, "the session had already ended in the database");
 	return STORE_OK;
 }
 
@@ -1446,27 +1450,28 @@ static char *hash_prefix(const char *spec)
 	return lower;
 }
 
-static void bind_bank(sqlite3_stmt *st, const char *spec)
+void store_bind_bank(sqlite3_stmt *st, const char *spec)
 {
 	char *resolved = spec ? realpath(spec, NULL) : NULL;
 	char *prefix = spec ? hash_prefix(spec) : NULL;
-	bind_named_text(st, ":bank", spec);
-	bind_named_text(st, ":bank_path", resolved);
-	bind_named_text(st, ":bank_hash", prefix);
+	store_bind_named_text(st, ":bank", spec);
+	store_bind_named_text(st, ":bank_path", resolved);
+	store_bind_named_text(st, ":bank_hash", prefix);
 	free(resolved);
 	free(prefix);
 }
 
 static void bind_filter(sqlite3_stmt *st, const store_filter *f, size_t limit)
 {
-	bind_named_text(st, ":learner", f->learner);
-	bind_bank(st, f->bank);
+	store_bind_named_text(st, ":learner", f->learner);
+	store_bind_bank(st, f->bank);
 	int i = sqlite3_bind_parameter_index(st, ":exclude");
 	if (i && f->exclude_session)
 		sqlite3_bind_int64(st, i, f->exclude_session);
 	i = sqlite3_bind_parameter_index(st, ":finished");
 	if (i && f->finished_only)
 		sqlite3_bind_int(st, i, 1);
+	store_bind_named_text(st, ":class", f->class_name);
 	i = sqlite3_bind_parameter_index(st, ":limit");
 	if (i)
 		sqlite3_bind_int64(st, i, limit ? (sqlite3_int64)limit : -1);
@@ -1476,34 +1481,36 @@ store_status store_list_sessions(store *s, const store_filter *f, bool newest_fi
                                  store_session_cb cb, void *ctx)
 {
 	sqlite3_stmt *st;
-	int rc = prep(s, newest_first ? ST_SESSIONS_NEWEST : ST_SESSIONS_OLDEST, &st);
+	int rc = store_prep(s, newest_first ? ST_SESSIONS_NEWEST : ST_SESSIONS_OLDEST, &st);
 	if (rc != SQLITE_OK)
-		return fail_sqlite(s, rc, "cannot read the sessions");
+		return store_fail_sqlite(s, rc, "cannot read the sessions");
 	bind_filter(st, f, limit);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		store_session_row row = {
 			.id = sqlite3_column_int64(st, 0),
-			.uuid = column_text(st, 1),
-			.learner = column_text(st, 2),
-			.bank_title = column_text(st, 3),
-			.bank_hash = column_text(st, 4),
-			.mode = column_text(st, 5),
+			.uuid = store_column_text(st, 1),
+			.learner = store_column_text(st, 2),
+			.bank_title = store_column_text(st, 3),
+			.bank_hash = store_column_text(st, 4),
+			.mode = store_column_text(st, 5),
 			.has_seed = sqlite3_column_type(st, 6) != SQLITE_NULL,
 			.seed = sqlite3_column_int64(st, 6),
 			.planned = sqlite3_column_int(st, 7),
 			.started_ms = sqlite3_column_int64(st, 8),
 			.ended_ms = sqlite3_column_int64(st, 9),
-			.status = store_session_status_parse(column_text(st, 10)),
+			.status = store_session_status_parse(store_column_text(st, 10)),
 			.score = sqlite3_column_double(st, 11),
 			.max_score = sqlite3_column_double(st, 12),
 			.answered = sqlite3_column_int(st, 13),
+			.class_name = (const char *)sqlite3_column_text(st, 14),
+			.time_limit_ms = sqlite3_column_int64(st, 15),
 		};
 		if (cb(&row, ctx))
 			break;
 	}
-	done(st);
+	store_done(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return fail_sqlite(s, rc, "cannot read the sessions");
+		return store_fail_sqlite(s, rc, "cannot read the sessions");
 	return STORE_OK;
 }
 
@@ -1536,13 +1543,13 @@ store_status store_summarize(store *s, const store_filter *f, store_summary *out
 store_status store_credit_by_kind(store *s, const store_filter *f, store_kind_cb cb, void *ctx)
 {
 	sqlite3_stmt *st;
-	int rc = prep(s, ST_KINDS, &st);
+	int rc = store_prep(s, ST_KINDS, &st);
 	if (rc != SQLITE_OK)
-		return fail_sqlite(s, rc, "cannot read the answers");
+		return store_fail_sqlite(s, rc, "cannot read the answers");
 	bind_filter(st, f, 0);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		store_kind_row row = {
-			.kind = column_text(st, 0),
+			.kind = store_column_text(st, 0),
 			.answers = (size_t)sqlite3_column_int64(st, 1),
 			.points = sqlite3_column_double(st, 2),
 			.earned = sqlite3_column_double(st, 3),
@@ -1550,9 +1557,9 @@ store_status store_credit_by_kind(store *s, const store_filter *f, store_kind_cb
 		if (cb(&row, ctx))
 			break;
 	}
-	done(st);
+	store_done(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return fail_sqlite(s, rc, "cannot read the answers");
+		return store_fail_sqlite(s, rc, "cannot read the answers");
 	return STORE_OK;
 }
 
@@ -1560,25 +1567,25 @@ store_status store_most_missed(store *s, const store_filter *f, size_t limit, st
                                void *ctx)
 {
 	sqlite3_stmt *st;
-	int rc = prep(s, ST_MISSED, &st);
+	int rc = store_prep(s, ST_MISSED, &st);
 	if (rc != SQLITE_OK)
-		return fail_sqlite(s, rc, "cannot read the answers");
+		return store_fail_sqlite(s, rc, "cannot read the answers");
 	bind_filter(st, f, limit);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		store_miss_row row = {
-			.bank_title = column_text(st, 0),
-			.question_id = column_text(st, 1),
-			.kind = column_text(st, 2),
-			.prompt = column_text(st, 3),
+			.bank_title = store_column_text(st, 0),
+			.question_id = store_column_text(st, 1),
+			.kind = store_column_text(st, 2),
+			.prompt = store_column_text(st, 3),
 			.asked = (size_t)sqlite3_column_int64(st, 4),
 			.missed = (size_t)sqlite3_column_int64(st, 5),
 		};
 		if (cb(&row, ctx))
 			break;
 	}
-	done(st);
+	store_done(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return fail_sqlite(s, rc, "cannot read the answers");
+		return store_fail_sqlite(s, rc, "cannot read the answers");
 	return STORE_OK;
 }
 
@@ -1586,27 +1593,27 @@ store_status store_list_responses(store *s, const store_filter *f, store_respons
                                   void *ctx)
 {
 	sqlite3_stmt *st;
-	int rc = prep(s, ST_RESPONSES, &st);
+	int rc = store_prep(s, ST_RESPONSES, &st);
 	if (rc != SQLITE_OK)
-		return fail_sqlite(s, rc, "cannot read the answers");
+		return store_fail_sqlite(s, rc, "cannot read the answers");
 	bind_filter(st, f, 0);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		store_response_row row = {
-			.learner = column_text(st, 0),
-			.bank_title = column_text(st, 1),
-			.bank_hash = column_text(st, 2),
-			.session_uuid = column_text(st, 3),
-			.mode = column_text(st, 4),
-			.session_status = store_session_status_parse(column_text(st, 5)),
+			.learner = store_column_text(st, 0),
+			.bank_title = store_column_text(st, 1),
+			.bank_hash = store_column_text(st, 2),
+			.session_uuid = store_column_text(st, 3),
+			.mode = store_column_text(st, 4),
+			.session_status = store_session_status_parse(store_column_text(st, 5)),
 			.started_ms = sqlite3_column_int64(st, 6),
 			.ended_ms = sqlite3_column_int64(st, 7),
 			.seq = sqlite3_column_int(st, 8),
-			.question_id = column_text(st, 9),
-			.kind = column_text(st, 10),
+			.question_id = store_column_text(st, 9),
+			.kind = store_column_text(st, 10),
 			.points = sqlite3_column_double(st, 11),
-			.answer = column_text(st, 12),
+			.answer = store_column_text(st, 12),
 			.answer_len = (size_t)sqlite3_column_bytes(st, 12),
-			.verdict = column_text(st, 13),
+			.verdict = store_column_text(st, 13),
 			.credit = sqlite3_column_double(st, 14),
 			.graded_credit = sqlite3_column_double(st, 15),
 			.hints = sqlite3_column_int(st, 16),
@@ -1614,35 +1621,36 @@ store_status store_list_responses(store *s, const store_filter *f, store_respons
 			.override = sqlite3_column_int(st, 18) != 0,
 			.time_ms = sqlite3_column_int64(st, 19),
 			.answered_ms = sqlite3_column_int64(st, 20),
+			.chosen = (const char *)sqlite3_column_text(st, 21),
 		};
 		if (cb(&row, ctx))
 			break;
 	}
-	done(st);
+	store_done(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return fail_sqlite(s, rc, "cannot read the answers");
+		return store_fail_sqlite(s, rc, "cannot read the answers");
 	return STORE_OK;
 }
 
 store_status store_list_banks(store *s, const char *spec, store_bank_cb cb, void *ctx)
 {
 	sqlite3_stmt *st;
-	int rc = prep(s, ST_BANKS, &st);
+	int rc = store_prep(s, ST_BANKS, &st);
 	if (rc != SQLITE_OK)
-		return fail_sqlite(s, rc, "cannot read the banks");
-	bind_bank(st, spec);
+		return store_fail_sqlite(s, rc, "cannot read the banks");
+	store_bind_bank(st, spec);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		store_bank_row row = {
-			.title = column_text(st, 0),
-			.hash = column_text(st, 1),
+			.title = store_column_text(st, 0),
+			.hash = store_column_text(st, 1),
 			.path = (const char *)sqlite3_column_text(st, 2),
 			.sessions = (size_t)sqlite3_column_int64(st, 3),
 		};
 		if (cb(&row, ctx))
 			break;
 	}
-	done(st);
+	store_done(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return fail_sqlite(s, rc, "cannot read the banks");
+		return store_fail_sqlite(s, rc, "cannot read the banks");
 	return STORE_OK;
 }

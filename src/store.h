@@ -132,12 +132,16 @@ typedef struct {
 	int64_t seed;          /* the shuffling seed, when has_seed */
 	int planned;           /* questions to be asked; 0 when not known */
 	double max_score;      /* points of the questions to be asked */
+	const char *class_name;  /* a class exam: the learner is a student on its roster; NULL: none */
+	int64_t time_limit_ms;   /* the time limit the session runs under; 0: none */
 } store_session_options;
 
 /* Starts a session: registers the learner, the bank (by its content hash,
  * with its title and absolute path) and, the first time a bank is seen, its
  * questions, then adds the session as `running` with this process's pid and
- * host, all in one transaction. The quiz must have a content hash. The
+ * host, all in one transaction. With a class, the class must exist and the
+ * learner be a student on its roster (STORE_INVALID otherwise, with nothing
+ * written). The quiz must have a content hash. The
  * handle (free with store_session_free) refers to `s` and must not outlive it.
  * The session gets a random UUID that identifies it across databases. */
 store_status store_session_begin(store *s, const quiz *q, const store_session_options *opt,
@@ -155,6 +159,8 @@ typedef struct {
 	int hints;                /* hints shown before answering */
 	bool passage;             /* the passage was shown before answering */
 	int64_t time_ms;          /* time taken to answer */
+	const char *chosen;       /* the text of the options a choice answer named, "; "
+	                           * between; NULL when not a choice or not named */
 } store_response;
 
 /* Records one answer and adds its points to the session's running score, in
@@ -193,6 +199,7 @@ typedef struct {
 	                           * path (as given or resolved) or a hash prefix of 4+ hex digits */
 	int64_t exclude_session;  /* a session row id left out; 0: none */
 	bool finished_only;       /* sessions: only complete and timeout ones */
+	const char *class_name;   /* NULL: any session; else only those taken in this class */
 } store_filter;
 
 typedef struct {
@@ -210,6 +217,8 @@ typedef struct {
 	store_session_status status;
 	double score, max_score;
 	int answered;             /* responses recorded */
+	const char *class_name;   /* the class it was taken in; NULL: none */
+	int64_t time_limit_ms;    /* 0: none */
 } store_session_row;
 
 typedef int (*store_session_cb)(const store_session_row *row, void *ctx);
@@ -283,6 +292,7 @@ typedef struct {
 	bool override;
 	int64_t time_ms;
 	int64_t answered_ms;
+	const char *chosen;        /* see store_response; NULL when not recorded */
 } store_response_row;
 
 typedef int (*store_response_cb)(const store_response_row *row, void *ctx);
@@ -304,5 +314,141 @@ typedef int (*store_bank_cb)(const store_bank_row *row, void *ctx);
 /* Calls `cb` for each bank that `spec` matches (as store_filter.bank does;
  * NULL matches all), by title. */
 store_status store_list_banks(store *s, const char *spec, store_bank_cb cb, void *ctx);
+
+typedef struct {
+	const char *bank_title;
+	const char *bank_hash;
+	const char *question_id;
+	const char *kind;
+	const char *prompt;
+	double points;
+	int position;              /* 1-based, in its bank */
+} store_question_row;
+
+typedef int (*store_question_cb)(const store_question_row *row, void *ctx);
+
+/* Calls `cb` for each question of the banks `spec` matches (as
+ * store_filter.bank; NULL: all): by title, the newest version of a bank
+ * first, each version's questions in the bank's order. */
+store_status store_list_questions(store *s, const char *spec, store_question_cb cb, void *ctx);
+
+/* --- Classes and rosters ------------------------------------------------ */
+
+/* A class is a name, a roster of students and the settings its exams are
+ * taken with. A student is an id (unique in the class), a name and an
+ * optional group; a student's sessions are recorded under the learner whose
+ * name is the id, so `recall history --user ID` finds them. */
+typedef struct {
+	const char *name;
+	int64_t seed;             /* the one seed that orders every student's questions and options */
+	const char *mode;         /* "exam" (the default) or "practice" */
+	bool shuffle;             /* questions in the seed's order (default), else the bank's */
+	bool allow_hints;         /* :hint and :passage (default no) */
+	bool allow_override;      /* :override, in practice mode (default no) */
+	bool show_answers;        /* the answer sheet at the end of an exam (default no) */
+	int64_t time_limit_ms;    /* 0: none (the default) */
+	size_t students;          /* on the roster (read only) */
+	int64_t created_ms;       /* (read only) */
+} store_class;
+
+/* The seed a new class gets: a hash of its name, so that a class set up on
+ * several machines asks its questions in one order on all of them. Not
+ * negative. */
+int64_t store_class_default_seed(const char *name);
+
+/* Reads class `name` into *out (out->name is `name` itself; out->mode a
+ * constant string). STORE_MISSING when there is no such class. */
+store_status store_class_get(store *s, const char *name, store_class *out);
+
+/* Writes the settings of the existing class c->name (students and
+ * created_ms are ignored). STORE_MISSING when there is no such class,
+ * STORE_INVALID for a mode that is not exam or practice. */
+store_status store_class_update(store *s, const store_class *c);
+
+typedef int (*store_class_cb)(const store_class *c, void *ctx);
+
+/* Calls `cb` for every class, by name. */
+store_status store_list_classes(store *s, store_class_cb cb, void *ctx);
+
+typedef struct {
+	const char *id;           /* 1 to 64 bytes, as roster_valid_id says */
+	const char *name;
+	const char *group;        /* "" or NULL: none */
+} store_student;
+
+typedef struct {
+	bool created;             /* the class was new */
+	size_t added;             /* students new to the roster */
+	size_t updated;           /* known ids whose name or group changed */
+	size_t unchanged;
+	size_t removed;           /* with replace: taken off the roster */
+	size_t kept;              /* without replace: on the roster, not in the list */
+} store_roster_counts;
+
+/* Imports a roster into class `class_name`, creating the class with the
+ * default settings when it is new, in one transaction: ids not on the roster
+ * are added, the names and groups of known ids updated, and the roster takes
+ * the list's order. With `replace`, students not in the list are taken off
+ * the roster (their results stay in the database). An invalid name or id,
+ * or an id listed twice, is STORE_INVALID with nothing written. */
+store_status store_roster_import(store *s, const char *class_name, const store_student *students,
+                                 size_t count, bool replace, store_roster_counts *out);
+
+typedef struct {
+	const char *id;
+	const char *name;
+	const char *group;        /* "" when none */
+	int position;             /* 1-based place on the roster */
+	size_t sessions;          /* sessions taken in the class */
+} store_roster_row;
+
+typedef int (*store_roster_cb)(const store_roster_row *row, void *ctx);
+
+/* Calls `cb` for each student of class `class_name`, in roster order.
+ * STORE_MISSING when there is no such class. */
+store_status store_roster_list(store *s, const char *class_name, store_roster_cb cb, void *ctx);
+
+/* Looks student `id` up in class `class_name`: *name is a new string (the
+ * caller frees it) holding the student's name, or NULL when the id is not on
+ * the roster. STORE_MISSING when there is no such class. */
+store_status store_roster_find(store *s, const char *class_name, const char *id, char **name);
+
+/* Calls `cb` for each bank that sessions of class `class_name` were taken on
+ * and that `spec` matches (as store_filter.bank; NULL: all), by title, with
+ * `sessions` counting the class's sessions only. */
+store_status store_class_banks(store *s, const char *class_name, const char *spec,
+                               store_bank_cb cb, void *ctx);
+
+/* --- Merging ------------------------------------------------------------ */
+
+typedef struct {
+	size_t files;             /* databases read */
+	size_t sessions;          /* sessions added */
+	size_t responses;         /* answers added, with their sessions or to sessions known */
+	size_t sessions_known;    /* sessions already here (by UUID) */
+	size_t sessions_extended; /* of those, sessions the other database had further along */
+	size_t learners, banks, questions, classes, students;   /* rows added */
+} store_merge_counts;
+
+/* Folds the results of the recall databases at `paths` into `s`: their
+ * sessions with their learners, banks, questions and answers, and their
+ * classes and rosters. Things are matched by what names them on every
+ * machine: learners and classes by name, banks by content hash, questions
+ * by (bank, id), students by (class, id), sessions by UUID. A session
+ * already here is kept as it is, unless the other database has it further
+ * along (more answers, or ended where this one is still open or was
+ * interrupted): then its missing answers and its end are taken. So merging
+ * a file twice adds nothing. Classes already here keep their settings;
+ * students already on a roster keep their names.
+ *
+ * Each file is checked first, read only: that it is a recall database no
+ * newer than this program, that SQLite finds it sound (integrity_check),
+ * and that every row makes sense. Then everything is written in one
+ * transaction. On any failure nothing is written, the message names the
+ * file, and the status says why (STORE_NOTADB for a file that is not a
+ * sound recall database, STORE_TOO_NEW, STORE_INVALID for the database
+ * itself given as another). */
+store_status store_merge(store *s, const char *const *paths, size_t count,
+                         store_merge_counts *out);
 
 #endif

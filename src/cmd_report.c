@@ -1,0 +1,818 @@
+/* cmd_report.c - `recall report --class C`: the teacher's gradebook and item analysis */
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <utf8proc.h>
+
+#include "chart.h"
+#include "classroom.h"
+#include "cli.h"
+#include "progress.h"
+#include "report.h"
+#include "roster.h"
+#include "screen.h"
+#include "store.h"
+
+static const char report_usage[] =
+	"Usage: recall report --class NAME [--bank BANK] [--format text|csv|json]\n"
+	"\n"
+	"The gradebook of a class on one bank: a row per student (every one on the\n"
+	"roster, and anyone else who took the class's exam) with the score of the\n"
+	"best and of the last finished attempt, credit by kind of question for the\n"
+	"best, the number of attempts and the time the best took; then the class's\n"
+	"mean, spread and a histogram of the best scores; then item analysis of\n"
+	"each question over every student's first finished attempt: facility (the\n"
+	"share of credit earned), the discrimination index (top 27% against bottom\n"
+	"27%), flags for questions too easy, too hard or discriminating negatively,\n"
+	"and the most common wrong answers as typed. docs/CLASSROOM.md defines each.\n"
+	"\n"
+	"Only sessions taken in the class count (recall take --class, recall class\n"
+	"run). When the class has taken several banks, --bank picks one.\n"
+	"\n"
+	"Options:\n"
+	"      --class NAME     the class (required)\n"
+	"  -b, --bank BANK      its title, its file's path, or 4 or more hex digits of\n"
+	"                       its content hash\n"
+	"  -f, --format FMT     text (the default), csv (the gradebook: one row per\n"
+	"                       student, one column per question) or json (everything)\n"
+	"      --items          with csv: the item analysis instead, one row per question\n"
+	"      --db PATH        the database (default $RECALL_DB, or\n"
+	"                       ${XDG_DATA_HOME:-~/.local/share}/recall/recall.db)\n"
+	"      --color WHEN     auto, always or never\n"
+	"  -h, --help           show this help\n";
+
+typedef enum { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON } report_format;
+
+typedef struct {
+	const char *class_name;
+	const char *bank;
+	const char *db;
+	report_format format;
+	bool items;
+	term_color_mode color;
+} report_options;
+
+/* --- Reading ------------------------------------------------------------ */
+
+typedef struct {
+	char *title;
+	size_t titles;
+	buf listed;
+} bank_choice;
+
+static int consider_bank(const store_bank_row *row, void *ctx)
+{
+	bank_choice *c = ctx;
+	if (c->title && strcmp(c->title, row->title) == 0)
+		return 0;
+	if (!c->title)
+		c->title = xstrdup(row->title);
+	buf_printf(&c->listed, "%s'%s'", c->titles ? ", " : "", row->title);
+	c->titles++;
+	return 0;
+}
+
+static int add_student(const store_roster_row *row, void *ctx)
+{
+	report_add_student(ctx, row->id, row->name, row->group);
+	return 0;
+}
+
+static int add_question(const store_question_row *row, void *ctx)
+{
+	report_add_question(ctx, row->question_id, row->kind, row->prompt, row->points);
+	return 0;
+}
+
+static int add_attempt(const store_session_row *row, void *ctx)
+{
+	report_add_attempt(ctx, row->uuid, row->learner, row->status, row->started_ms, row->ended_ms,
+	                   row->score, row->max_score);
+	return 0;
+}
+
+static int add_answer(const store_response_row *row, void *ctx)
+{
+	report_add_answer(ctx, row->session_uuid, row->question_id, row->answer, row->answer_len,
+	                  row->verdict, row->credit, row->points, row->override, row->chosen);
+	return 0;
+}
+
+/* Reads everything the report needs. EXIT_OK, or a message printed. */
+static int read_report(const report_options *o, store *s, report *r, char **bank_title)
+{
+	bank_choice choice = {0};
+	buf_init(&choice.listed);
+	int status = EXIT_OK;
+	if (store_class_banks(s, o->class_name, o->bank, consider_bank, &choice) != STORE_OK) {
+		classroom_error("report", "%s", store_errmsg(s));
+		status = EXIT_PROBLEMS;
+	} else if (choice.titles > 1) {
+		classroom_error("report", "class '%s' has results on %zu banks: %s; choose one with "
+		                          "--bank",
+		                o->class_name, choice.titles, choice.listed.ptr);
+		status = EXIT_USAGE;
+	}
+	buf_release(&choice.listed);
+	if (status != EXIT_OK) {
+		free(choice.title);
+		return status;
+	}
+	*bank_title = choice.title;
+	store_filter f = {.class_name = o->class_name, .bank = o->bank ? o->bank : choice.title};
+	const char *spec = f.bank;
+	store_status st = store_roster_list(s, o->class_name, add_student, r);
+	/* With no results there is no bank to read questions from: the
+	 * gradebook is the roster alone. */
+	if (st == STORE_OK && spec)
+		st = store_list_questions(s, spec, add_question, r);
+	if (st == STORE_OK && spec)
+		st = store_list_sessions(s, &f, false, 0, add_attempt, r);
+	if (st == STORE_OK && spec)
+		st = store_list_responses(s, &f, add_answer, r);
+	if (st != STORE_OK) {
+		classroom_error("report", "%s", store_errmsg(s));
+		return EXIT_PROBLEMS;
+	}
+	report_compute(r);
+	return EXIT_OK;
+}
+
+/* --- Text --------------------------------------------------------------- */
+
+typedef struct {
+	chart_style style;
+	buf *out;
+} text_out;
+
+static void sgr(text_out *t, const char *code)
+{
+	if (t->style.color)
+		buf_puts(t->out, code);
+}
+
+static void percent_cell(text_out *t, bool has, double fraction, int width)
+{
+	char cell[16];
+	if (has)
+		snprintf(cell, sizeof cell, "%d%%", progress_percent(fraction));
+	else
+		snprintf(cell, sizeof cell, "%s", t->style.unicode ? "—" : "-");
+	int pad = width - chart_width(cell);
+	for (int i = 0; i < pad; i++)
+		buf_putc(t->out, ' ');
+	buf_puts(t->out, cell);
+}
+
+static void time_cell(text_out *t, const report_attempt *a, int width)
+{
+	buf cell;
+	buf_init(&cell);
+	if (a && a->ended_ms >= a->started_ms && a->ended_ms)
+		screen_clock((long)((a->ended_ms - a->started_ms) / 1000), &cell);
+	else
+		buf_puts(&cell, t->style.unicode ? "—" : "-");
+	int pad = width - chart_width(cell.ptr);
+	for (int i = 0; i < pad; i++)
+		buf_putc(t->out, ' ');
+	buf_puts(t->out, cell.ptr);
+	buf_release(&cell);
+}
+
+static int widest(const report *r, int min, int max, int field)
+{
+	int w = min;
+	for (size_t i = 0; i < report_student_count(r); i++) {
+		const report_student *st = report_student_at(r, i);
+		const char *text = field == 0 ? st->id : field == 1 ? st->name : st->group;
+		int cw = chart_width(text);
+		w = cw > w ? cw : w;
+	}
+	return w > max ? max : w;
+}
+
+static void gradebook(text_out *t, const report *r)
+{
+	int id_w = widest(r, 2, 16, 0), name_w = widest(r, 4, 24, 1), group_w = widest(r, 0, 10, 2);
+	if (group_w && group_w < 5)
+		group_w = 5;
+	unsigned kinds = report_kinds(r);
+	sgr(t, "\033[2m");
+	buf_puts(t->out, "  ");
+	chart_cell(t->out, "ID", id_w, true, &t->style);
+	buf_puts(t->out, "  ");
+	chart_cell(t->out, "Name", name_w, true, &t->style);
+	if (group_w) {
+		buf_puts(t->out, "  ");
+		chart_cell(t->out, "Group", group_w, true, &t->style);
+	}
+	buf_puts(t->out, "  Tries  Best  Last    Time");
+	for (int k = 0; k < QUIZ_KIND_COUNT; k++)
+		if (kinds & (1u << k))
+			buf_printf(t->out, " %7s", quiz_kind_name((quiz_kind)k));
+	sgr(t, "\033[0m");
+	buf_putc(t->out, '\n');
+	for (size_t i = 0; i < report_student_count(r); i++) {
+		const report_student *st = report_student_at(r, i);
+		buf_puts(t->out, "  ");
+		chart_cell(t->out, st->id, id_w, true, &t->style);
+		buf_puts(t->out, "  ");
+		chart_cell(t->out, st->on_roster ? st->name : "(not on the roster)", name_w, true,
+		           &t->style);
+		if (group_w) {
+			buf_puts(t->out, "  ");
+			chart_cell(t->out, st->group, group_w, true, &t->style);
+		}
+		if (!st->attempts) {
+			buf_puts(t->out, "      ");
+			buf_puts(t->out, t->style.unicode ? "—" : "-");
+			buf_puts(t->out, "  ");
+			sgr(t, "\033[2m");
+			buf_puts(t->out, "not taken");
+			sgr(t, "\033[0m");
+			buf_putc(t->out, '\n');
+			continue;
+		}
+		buf_printf(t->out, "  %5zu", st->attempts);
+		if (!st->best) {
+			buf_puts(t->out, "  ");
+			sgr(t, "\033[2m");
+			buf_printf(t->out, "no finished attempt (%s)",
+			           store_session_status_name(st->latest->status));
+			sgr(t, "\033[0m");
+			buf_putc(t->out, '\n');
+			continue;
+		}
+		buf_putc(t->out, ' ');
+		percent_cell(t, true, st->best->fraction, 5);
+		buf_putc(t->out, ' ');
+		percent_cell(t, true, st->last->fraction, 5);
+		buf_putc(t->out, ' ');
+		time_cell(t, st->best, 7);
+		for (int k = 0; k < QUIZ_KIND_COUNT; k++) {
+			if (!(kinds & (1u << k)))
+				continue;
+			double pts = st->best->kind_points[k];
+			buf_putc(t->out, ' ');
+			percent_cell(t, pts > 0, pts > 0 ? st->best->kind_earned[k] / pts : 0, 7);
+		}
+		buf_putc(t->out, '\n');
+	}
+}
+
+static const char *const bucket_labels[REPORT_BUCKETS] = {
+	"0-9%", "10-19%", "20-29%", "30-39%", "40-49%",
+	"50-59%", "60-69%", "70-79%", "80-89%", "90-100%",
+};
+
+static void class_figures(text_out *t, const report_summary *s)
+{
+	if (!s->took)
+		return;
+	buf_putc(t->out, '\n');
+	sgr(t, "\033[1m");
+	buf_printf(t->out, "Best scores of %zu student%s", s->took, s->took == 1 ? "" : "s");
+	sgr(t, "\033[0m");
+	buf_printf(t->out, ": mean %d%%, median %d%%, spread (sd) %d points, range %d-%d%%\n",
+	           progress_percent(s->mean), progress_percent(s->median),
+	           (int)floor(s->sd * 100 + 0.5), progress_percent(s->min), progress_percent(s->max));
+	size_t most = 0;
+	for (int b = 0; b < REPORT_BUCKETS; b++)
+		most = s->histogram[b] > most ? s->histogram[b] : most;
+	for (int b = 0; b < REPORT_BUCKETS; b++) {
+		buf_printf(t->out, "  %7s", bucket_labels[b]);
+		size_t n = s->histogram[b];
+		int width = most ? (int)((n * 30 + most - 1) / most) : 0;
+		if (n) {
+			buf_putc(t->out, ' ');
+			sgr(t, "\033[36m");
+			for (int i = 0; i < width; i++)
+				buf_puts(t->out, t->style.unicode ? "█" : "#");
+			sgr(t, "\033[0m");
+			buf_printf(t->out, " %zu", n);
+		}
+		buf_putc(t->out, '\n');
+	}
+}
+
+static void flags_text(const report_item *it, buf *out)
+{
+	const char *sep = "";
+	if (it->too_easy) {
+		buf_puts(out, "too easy");
+		sep = ", ";
+	}
+	if (it->too_hard) {
+		buf_printf(out, "%stoo hard", sep);
+		sep = ", ";
+	}
+	if (it->negative)
+		buf_printf(out, "%snegative discrimination", sep);
+}
+
+static void item_analysis(text_out *t, const report *r, int width)
+{
+	const report_summary *s = report_get_summary(r);
+	size_t n = report_item_count(r);
+	if (!n || !s->took)
+		return;
+	buf_putc(t->out, '\n');
+	sgr(t, "\033[1m");
+	buf_puts(t->out, "Item analysis");
+	sgr(t, "\033[0m");
+	buf_printf(t->out, "%sfirst finished attempts of %zu student%s", t->style.unicode ? " · " : " - ",
+	           s->took, s->took == 1 ? "" : "s");
+	if (s->group_size)
+		buf_printf(t->out, "%stop and bottom %zu", t->style.unicode ? " · " : " - ",
+		           s->group_size);
+	buf_putc(t->out, '\n');
+	if (s->took < 10)
+		buf_puts(t->out, "  (with fewer than 10 students these figures are rough)\n");
+	int id_w = 8;
+	for (size_t q = 0; q < n; q++) {
+		int w = chart_width(report_item_at(r, q)->id);
+		id_w = w > id_w ? w : id_w;
+	}
+	id_w = id_w > 28 ? 28 : id_w;
+	int num_w = n >= 100 ? 3 : n >= 10 ? 2 : 1;
+	sgr(t, "\033[2m");
+	buf_printf(t->out, "  %*s  ", num_w, "#");
+	chart_cell(t->out, "Question", id_w, true, &t->style);
+	buf_puts(t->out, "  Facility  Discrimination  Flags");
+	sgr(t, "\033[0m");
+	buf_putc(t->out, '\n');
+	int indent = 2 + num_w + 2;
+	for (size_t q = 0; q < n; q++) {
+		const report_item *it = report_item_at(r, q);
+		buf_printf(t->out, "  %*zu  ", num_w, q + 1);
+		chart_cell(t->out, it->id, id_w, true, &t->style);
+		buf_puts(t->out, "  ");
+		percent_cell(t, it->has_facility, it->facility, 8);
+		buf_puts(t->out, "  ");
+		char d[32];
+		if (it->has_discrimination)
+			snprintf(d, sizeof d, "%.2f", it->discrimination);
+		else
+			snprintf(d, sizeof d, "%s", t->style.unicode ? "—" : "-");
+		buf_printf(t->out, "%*s%s", 14 - chart_width(d), "", d);
+		buf flags;
+		buf_init(&flags);
+		flags_text(it, &flags);
+		if (flags.len) {
+			buf_puts(t->out, "  ");
+			sgr(t, "\033[33m");
+			buf_puts(t->out, flags.ptr);
+			sgr(t, "\033[0m");
+		}
+		buf_release(&flags);
+		buf_putc(t->out, '\n');
+		if (*it->prompt) {
+			buf_printf(t->out, "%*s", indent, "");
+			sgr(t, "\033[2m");
+			chart_cell(t->out, it->prompt, width - indent, false, &t->style);
+			sgr(t, "\033[0m");
+			buf_putc(t->out, '\n');
+		}
+		if (it->n_wrong) {
+			buf line;
+			buf_init(&line);
+			buf_puts(&line, "wrong: ");
+			for (size_t w = 0; w < it->n_wrong; w++) {
+				/* Typed text, so sanitised and cut short, and quoted so an
+				 * answer of spaces or commas still shows where it ends. */
+				buf one;
+				buf_init(&one);
+				chart_cell(&one, it->wrong[w].shown, 30, false, &t->style);
+				buf_printf(&line, "%s%s%s%s %s%zu", w ? (t->style.unicode ? " · " : "; ") : "",
+				           t->style.unicode ? "“" : "\"", one.ptr, t->style.unicode ? "”" : "\"",
+				           t->style.unicode ? "×" : "x", it->wrong[w].count);
+				buf_release(&one);
+			}
+			buf_printf(t->out, "%*s", indent, "");
+			chart_cell(t->out, line.ptr, width - indent, false, &t->style);
+			buf_putc(t->out, '\n');
+			buf_release(&line);
+		}
+	}
+}
+
+static void render_text(const report_options *o, const report *r, const char *bank_title,
+                        buf *out)
+{
+	text_out t = {
+		.style = {.unicode = chart_unicode_locale(),
+		          .color = term_use_color(o->color, STDOUT_FILENO)},
+		.out = out,
+	};
+	int width = term_text_width(STDOUT_FILENO);
+	const report_summary *s = report_get_summary(r);
+	buf head;
+	buf_init(&head);
+	buf_printf(&head, "Class %s%s%s", o->class_name, t.style.unicode ? " · " : " - ",
+	           bank_title ? bank_title : "no results yet");
+	sgr(&t, "\033[1m");
+	chart_cell(out, head.ptr, width, false, &t.style);
+	sgr(&t, "\033[0m");
+	buf_putc(out, '\n');
+	buf_release(&head);
+	const char *sep = t.style.unicode ? " · " : " - ";
+	buf_printf(out, "%zu on the roster%s%zu took it", s->on_roster, sep, s->took);
+	if (s->unfinished)
+		buf_printf(out, "%s%zu did not finish", sep, s->unfinished);
+	buf_printf(out, "%s%zu not taken", sep, s->not_taken);
+	if (s->students > s->on_roster)
+		buf_printf(out, "%s%zu not on the roster", sep, s->students - s->on_roster);
+	buf_puts(out, "\n\n");
+	gradebook(&t, r);
+	class_figures(&t, s);
+	item_analysis(&t, r, width);
+}
+
+/* --- CSV and JSON ------------------------------------------------------- */
+
+static void csv_field(buf *out, const char *s, size_t len)
+{
+	bool quote = false;
+	for (size_t i = 0; i < len && !quote; i++)
+		quote = s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
+	if (!quote) {
+		buf_append(out, s, len);
+		return;
+	}
+	buf_putc(out, '"');
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '"')
+			buf_putc(out, '"');
+		buf_putc(out, s[i]);
+	}
+	buf_putc(out, '"');
+}
+
+static void csv_text(buf *out, const char *s)
+{
+	csv_field(out, s, strlen(s));
+}
+
+/* A JSON string: control characters escaped, bytes that are not UTF-8 as
+ * U+FFFD, since JSON text must be UTF-8. */
+static void json_string(buf *out, const char *s, size_t len)
+{
+	buf_putc(out, '"');
+	size_t i = 0;
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '"' || c == '\\') {
+			buf_putc(out, '\\');
+			buf_putc(out, (char)c);
+			i++;
+		} else if (c < 0x20 || c == 0x7f) {
+			buf_printf(out, "\\u%04x", c);
+			i++;
+		} else if (c < 0x80) {
+			buf_putc(out, (char)c);
+			i++;
+		} else {
+			utf8proc_int32_t cp;
+			utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+			                                      (utf8proc_ssize_t)(len - i), &cp);
+			if (n <= 0) {
+				buf_puts(out, "\\ufffd");
+				i++;
+			} else {
+				buf_append(out, s + i, (size_t)n);
+				i += (size_t)n;
+			}
+		}
+	}
+	buf_putc(out, '"');
+}
+
+static void json_text(buf *out, const char *s)
+{
+	json_string(out, s, strlen(s));
+}
+
+static void number_or_empty(buf *out, bool has, double x)
+{
+	if (has)
+		progress_number(out, x);
+}
+
+static void render_csv(const report *r, buf *out)
+{
+	unsigned kinds = report_kinds(r);
+	buf_puts(out, "id,name,group,on_roster,attempts,finished,best,best_points,last,last_points,"
+	              "max_points,best_time_s,latest_status");
+	for (int k = 0; k < QUIZ_KIND_COUNT; k++)
+		if (kinds & (1u << k))
+			buf_printf(out, ",kind:%s", quiz_kind_name((quiz_kind)k));
+	for (size_t q = 0; q < report_item_count(r); q++) {
+		buf col;
+		buf_init(&col);
+		buf_printf(&col, "q:%s", report_item_at(r, q)->id);
+		buf_putc(out, ',');
+		csv_field(out, col.ptr, col.len);
+		buf_release(&col);
+	}
+	buf_puts(out, "\r\n");
+	for (size_t i = 0; i < report_student_count(r); i++) {
+		const report_student *st = report_student_at(r, i);
+		const report_attempt *best = st->best, *last = st->last;
+		csv_text(out, st->id);
+		buf_putc(out, ',');
+		csv_text(out, st->name);
+		buf_putc(out, ',');
+		csv_text(out, st->group);
+		buf_printf(out, ",%d,%zu,%zu,", st->on_roster, st->attempts, st->finished);
+		number_or_empty(out, best, best ? best->fraction : 0);
+		buf_putc(out, ',');
+		number_or_empty(out, best, best ? best->score : 0);
+		buf_putc(out, ',');
+		number_or_empty(out, last, last ? last->fraction : 0);
+		buf_putc(out, ',');
+		number_or_empty(out, last, last ? last->score : 0);
+		buf_putc(out, ',');
+		number_or_empty(out, best, best ? best->max_score : 0);
+		buf_putc(out, ',');
+		if (best && best->ended_ms >= best->started_ms)
+			buf_printf(out, "%lld", (long long)((best->ended_ms - best->started_ms) / 1000));
+		buf_putc(out, ',');
+		if (st->latest)
+			buf_puts(out, store_session_status_name(st->latest->status));
+		for (int k = 0; k < QUIZ_KIND_COUNT; k++) {
+			if (!(kinds & (1u << k)))
+				continue;
+			buf_putc(out, ',');
+			bool has = best && best->kind_points[k] > 0;
+			number_or_empty(out, has, has ? best->kind_earned[k] / best->kind_points[k] : 0);
+		}
+		for (size_t q = 0; q < report_item_count(r); q++) {
+			buf_putc(out, ',');
+			number_or_empty(out, best && !isnan(best->earned[q]), best ? best->earned[q] : 0);
+		}
+		buf_puts(out, "\r\n");
+	}
+}
+
+static void render_items_csv(const report *r, buf *out)
+{
+	buf_puts(out, "position,id,kind,points,answered,facility,discrimination,too_easy,too_hard,"
+	              "negative_discrimination,wrong_answers");
+	for (int w = 1; w <= REPORT_WRONG_MAX; w++)
+		buf_printf(out, ",wrong_%d,wrong_%d_count", w, w);
+	buf_puts(out, "\r\n");
+	for (size_t q = 0; q < report_item_count(r); q++) {
+		const report_item *it = report_item_at(r, q);
+		buf_printf(out, "%zu,", q + 1);
+		csv_text(out, it->id);
+		buf_putc(out, ',');
+		csv_text(out, it->kind);
+		buf_putc(out, ',');
+		progress_number(out, it->points);
+		buf_printf(out, ",%zu,", it->answered);
+		number_or_empty(out, it->has_facility, it->facility);
+		buf_putc(out, ',');
+		number_or_empty(out, it->has_discrimination, it->discrimination);
+		buf_printf(out, ",%d,%d,%d,%zu", it->too_easy, it->too_hard, it->negative,
+		           it->wrong_answers);
+		for (size_t w = 0; w < REPORT_WRONG_MAX; w++) {
+			buf_putc(out, ',');
+			if (w < it->n_wrong) {
+				csv_field(out, it->wrong[w].shown, it->wrong[w].len);
+				buf_printf(out, ",%zu", it->wrong[w].count);
+			} else {
+				buf_putc(out, ',');
+			}
+		}
+		buf_puts(out, "\r\n");
+	}
+}
+
+static void json_number_or_null(buf *out, bool has, double x)
+{
+	if (has)
+		progress_number(out, x);
+	else
+		buf_puts(out, "null");
+}
+
+static void json_attempt(buf *out, const report *r, const report_attempt *a)
+{
+	if (!a) {
+		buf_puts(out, "null");
+		return;
+	}
+	buf_puts(out, "{\"score\": ");
+	progress_number(out, a->fraction);
+	buf_puts(out, ", \"points\": ");
+	progress_number(out, a->score);
+	buf_puts(out, ", \"max_points\": ");
+	progress_number(out, a->max_score);
+	buf_printf(out, ", \"status\": \"%s\", \"started_at\": \"", store_session_status_name(a->status));
+	progress_utc_time(out, a->started_ms);
+	buf_puts(out, "\", \"time_s\": ");
+	if (a->ended_ms >= a->started_ms && a->ended_ms)
+		buf_printf(out, "%lld", (long long)((a->ended_ms - a->started_ms) / 1000));
+	else
+		buf_puts(out, "null");
+	buf_puts(out, ", \"kinds\": {");
+	const char *sep = "";
+	for (int k = 0; k < QUIZ_KIND_COUNT; k++) {
+		if (!(report_kinds(r) & (1u << k)))
+			continue;
+		buf_printf(out, "%s\"%s\": ", sep, quiz_kind_name((quiz_kind)k));
+		double pts = a->kind_points[k];
+		json_number_or_null(out, pts > 0, pts > 0 ? a->kind_earned[k] / pts : 0);
+		sep = ", ";
+	}
+	buf_puts(out, "}, \"questions\": {");
+	for (size_t q = 0; q < report_item_count(r); q++) {
+		if (q)
+			buf_puts(out, ", ");
+		json_text(out, report_item_at(r, q)->id);
+		buf_puts(out, ": ");
+		json_number_or_null(out, !isnan(a->earned[q]), a->earned[q]);
+	}
+	buf_puts(out, "}}");
+}
+
+static void render_json(const report_options *o, const report *r, const char *bank_title,
+                        buf *out)
+{
+	const report_summary *s = report_get_summary(r);
+	buf_puts(out, "{\n  \"class\": ");
+	json_text(out, o->class_name);
+	buf_puts(out, ",\n  \"bank\": ");
+	if (bank_title)
+		json_text(out, bank_title);
+	else
+		buf_puts(out, "null");
+	buf_puts(out, ",\n  \"students\": [");
+	for (size_t i = 0; i < report_student_count(r); i++) {
+		const report_student *st = report_student_at(r, i);
+		buf_puts(out, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
+		json_text(out, st->id);
+		buf_puts(out, ", \"name\": ");
+		json_text(out, st->name);
+		buf_puts(out, ", \"group\": ");
+		json_text(out, st->group);
+		buf_printf(out, ", \"on_roster\": %s, \"attempts\": %zu, \"finished\": %zu, "
+		                "\"latest_status\": ",
+		           st->on_roster ? "true" : "false", st->attempts, st->finished);
+		if (st->latest)
+			buf_printf(out, "\"%s\"", store_session_status_name(st->latest->status));
+		else
+			buf_puts(out, "null");
+		buf_puts(out, ",\n     \"best\": ");
+		json_attempt(out, r, st->best);
+		buf_puts(out, ",\n     \"last\": ");
+		json_attempt(out, r, st->last);
+		buf_putc(out, '}');
+	}
+	buf_puts(out, "\n  ],\n  \"summary\": {");
+	buf_printf(out, "\"on_roster\": %zu, \"took\": %zu, \"unfinished\": %zu, \"not_taken\": %zu",
+	           s->on_roster, s->took, s->unfinished, s->not_taken);
+	const char *names[] = {"mean", "sd", "median", "min", "max"};
+	const double values[] = {s->mean, s->sd, s->median, s->min, s->max};
+	for (int i = 0; i < 5; i++) {
+		buf_printf(out, ", \"%s\": ", names[i]);
+		json_number_or_null(out, s->took > 0, values[i]);
+	}
+	buf_puts(out, ", \"histogram\": [");
+	for (int b = 0; b < REPORT_BUCKETS; b++)
+		buf_printf(out, "%s%zu", b ? ", " : "", s->histogram[b]);
+	buf_printf(out, "]},\n  \"item_analysis\": {\"attempts\": \"first finished\", \"students\": "
+	                "%zu, \"group_size\": %zu, \"items\": [",
+	           s->took, s->group_size);
+	for (size_t q = 0; q < report_item_count(r); q++) {
+		const report_item *it = report_item_at(r, q);
+		buf_printf(out, "%s\n    {\"position\": %zu, \"id\": ", q ? "," : "", q + 1);
+		json_text(out, it->id);
+		buf_puts(out, ", \"kind\": ");
+		json_text(out, it->kind);
+		buf_puts(out, ", \"prompt\": ");
+		json_text(out, it->prompt);
+		buf_puts(out, ", \"points\": ");
+		progress_number(out, it->points);
+		buf_printf(out, ", \"answered\": %zu, \"facility\": ", it->answered);
+		json_number_or_null(out, it->has_facility, it->facility);
+		buf_puts(out, ", \"discrimination\": ");
+		json_number_or_null(out, it->has_discrimination, it->discrimination);
+		buf_printf(out, ", \"too_easy\": %s, \"too_hard\": %s, \"negative_discrimination\": %s",
+		           it->too_easy ? "true" : "false", it->too_hard ? "true" : "false",
+		           it->negative ? "true" : "false");
+		buf_printf(out, ", \"wrong_answers\": %zu, \"common_wrong\": [", it->wrong_answers);
+		for (size_t w = 0; w < it->n_wrong; w++) {
+			buf_puts(out, w ? ", {\"answer\": " : "{\"answer\": ");
+			json_string(out, it->wrong[w].shown, it->wrong[w].len);
+			buf_printf(out, ", \"count\": %zu}", it->wrong[w].count);
+		}
+		buf_puts(out, "]}");
+	}
+	buf_puts(out, "\n  ]}\n}\n");
+}
+
+/* --- The command -------------------------------------------------------- */
+
+int cmd_report(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{"class", required_argument, NULL, 'K'},
+		{"bank", required_argument, NULL, 'b'},
+		{"format", required_argument, NULL, 'f'},
+		{"items", no_argument, NULL, 'i'},
+		{"db", required_argument, NULL, 'd'},
+		{"color", required_argument, NULL, 'C'},
+		{"colour", required_argument, NULL, 'C'},
+		{"help", no_argument, NULL, 'h'},
+		{0},
+	};
+	report_options o = {.color = TERM_COLOR_AUTO};
+	int c;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":b:f:h", options, NULL)) != -1) {
+		switch (c) {
+		case 'K':
+			o.class_name = optarg;
+			break;
+		case 'b':
+			o.bank = optarg;
+			break;
+		case 'f':
+			if (strcmp(optarg, "text") == 0)
+				o.format = FORMAT_TEXT;
+			else if (strcmp(optarg, "csv") == 0)
+				o.format = FORMAT_CSV;
+			else if (strcmp(optarg, "json") == 0)
+				o.format = FORMAT_JSON;
+			else
+				return cli_usage_error("report", "--format must be text, csv or json, not '%s'",
+				                       optarg);
+			break;
+		case 'i':
+			o.items = true;
+			break;
+		case 'd':
+			o.db = optarg;
+			break;
+		case 'C':
+			if (!cli_parse_color("report", optarg, &o.color))
+				return EXIT_USAGE;
+			break;
+		case 'h':
+			fputs(report_usage, stdout);
+			return cli_finish(EXIT_OK);
+		case ':':
+			return cli_usage_error("report", "%s needs a value", argv[optind - 1]);
+		default:
+			return cli_usage_error("report", "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind != argc)
+		return cli_usage_error("report", "no arguments expected, not '%s'", argv[optind]);
+	if (!o.class_name)
+		return cli_usage_error("report", "which class? --class NAME");
+	const char *why;
+	if (!roster_valid_class(o.class_name, &why))
+		return cli_usage_error("report", "--class: %s", why);
+	if (o.items && o.format != FORMAT_CSV)
+		return cli_usage_error("report", "--items goes with --format csv");
+
+	store *s = NULL;
+	store_class settings;
+	int status = classroom_open("report", o.db, o.class_name, false, &s, &settings);
+	if (status != EXIT_OK)
+		return status;
+	report *r = report_new();
+	char *bank_title = NULL;
+	status = read_report(&o, s, r, &bank_title);
+	if (status == EXIT_OK && o.bank && !bank_title) {
+		/* A --bank the class never took: say so rather than show a
+		 * gradebook of nobody. */
+		classroom_error("report", "class '%s' has no results on a bank matching '%s'",
+		                o.class_name, o.bank);
+		status = EXIT_PROBLEMS;
+	}
+	if (status == EXIT_OK) {
+		buf out;
+		buf_init(&out);
+		if (o.format == FORMAT_CSV && o.items)
+			render_items_csv(r, &out);
+		else if (o.format == FORMAT_CSV)
+			render_csv(r, &out);
+		else if (o.format == FORMAT_JSON)
+			render_json(&o, r, bank_title, &out);
+		else
+			render_text(&o, r, bank_title, &out);
+		fwrite(out.ptr, 1, out.len, stdout);
+		buf_release(&out);
+	}
+	free(bank_title);
+	report_free(r);
+	store_close(s);
+	return cli_finish(status);
+}
