@@ -448,6 +448,19 @@ static void exec(writer *w, const char *sql)
 	sqlite3_free(msg);
 }
 
+/* Flushes a written file to the disk. Returns 0, or -1 with errno set. */
+static int sync_file(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	int rc = fsync(fd);
+	int saved = errno;
+	close(fd);
+	errno = saved;
+	return rc;
+}
+
 int pack_write(const quiz *q, const char *path, diag_list *d)
 {
 	if (!quiz_article(q)) {
@@ -501,6 +514,13 @@ int pack_write(const quiz *q, const char *path, diag_list *d)
 		buf_puts(&err, "cannot close the file");
 	}
 	int status = 0;
+	/* Written without a journal, so the bytes must be on the disk before the
+	 * rename makes them the pack: a power cut leaves the old file or the new
+	 * one, never half of it. */
+	if (w.rc == SQLITE_OK && sync_file(tmp.ptr) != 0) {
+		w.rc = SQLITE_IOERR;
+		buf_puts(&err, strerror(errno));
+	}
 	if (w.rc == SQLITE_OK && rename(tmp.ptr, path) != 0) {
 		w.rc = SQLITE_ERROR;
 		buf_puts(&err, strerror(errno));
