@@ -1,0 +1,185 @@
+/* test_article.c - front matter, numbered paragraphs, quotations, and rendering */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "article.h"
+#include "quiz.h"
+#include "render.h"
+
+static const char sample[] =
+	"---\n"
+	"title: \"A title: with a colon\"\n"
+	"source: Somewhere\n"
+	"published: 2023-07-25\n"
+	"unknown: ignored\n"
+	"---\n"
+	"\n"
+	"# Heading\n"
+	"\n"
+	"First paragraph with *emphasis* and a\n"
+	"soft break.\n"
+	"\n"
+	"- a list item paragraph\n"
+	"\n"
+	"> China’s “quoted”  words — here.\n";
+
+static article *parse(const char *text, diag_list **d)
+{
+	*d = diag_list_new();
+	return article_parse("t.md", text, strlen(text), *d);
+}
+
+static void test_front_matter_and_paragraphs(void **state)
+{
+	(void)state;
+	diag_list *d;
+	article *a = parse(sample, &d);
+	assert_non_null(a);
+	const article_meta *m = article_get_meta(a);
+	assert_string_equal(m->title, "A title: with a colon");
+	assert_string_equal(m->source, "Somewhere");
+	assert_string_equal(m->published, "2023-07-25");
+	assert_null(m->author);
+	assert_int_equal(article_paragraph_count(a), 3);
+	const article_paragraph *p = article_paragraph_at(a, 0);
+	assert_int_equal(p->number, 1);
+	assert_int_equal(p->line, 10);
+	assert_string_equal(p->text, "First paragraph with emphasis and a soft break.");
+	assert_int_equal(article_paragraph_at(a, 1)->line, 13);
+	assert_ptr_equal(article_paragraph_of(a, p->node), p);
+	assert_null(article_paragraph_at(a, 3));
+	assert_int_equal(diag_count(d), 0);
+	article_free(a);
+	diag_list_free(d);
+}
+
+static void test_find_quote_folds(void **state)
+{
+	(void)state;
+	diag_list *d;
+	article *a = parse(sample, &d);
+	article_match m;
+	/* Straight quotes, one space and a hyphen find curly quotes, two
+	 * spaces and an em dash; case does not matter. */
+	assert_true(article_find_quote(a, "CHINA'S \"QUOTED\" WORDS - HERE", &m));
+	assert_int_equal(m.paragraph->number, 3);
+	const char *found = m.paragraph->text + m.start;
+	assert_memory_equal(found, "China’s", strlen("China’s"));
+	assert_int_equal(m.end, m.paragraph->len - 1);
+	assert_true(article_find_quote(a, "emphasis and a soft", &m));
+	assert_int_equal(m.paragraph->number, 1);
+	/* Never across two paragraphs, and not what is absent. */
+	assert_false(article_find_quote(a, "soft break. a list", &m));
+	assert_false(article_find_quote(a, "not in the article", &m));
+	assert_false(article_find_quote(a, "", &m));
+	/* The closest passage to a misquotation is found. */
+	assert_true(article_closest_passage(a, "first paragraf with emphasis", &m));
+	assert_int_equal(m.paragraph->number, 1);
+	article_free(a);
+	diag_list_free(d);
+}
+
+static void test_bad_articles(void **state)
+{
+	(void)state;
+	diag_list *d;
+	assert_null(parse("ok\n\xff\n", &d));
+	assert_int_equal(diag_at(d, 0)->line, 2);
+	assert_int_equal(diag_at(d, 0)->col, 1);
+	diag_list_free(d);
+	assert_null(parse("---\ntitle: [open\n---\nbody\n", &d));
+	assert_int_equal(diag_at(d, 0)->line, 2);
+	diag_list_free(d);
+	assert_null(parse("---\ntitle: *anchor\n---\n", &d));
+	diag_list_free(d);
+	/* A thematic break and a setext heading are not front matter. */
+	article *a = parse("---\nFoo\n---\n", &d);
+	assert_non_null(a);
+	assert_int_equal(diag_count(d), 0);
+	article_free(a);
+	diag_list_free(d);
+}
+
+static void test_render_plain(void **state)
+{
+	(void)state;
+	diag_list *d;
+	article *a = parse(sample, &d);
+	render_options o = {.width = 30, .color = false, .numbers = true};
+	buf out;
+	buf_init(&out);
+	render_article(a, &o, &out);
+	assert_string_equal(out.ptr, "A title: with a colon\n"
+	                             "Somewhere · published July 25,\n"
+	                             "2023\n"
+	                             "──────────────────────────────\n"
+	                             "\n"
+	                             "Heading\n"
+	                             "=======\n"
+	                             "\n"
+	                             "¶1 First paragraph with\n"
+	                             "   emphasis and a soft break.\n"
+	                             "\n"
+	                             "• ¶2 a list item paragraph\n"
+	                             "\n"
+	                             "│ ¶3 China’s “quoted” words —\n"
+	                             "│    here.\n");
+	buf_release(&out);
+	article_free(a);
+	diag_list_free(d);
+}
+
+static void test_render_date(void **state)
+{
+	(void)state;
+	buf out;
+	buf_init(&out);
+	render_date("2023-06-18", &out);
+	buf_puts(&out, "|");
+	render_date("2023-06", &out);
+	buf_puts(&out, "|");
+	render_date("2023", &out);
+	buf_puts(&out, "|");
+	render_date("June", &out);
+	assert_string_equal(out.ptr, "June 18, 2023|June 2023|2023|June");
+	buf_release(&out);
+}
+
+static void test_iso_dates(void **state)
+{
+	(void)state;
+	quiz_date dt;
+	assert_int_equal(quiz_date_parse_iso("2024-02-29", &dt), QUIZ_DATE_OK);
+	assert_int_equal(dt.year, 2024);
+	assert_int_equal(dt.day, 29);
+	assert_int_equal(quiz_date_parse_iso("2023-02-29", &dt), QUIZ_DATE_NONEXISTENT);
+	assert_int_equal(quiz_date_parse_iso("1900-02-29", &dt), QUIZ_DATE_NONEXISTENT);
+	assert_int_equal(quiz_date_parse_iso("2000-02-29", &dt), QUIZ_DATE_OK);
+	assert_int_equal(quiz_date_parse_iso("2023-13", &dt), QUIZ_DATE_NONEXISTENT);
+	assert_int_equal(quiz_date_parse_iso("2023-00-10", &dt), QUIZ_DATE_NONEXISTENT);
+	assert_int_equal(quiz_date_parse_iso("2023-06-00", &dt), QUIZ_DATE_NONEXISTENT);
+	assert_int_equal(quiz_date_parse_iso("2023", &dt), QUIZ_DATE_OK);
+	assert_int_equal(dt.month, 0);
+	assert_int_equal(quiz_date_parse_iso("23-06-18", &dt), QUIZ_DATE_MALFORMED);
+	assert_int_equal(quiz_date_parse_iso("2023-6-18", &dt), QUIZ_DATE_MALFORMED);
+	assert_int_equal(quiz_date_parse_iso("2023-06-18T00", &dt), QUIZ_DATE_MALFORMED);
+	assert_int_equal(quiz_date_parse_iso("", &dt), QUIZ_DATE_MALFORMED);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_front_matter_and_paragraphs),
+		cmocka_unit_test(test_find_quote_folds),
+		cmocka_unit_test(test_bad_articles),
+		cmocka_unit_test(test_render_plain),
+		cmocka_unit_test(test_render_date),
+		cmocka_unit_test(test_iso_dates),
+	};
+	return cmocka_run_group_tests_name("article", tests, NULL, NULL);
+}
