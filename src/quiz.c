@@ -8,7 +8,7 @@
 
 /* Questions and actors are kept in chunks from the arena so that pointers
  * handed out stay valid while more are added. */
-enum { CHUNK = 256 };
+enum { CHUNK = 16 };
 
 struct quiz {
 	arena *arena;
