@@ -1951,6 +1951,10 @@ static void finish_questions(compiler *c, const node *list)
 			              "show the passage");
 		}
 	}
+	/* Every id is known now. What the search of the article needs is the
+	 * most memory a compile holds at once: what is done with goes first. */
+	strmap_release(&c->ids);
+	strmap_release(&c->slug_counts);
 	if (!c->art)
 		return;
 	const char **quotes = xmalloc((n ? n : 1) * sizeof(char *));
@@ -2215,6 +2219,10 @@ quiz *bank_compile_text(const char *name, const char *text, size_t len, const ba
 	} else {
 		index_lines(&c);
 		node *root = read_tree(&c);
+		/* Positions inside scalars are needed only while questions are
+		 * compiled as they are read. */
+		free(c.line_starts);
+		c.line_starts = NULL;
 		if (root)
 			compile_root(&c, root);
 	}
