@@ -15,17 +15,19 @@ struct article {
 	char *text;
 	size_t len;
 	int line_offset;          /* lines taken by the front matter */
+	size_t body;              /* where the Markdown starts, after the front matter */
 	article_meta meta;
 	char *meta_storage[5];
-	cmark_node *doc;
+	cmark_node *doc;          /* NULL once dropped (article_drop_document) */
 	article_paragraph *paragraphs;
 	size_t n_paragraphs;
+	buf paragraph_texts;      /* what paragraphs[i].text point into */
 	size_t words;
 	/* Every paragraph folded (text_fold) and joined with '\n', which folding
-	 * never produces, so a match cannot span two paragraphs. */
+	 * never produces: built for the first lookup of a few quotes or of the
+	 * closest passage, and kept for the next. */
 	buf folded;
 	size_t *folded_starts;    /* where each paragraph begins in `folded` */
-	bool *fold_identity;      /* folding kept each byte of the paragraph in place */
 };
 
 static const char *meta_fields[] = {"title", "source", "published", "author", "url"};
@@ -231,14 +233,29 @@ static size_t count_words(const char *s, size_t len)
 	return n;
 }
 
+/* Numbers the paragraphs of a->doc and copies their text; when the document
+ * is parsed again after a drop, only points the paragraphs at its nodes. */
 static void index_paragraphs(article *a)
 {
-	size_t cap = 16;
-	a->paragraphs = xmalloc(cap * sizeof(article_paragraph));
 	cmark_iter *it = cmark_iter_new(a->doc);
 	cmark_event_type ev;
-	buf text;
-	buf_init(&text);
+	if (a->paragraphs) {
+		size_t i = 0;
+		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+			cmark_node *n = cmark_iter_get_node(it);
+			if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH &&
+			    i < a->n_paragraphs)
+				a->paragraphs[i++].node = n;
+		}
+		cmark_iter_free(it);
+		return;
+	}
+	size_t cap = 16;
+	a->paragraphs = xmalloc(cap * sizeof(article_paragraph));
+	/* All the texts in one buffer, each ending in a NUL: many small copies
+	 * would pin pieces of the heap the document held, and none of it could
+	 * be used again once the document is dropped. */
+	buf *texts = &a->paragraph_texts;
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
 		if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH)
@@ -247,41 +264,44 @@ static void index_paragraphs(article *a)
 			cap *= 2;
 			a->paragraphs = xrealloc(a->paragraphs, cap * sizeof(article_paragraph));
 		}
-		buf_clear(&text);
-		collect_inline_text(n, &text);
+		size_t start = texts->len;
+		collect_inline_text(n, texts);
 		article_paragraph *p = &a->paragraphs[a->n_paragraphs++];
 		p->number = (int)a->n_paragraphs;
 		p->line = cmark_node_get_start_line(n) + a->line_offset;
-		p->len = text.len;
-		p->text = xstrndup(text.ptr, text.len);
+		p->len = texts->len - start;
 		p->node = n;
-		a->words += count_words(text.ptr, text.len);
+		a->words += count_words(texts->ptr + start, p->len);
+		buf_putc(texts, '\0');
 	}
 	cmark_iter_free(it);
-	buf_release(&text);
+	/* The buffer has stopped moving: point the paragraphs into it. */
+	size_t at = 0;
+	for (size_t i = 0; i < a->n_paragraphs; i++) {
+		a->paragraphs[i].text = texts->ptr + at;
+		at += a->paragraphs[i].len + 1;
+	}
+}
 
+static void parse_document(article *a)
+{
+	a->doc = cmark_parse_document(a->text + a->body, a->len - a->body, CMARK_OPT_SOURCEPOS);
+	index_paragraphs(a);
 }
 
 /* Folds every paragraph for quote lookups, the first time one is made:
  * reading an article never needs it. The article is const to its readers;
- * this cache is the one thing that changes behind that. */
+ * this cache, like the document, changes behind that. */
 static void fold_paragraphs(const article *ca)
 {
 	article *a = (article *)ca;
 	if (a->folded_starts)
 		return;
 	a->folded_starts = xmalloc((a->n_paragraphs + 1) * sizeof(size_t));
-	a->fold_identity = xmalloc((a->n_paragraphs ? a->n_paragraphs : 1) * sizeof(bool));
 	for (size_t i = 0; i < a->n_paragraphs; i++) {
 		const article_paragraph *p = &a->paragraphs[i];
 		a->folded_starts[i] = a->folded.len;
 		text_fold(p->text, p->len, &a->folded, NULL);
-		/* ASCII folds byte for byte unless white space was collapsed, which
-		 * shortens it: then offsets need no second folding to map back. */
-		bool ascii = true;
-		for (size_t k = 0; k < p->len && ascii; k++)
-			ascii = (unsigned char)p->text[k] < 0x80;
-		a->fold_identity[i] = ascii && a->folded.len - a->folded_starts[i] == p->len;
 		buf_putc(&a->folded, '\n');
 	}
 	a->folded_starts[a->n_paragraphs] = a->folded.len;
@@ -296,6 +316,7 @@ static article *parse_owned(const char *name, char *owned, size_t len, diag_list
 	a->len = len;
 	const char *text = owned;
 	buf_init(&a->folded);
+	buf_init(&a->paragraph_texts);
 	diag_add_source(d, name, text, len);
 
 	size_t bad;
@@ -325,8 +346,8 @@ static article *parse_owned(const char *name, char *owned, size_t len, diag_list
 		if (!parse_front_matter(a, text + yaml_start, yaml_len, 2, d))
 			goto fail;
 	}
-	a->doc = cmark_parse_document(a->text + body, len - body, CMARK_OPT_SOURCEPOS);
-	index_paragraphs(a);
+	a->body = body;
+	parse_document(a);
 	return a;
 fail:
 	article_free(a);
@@ -364,16 +385,14 @@ void article_free(article *a)
 {
 	if (!a)
 		return;
-	for (size_t i = 0; i < a->n_paragraphs; i++)
-		free((char *)a->paragraphs[i].text);
 	free(a->paragraphs);
+	buf_release(&a->paragraph_texts);
 	for (size_t i = 0; i < 5; i++)
 		free(a->meta_storage[i]);
 	if (a->doc)
 		cmark_node_free(a->doc);
 	buf_release(&a->folded);
 	free(a->folded_starts);
-	free(a->fold_identity);
 	free(a->text);
 	free(a->path);
 	free(a);
@@ -396,9 +415,24 @@ const char *article_text(const article *a, size_t *len)
 	return a->text;
 }
 
-cmark_node *article_document(const article *a)
+cmark_node *article_document(const article *ca)
 {
+	/* Parsed again after a drop: the article is const to its readers, and
+	 * the document, like the folded text, is a cache behind that. */
+	article *a = (article *)ca;
+	if (!a->doc)
+		parse_document(a);
 	return a->doc;
+}
+
+void article_drop_document(article *a)
+{
+	if (!a->doc)
+		return;
+	cmark_node_free(a->doc);
+	a->doc = NULL;
+	for (size_t i = 0; i < a->n_paragraphs; i++)
+		a->paragraphs[i].node = NULL;
 }
 
 int article_line_offset(const article *a)
@@ -469,13 +503,36 @@ static void map_back(const article_paragraph *p, const size_t *offsets, size_t f
 		m->end--;
 }
 
-/* Where each folded quote was found in a->folded, or SIZE_MAX. */
+/* A quote looked for, folded, and where it was found: positions count
+ * through the folded paragraphs one after another. */
 typedef struct {
 	const char *text;    /* folded */
 	size_t len;
-	size_t at;
-	size_t found_at;     /* the article position that found it */
+	size_t at;           /* SIZE_MAX until found */
+	size_t found_at;     /* the position that found it */
 } quote_probe;
+
+/* The paragraph being searched, folded, and what has been found so far. */
+typedef struct {
+	const char *text;
+	size_t len;
+	size_t base;         /* the position of its first byte */
+	quote_probe *probes;
+	size_t pending;      /* quotes that may still be found */
+	size_t *found;       /* quotes first found in this paragraph */
+	size_t n_found;
+} quote_scan;
+
+static void record_match(quote_scan *s, size_t quote, size_t start, size_t p)
+{
+	quote_probe *q = &s->probes[quote];
+	if (q->at == SIZE_MAX) {
+		s->pending--;
+		s->found[s->n_found++] = quote;
+	}
+	q->at = s->base + start;
+	q->found_at = s->base + p;
+}
 
 /* Quotes are keyed by KEY_LEN of their bytes. Long quotes are keyed by
  * STRIDE consecutive windows, so that looking at every STRIDE-th position
@@ -535,7 +592,9 @@ static void table_init(key_table *t, size_t max_entries)
 {
 	size_t cap = 16;
 	t->shift = 60;
-	while (cap < 2 * max_entries) {
+	/* At most three quarters full: linear probing stays short, and the
+	 * slots of 10,000 long quotes (40,000 keys) take 1 MiB, not 2. */
+	while (3 * cap < 4 * max_entries) {
 		cap *= 2;
 		t->shift--;
 	}
@@ -585,59 +644,59 @@ static void table_add(key_table *t, const char *s, unsigned len, size_t quote, s
 	t->lengths |= 1u << len;
 }
 
-/* Compares the quotes keyed by the `len` bytes at article position p. */
-static void table_probe(const key_table *t, const char *text, size_t text_len, size_t p,
-                        unsigned len, quote_probe *probes, size_t *pending)
+/* Compares the quotes keyed by the `len` bytes at position p of the
+ * paragraph. A match never spans two paragraphs: a quote is looked for
+ * within one. */
+static void table_probe(const key_table *t, quote_scan *s, size_t p, unsigned len)
 {
-	uint64_t key = load_key(text + p, len);
+	uint64_t key = load_key(s->text + p, len);
 	uint64_t bit = key_hash(key) >> (64 - FILTER_BITS);
 	if (!(t->filter[bit >> 6] & ((uint64_t)1 << (bit & 63))))
 		return;
 	const quote_slot *slot = table_slot(t, key);
 	for (uint32_t e = slot->head; e != NO_ENTRY; e = t->entries[e].next) {
-		quote_probe *q = &probes[t->entries[e].quote];
+		const quote_probe *q = &s->probes[t->entries[e].quote];
 		size_t shift = t->entries[e].shift;
 		/* A quote found here may still start earlier by another window. */
-		if ((q->at != SIZE_MAX && q->found_at != p) || p < shift)
+		if ((q->at != SIZE_MAX && q->found_at != s->base + p) || p < shift)
 			continue;
 		size_t start = p - shift;
-		if (q->at != SIZE_MAX && start >= q->at)
+		if (q->at != SIZE_MAX && s->base + start >= q->at)
 			continue;
-		if (start + q->len <= text_len && memcmp(text + start, q->text, q->len) == 0) {
-			if (q->at == SIZE_MAX)
-				(*pending)--;
-			q->at = start;
-			q->found_at = p;
-		}
+		if (start + q->len <= s->len && memcmp(s->text + start, q->text, q->len) == 0)
+			record_match(s, t->entries[e].quote, start, p);
 	}
 }
 
-/* Finds many quotes in one pass over the folded article, so that a bank of
+/* Finds many quotes in about one pass over the article, so that a bank of
  * thousands of sources costs about one scan rather than one per quote. Each
  * quote's key windows are chosen where the fewest other quotes share them,
  * and only the quotes in a position's bucket are compared in full. */
-static void find_many(const article *a, quote_probe *probes, size_t n)
-{
+typedef struct {
 	key_table dense, sparse;
+	unsigned lengths[KEY_LEN + 1];   /* the lengths of dense keys */
+	size_t n_lengths;
+} quote_tables;
+
+static void tables_build(quote_tables *qt, quote_probe *probes, size_t n)
+{
 	size_t n_dense = 0, n_sparse = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (probes[i].len == 0 || probes[i].len > a->folded.len)
+		if (probes[i].len == 0)
 			continue;
 		if (probes[i].len >= KEY_LEN + STRIDE - 1)
 			n_sparse++;
 		else
 			n_dense++;
 	}
-	table_init(&dense, n_dense);
-	table_init(&sparse, n_sparse * STRIDE);
-	size_t pending = 0;
+	table_init(&qt->dense, n_dense);
+	table_init(&qt->sparse, n_sparse * STRIDE);
 	for (size_t i = 0; i < n; i++) {
 		quote_probe *q = &probes[i];
-		if (q->len == 0 || q->len > a->folded.len)
+		if (q->len == 0)
 			continue;
-		pending++;
 		bool is_sparse = q->len >= KEY_LEN + STRIDE - 1;
-		key_table *t = is_sparse ? &sparse : &dense;
+		key_table *t = is_sparse ? &qt->sparse : &qt->dense;
 		unsigned klen = q->len < KEY_LEN ? (unsigned)q->len : KEY_LEN;
 		size_t windows = is_sparse ? STRIDE : 1;
 		size_t last = q->len - klen - (windows - 1);
@@ -664,34 +723,36 @@ static void find_many(const article *a, quote_probe *probes, size_t n)
 		for (size_t w = 0; w < windows; w++)
 			table_add(t, q->text + best + w, klen, i, best + w);
 	}
-	const char *text = a->folded.ptr;
-	size_t len = a->folded.len;
-	unsigned lengths[KEY_LEN + 1];
-	size_t n_lengths = 0;
+	qt->n_lengths = 0;
 	for (unsigned klen = 1; klen <= KEY_LEN; klen++)
-		if (dense.lengths & (1u << klen))
-			lengths[n_lengths++] = klen;
-	size_t step = n_lengths ? 1 : STRIDE;
-	for (size_t p = 0; p < len && pending; p += step) {
-		for (size_t li = 0; li < n_lengths && p + lengths[li] <= len; li++)
-			table_probe(&dense, text, len, p, lengths[li], probes, &pending);
-		if (p % STRIDE == 0 && sparse.n_entries && p + KEY_LEN <= len)
-			table_probe(&sparse, text, len, p, KEY_LEN, probes, &pending);
-	}
-	table_release(&dense);
-	table_release(&sparse);
+		if (qt->dense.lengths & (1u << klen))
+			qt->lengths[qt->n_lengths++] = klen;
 }
 
-static int compare_by_position(const void *x, const void *y)
+static void tables_scan(const quote_tables *qt, quote_scan *s)
 {
-	const quote_probe *const *a = x, *const *b = y;
-	return ((*a)->at > (*b)->at) - ((*a)->at < (*b)->at);
+	/* A long quote has STRIDE consecutive windows keyed, so one of them
+	 * starts at a multiple of STRIDE wherever the quote stands. */
+	size_t step = qt->n_lengths ? 1 : STRIDE;
+	for (size_t p = 0; p < s->len && s->pending; p += step) {
+		for (size_t li = 0; li < qt->n_lengths && p + qt->lengths[li] <= s->len; li++)
+			table_probe(&qt->dense, s, p, qt->lengths[li]);
+		if (p % STRIDE == 0 && qt->sparse.n_entries && p + KEY_LEN <= s->len)
+			table_probe(&qt->sparse, s, p, KEY_LEN);
+	}
+}
+
+static bool is_ascii(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return false;
+	return true;
 }
 
 size_t article_find_quotes(const article *a, const char *const *quotes, size_t n,
                            article_match *matches)
 {
-	fold_paragraphs(a);
 	quote_probe *probes = xmalloc((n ? n : 1) * sizeof(quote_probe));
 	buf needles;
 	buf_init(&needles);
@@ -702,64 +763,83 @@ size_t article_find_quotes(const article *a, const char *const *quotes, size_t n
 		matches[i] = (article_match){NULL, 0, 0};
 	}
 	starts[n] = needles.len;
-	for (size_t i = 0; i < n; i++)
+	size_t pending = 0;
+	for (size_t i = 0; i < n; i++) {
 		probes[i] = (quote_probe){needles.ptr + starts[i], starts[i + 1] - starts[i], SIZE_MAX,
 		                          SIZE_MAX};
+		pending += probes[i].len > 0;
+	}
 	free(starts);
 
-	/* A few quotes are found faster by memmem than by building a table. */
-	if (n <= 4) {
-		for (size_t i = 0; i < n; i++) {
-			if (!probes[i].len)
-				continue;
-			const char *hit = memmem(a->folded.ptr, a->folded.len, probes[i].text, probes[i].len);
-			if (hit)
-				probes[i].at = (size_t)(hit - a->folded.ptr);
+	/* A few quotes are found faster by memmem than by building a table, in
+	 * the folded paragraphs kept for the next few (drafting looks up one
+	 * source at a time). Many are looked for in each paragraph folded in
+	 * turn: a bank's thousands of sources need no copy of the folded
+	 * article beside their own. */
+	bool few = n <= 4;
+	quote_tables qt;
+	if (few)
+		fold_paragraphs(a);
+	else
+		tables_build(&qt, probes, n);
+	quote_scan s = {.probes = probes, .pending = pending};
+	s.found = xmalloc((n ? n : 1) * sizeof(size_t));
+	buf scratch, refolded;
+	buf_init(&scratch);
+	buf_init(&refolded);
+	for (size_t i = 0; i < a->n_paragraphs && s.pending; i++) {
+		const article_paragraph *para = &a->paragraphs[i];
+		if (a->folded_starts) {
+			s.text = a->folded.ptr + a->folded_starts[i];
+			s.len = a->folded_starts[i + 1] - a->folded_starts[i] - 1;
+		} else {
+			buf_clear(&scratch);
+			text_fold(para->text, para->len, &scratch, NULL);
+			s.text = scratch.ptr;
+			s.len = scratch.len;
 		}
-	} else {
-		find_many(a, probes, n);
+		s.n_found = 0;
+		if (few) {
+			for (size_t k = 0; k < n; k++) {
+				if (probes[k].at != SIZE_MAX || !probes[k].len)
+					continue;
+				const char *hit = memmem(s.text, s.len, probes[k].text, probes[k].len);
+				if (hit)
+					record_match(&s, k, (size_t)(hit - s.text), (size_t)(hit - s.text));
+			}
+		} else {
+			tables_scan(&qt, &s);
+		}
+		/* Map what was found here back to the paragraph's own bytes. ASCII
+		 * folds byte for byte unless white space was collapsed, which
+		 * shortens it: then no second folding is needed. */
+		size_t *offsets = NULL;
+		bool identity = s.n_found && s.len == para->len && is_ascii(para->text, para->len);
+		if (s.n_found && !identity) {
+			buf_clear(&refolded);
+			text_fold(para->text, para->len, &refolded, &offsets);
+		}
+		for (size_t k = 0; k < s.n_found; k++) {
+			const quote_probe *q = &probes[s.found[k]];
+			map_back(para, offsets, s.len, q->at - s.base, q->len, &matches[s.found[k]]);
+		}
+		free(offsets);
+		s.base += s.len;
 	}
-
-	/* Fold each paragraph that holds a match once, however many it holds. */
-	quote_probe **found = xmalloc((n ? n : 1) * sizeof(quote_probe *));
-	size_t n_found = 0;
-	for (size_t i = 0; i < n; i++)
-		if (probes[i].at != SIZE_MAX)
-			found[n_found++] = &probes[i];
-	qsort(found, n_found, sizeof(quote_probe *), compare_by_position);
-	buf folded;
-	buf_init(&folded);
-	size_t *offsets = NULL;
-	size_t current = SIZE_MAX;
-	for (size_t k = 0; k < n_found; k++) {
-		quote_probe *q = found[k];
-		size_t para = paragraph_at_folded(a, q->at);
-		size_t rel = q->at - a->folded_starts[para];
-		if (a->fold_identity[para]) {
-			map_back(&a->paragraphs[para], NULL, a->paragraphs[para].len, rel, q->len,
-			         &matches[q - probes]);
-			continue;
-		}
-		if (para != current) {
-			buf_clear(&folded);
-			free(offsets);
-			offsets = NULL;
-			text_fold(a->paragraphs[para].text, a->paragraphs[para].len, &folded, &offsets);
-			current = para;
-		}
-		map_back(&a->paragraphs[para], offsets, folded.len, rel, q->len, &matches[q - probes]);
+	if (!few) {
+		table_release(&qt.dense);
+		table_release(&qt.sparse);
 	}
-	free(offsets);
-	buf_release(&folded);
-	free(found);
+	buf_release(&scratch);
+	buf_release(&refolded);
+	free(s.found);
 	free(probes);
 	buf_release(&needles);
-	return n_found;
+	return pending - s.pending;
 }
 
 bool article_find_quote(const article *a, const char *quote, article_match *m)
 {
-	fold_paragraphs(a);
 	return article_find_quotes(a, &quote, 1, m) == 1;
 }
 

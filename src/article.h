@@ -29,7 +29,7 @@ typedef struct {
 	int line;            /* 1-based line in the file where it starts */
 	const char *text;    /* its inline text, soft breaks as spaces */
 	size_t len;
-	cmark_node *node;
+	cmark_node *node;    /* NULL while the document is dropped */
 } article_paragraph;
 
 /* Where a quotation was found. */
@@ -54,8 +54,13 @@ const article_meta *article_get_meta(const article *a);
 /* The whole file as read, front matter included. */
 const char *article_text(const article *a, size_t *len);
 /* The cmark document; line numbers in its nodes count from the file's first
- * line (front matter included) once added to article_line_offset. */
+ * line (front matter included) once added to article_line_offset. After
+ * article_drop_document it is parsed again, and the paragraphs point at the
+ * new nodes. */
 cmark_node *article_document(const article *a);
+/* Frees the cmark document, about four times the article's size, when only
+ * the paragraphs' text is needed (quote lookups, showing a source). */
+void article_drop_document(article *a);
 int article_line_offset(const article *a);
 size_t article_paragraph_count(const article *a);
 const article_paragraph *article_paragraph_at(const article *a, size_t index);

@@ -83,7 +83,8 @@ static void *strmap_get(const strmap *m, const char *key, size_t len)
 /* Adds key -> value unless the key is there; returns the value now held. */
 static void *strmap_put(strmap *m, const char *key, size_t len, void *value)
 {
-	if (2 * (m->count + 1) > m->cap) {
+	/* Linear probing stays quick up to three quarters full. */
+	if (4 * (m->count + 1) > 3 * m->cap) {
 		strmap grown = {xcalloc(m->cap ? m->cap * 2 : 16, sizeof(strmap_slot)),
 		                m->cap ? m->cap * 2 : 16, m->count};
 		for (size_t i = 0; i < m->cap; i++)
@@ -129,9 +130,11 @@ typedef struct {
 	diag_list *out;          /* where diagnostics go in the end */
 	quiz *q;
 	article *art;            /* NULL when it could not be loaded */
+	bool article_tried;      /* load_article has run */
 	char *article_path;      /* as resolved against the bank */
 	const char *article_name;/* as written in the bank */
-	size_t *line_starts;     /* byte offset of each line, for positions in scalars */
+	uint32_t *line_starts;   /* byte offset of each line, for positions in scalars
+	                          * (a bank is at most BANK_MAX_SIZE) */
 	size_t n_lines;
 	quiz_date_order date_order;
 	strmap actors;           /* id -> quiz_actor */
@@ -226,6 +229,22 @@ typedef struct {
 } frame;
 
 static void compile_item(compiler *c, node *item, size_t index);
+static void load_article(compiler *c, const node *value);
+
+/* An `article:` that comes before `questions:` (as in every bank recall
+ * writes) is loaded before the questions are compiled: its Markdown is
+ * parsed while little else is held, and the memory of the dropped document
+ * goes to the questions. As compile_root does, the first `article:` counts. */
+static void load_article_first(compiler *c, const frame *root)
+{
+	for (size_t i = 0; i + 1 < root->n; i += 2) {
+		const node *k = root->items[i];
+		if (k->type == NODE_SCALAR && !k->bad && strcmp(k->text, "article") == 0) {
+			load_article(c, root->items[i + 1]);
+			return;
+		}
+	}
+}
 
 /* Called before the node for an event is made: an event that starts an
  * item of the `questions:` list gets a fresh arena for that item. */
@@ -420,8 +439,10 @@ static node *read_tree(compiler *c)
 			               root_frame->self->type == NODE_MAP && root_frame->n % 2 == 1 &&
 			               root_frame->items[root_frame->n - 1]->type == NODE_SCALAR &&
 			               strcmp(root_frame->items[root_frame->n - 1]->text, "questions") == 0;
-			if (f->questions)
+			if (f->questions) {
 				c->questions_streamed = true;
+				load_article_first(c, root_frame);
+			}
 			break;
 		}
 		case YAML_MAPPING_END_EVENT:
@@ -510,12 +531,12 @@ static void index_lines(compiler *c)
 	size_t n = 1;
 	for (size_t i = 0; i < c->len; i++)
 		n += c->text[i] == '\n';
-	c->line_starts = xmalloc(n * sizeof(size_t));
+	c->line_starts = xmalloc(n * sizeof(uint32_t));
 	c->n_lines = 0;
 	c->line_starts[c->n_lines++] = 0;
 	for (size_t i = 0; i < c->len; i++)
 		if (c->text[i] == '\n')
-			c->line_starts[c->n_lines++] = i + 1;
+			c->line_starts[c->n_lines++] = (uint32_t)(i + 1);
 }
 
 /* The byte offset of a 1-based line and column (in code points). */
@@ -1930,6 +1951,10 @@ static void finish_questions(compiler *c, const node *list)
 			              "show the passage");
 		}
 	}
+	/* Every id is known now. What the search of the article needs is the
+	 * most memory a compile holds at once: what is done with goes first. */
+	strmap_release(&c->ids);
+	strmap_release(&c->slug_counts);
 	if (!c->art)
 		return;
 	const char **quotes = xmalloc((n ? n : 1) * sizeof(char *));
@@ -2003,6 +2028,7 @@ static void compile_questions(compiler *c, const node *list)
 
 static void load_article(compiler *c, const node *value)
 {
+	c->article_tried = true;
 	const char *rel = text_field(c, value, "article");
 	if (!rel)
 		return;
@@ -2028,6 +2054,10 @@ static void load_article(compiler *c, const node *value)
 		if (!c->art)
 			error_at(c, value->line, value->col, "the article `%s` has errors (shown above)",
 			         shown(c, rel, strlen(rel)));
+		else
+			/* Compiling needs only the paragraphs' text; whoever shows the
+			 * article later has it parsed again. */
+			article_drop_document(c->art);
 		return;
 	}
 	diag *dg;
@@ -2106,7 +2136,8 @@ static void compile_root(compiler *c, const node *root)
 		quiz_set_date_order(c->q, c->date_order);
 	}
 	if (fields[2]) {
-		load_article(c, fields[2]);
+		if (!c->article_tried)
+			load_article(c, fields[2]);
 	} else {
 		diag *dg = error_at(c, root->line, root->col, "missing `article:`");
 		diag_hint(dg, "name the Markdown article the questions are about, relative to the "
@@ -2188,6 +2219,10 @@ quiz *bank_compile_text(const char *name, const char *text, size_t len, const ba
 	} else {
 		index_lines(&c);
 		node *root = read_tree(&c);
+		/* Positions inside scalars are needed only while questions are
+		 * compiled as they are read. */
+		free(c.line_starts);
+		c.line_starts = NULL;
 		if (root)
 			compile_root(&c, root);
 	}

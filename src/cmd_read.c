@@ -24,6 +24,12 @@ static const char read_usage[] =
 	"      --color WHEN     auto, always or never (auto honours NO_COLOR and TERM=dumb)\n"
 	"  -h, --help           show this help\n";
 
+static bool write_piece(void *ctx, const char *text, size_t len)
+{
+	(void)ctx;
+	return term_write(text, len) == 0;
+}
+
 int cmd_read(int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -84,11 +90,21 @@ int cmd_read(int argc, char **argv)
 	}
 	opt.width = width ? (int)width : term_text_width(STDOUT_FILENO);
 	opt.color = term_use_color(color, STDOUT_FILENO);
-	buf out;
-	buf_init(&out);
-	render_article(a, &opt, &out);
-	int status = term_page(out.ptr, out.len) == 0 ? EXIT_OK : EXIT_PROBLEMS;
-	buf_release(&out);
+	bool ok;
+	if (term_pages()) {
+		/* The pager is given the whole text, so that when it cannot be
+		 * run the text can still be shown. */
+		buf out;
+		buf_init(&out);
+		render_article(a, &opt, &out);
+		ok = term_page(out.ptr, out.len) == 0;
+		buf_release(&out);
+	} else {
+		/* Written as it is rendered: a long article's text is never
+		 * held whole. */
+		ok = render_article_to(a, &opt, write_piece, NULL);
+	}
+	int status = ok ? EXIT_OK : EXIT_PROBLEMS;
 	article_free(own);
 	quiz_free(q);
 	diag_list_free(d);

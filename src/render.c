@@ -499,11 +499,38 @@ static void render_title_block(renderer *r, const article_meta *meta)
 	buf_puts(r->out, "\n\n");
 }
 
-void render_article(const article *a, const render_options *opt, buf *out)
+bool render_article_to(const article *a, const render_options *opt, render_sink sink, void *ctx)
 {
-	renderer r = {.opt = opt, .article = a, .out = out};
+	buf out;
+	buf_init(&out);
+	renderer r = {.opt = opt, .article = a, .out = &out};
 	char digits[32];
 	r.number_width = snprintf(digits, sizeof digits, "%zu", article_paragraph_count(a));
 	render_title_block(&r, article_get_meta(a));
-	render_children(&r, article_document(a), "", "", false);
+	bool ok = true;
+	cmark_node *doc = article_document(a);
+	for (cmark_node *c = cmark_node_first_child(doc); c && ok; c = cmark_node_next(c)) {
+		if (c != cmark_node_first_child(doc))
+			blank_line(&r, "");
+		render_block(&r, c, "", "");
+		if (out.len >= RENDER_PIECE) {
+			ok = sink(ctx, out.ptr, out.len);
+			buf_clear(&out);
+		}
+	}
+	if (ok && out.len)
+		ok = sink(ctx, out.ptr, out.len);
+	buf_release(&out);
+	return ok;
+}
+
+static bool append_to(void *ctx, const char *text, size_t len)
+{
+	buf_append(ctx, text, len);
+	return true;
+}
+
+void render_article(const article *a, const render_options *opt, buf *out)
+{
+	render_article_to(a, opt, append_to, out);
 }

@@ -19,6 +19,16 @@ typedef struct {
  * output are recall's own SGR styles, and only when opt->color. */
 void render_article(const article *a, const render_options *opt, buf *out);
 
+/* Receives rendered text a piece at a time; returns false to stop (a
+ * failed write). */
+typedef bool (*render_sink)(void *ctx, const char *text, size_t len);
+
+/* As render_article, but hands the text to `sink` about RENDER_PIECE bytes
+ * at a time, between top-level blocks, so that the whole is never held.
+ * Returns false when the sink stopped it. */
+bool render_article_to(const article *a, const render_options *opt, render_sink sink, void *ctx);
+enum { RENDER_PIECE = 64 * 1024 };
+
 /* Appends one paragraph's inline content (text, emphasis, code, links ...)
  * as sanitised text with SGR styles when `color`, unwrapped: soft breaks
  * become spaces and hard breaks '\n'. For text_wrap. */

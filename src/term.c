@@ -64,9 +64,19 @@ static int write_all(FILE *f, const char *text, size_t len)
 	return fflush(f) == 0 ? 0 : -1;
 }
 
+bool term_pages(void)
+{
+	return isatty(STDOUT_FILENO);
+}
+
+int term_write(const char *text, size_t len)
+{
+	return write_all(stdout, text, len);
+}
+
 int term_page(const char *text, size_t len)
 {
-	if (!isatty(STDOUT_FILENO))
+	if (!term_pages())
 		return write_all(stdout, text, len);
 	const char *pager = getenv("PAGER");
 	if (!pager || !*pager)

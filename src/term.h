@@ -28,4 +28,12 @@ int term_text_width(int fd);
  * is a terminal. Returns 0, or -1 when writing failed (errno set). */
 int term_page(const char *text, size_t len);
 
+/* Whether term_page would hand its text to a pager (stdout is a terminal).
+ * When not, a long text can be written a piece at a time with term_write. */
+bool term_pages(void);
+
+/* Writes `text` to stdout and flushes it. Returns 0, or -1 when writing
+ * failed (errno set). */
+int term_write(const char *text, size_t len);
+
 #endif

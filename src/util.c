@@ -110,6 +110,20 @@ void buf_grow(buf *b, size_t extra)
 	b->cap = cap;
 }
 
+void buf_reserve(buf *b, size_t extra)
+{
+	size_t need = b->len + extra + 1;
+	if (need <= b->cap)
+		return;
+	if (b->cap) {
+		b->ptr = xrealloc(b->ptr, need);
+	} else {
+		b->ptr = xmalloc(need);
+		b->ptr[0] = '\0';
+	}
+	b->cap = need;
+}
+
 void buf_append(buf *b, const char *s, size_t len)
 {
 	if (!len)
@@ -179,9 +193,10 @@ int read_file(const char *path, size_t max_size, buf *out)
 	}
 	size_t start = out->len;
 	/* A regular file's size is known: one allocation of just that size,
-	 * not a buffer grown by half again past it. */
+	 * not a buffer grown by half again past it. One byte more than the
+	 * size lets the read that finds the end need no more room. */
 	if (S_ISREG(st.st_mode))
-		buf_grow(out, (size_t)st.st_size + 1);
+		buf_reserve(out, (size_t)st.st_size + 1);
 	for (;;) {
 		if (out->cap - out->len < 2)
 			buf_grow(out, 65536);

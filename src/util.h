@@ -36,6 +36,8 @@ void buf_init(buf *b);
 void buf_release(buf *b);
 void buf_clear(buf *b);
 void buf_grow(buf *b, size_t extra);
+/* Makes room for exactly `extra` more bytes (and the NUL), no more. */
+void buf_reserve(buf *b, size_t extra);
 void buf_append(buf *b, const char *s, size_t len);
 void buf_puts(buf *b, const char *s);
 void buf_putc(buf *b, char c);
