@@ -2,9 +2,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "cli.h"
+#include "escape.h"
 #include "progress.h"
 
 static const char export_usage[] =
@@ -56,60 +56,6 @@ static value bool_value(bool b)
 	return (value){.type = VALUE_BOOL, .truth = b};
 }
 
-/* RFC 4180: a field holding a comma, a quote or a line break is quoted, and
- * its quotes doubled; every other byte is written as it is. */
-static void csv_field(buf *out, const char *s, size_t len)
-{
-	bool quote = false;
-	for (size_t i = 0; i < len && !quote; i++)
-		quote = s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
-	if (!quote) {
-		buf_append(out, s, len);
-		return;
-	}
-	buf_putc(out, '"');
-	for (size_t i = 0; i < len; i++) {
-		if (s[i] == '"')
-			buf_putc(out, '"');
-		buf_putc(out, s[i]);
-	}
-	buf_putc(out, '"');
-}
-
-/* A JSON string: control characters as \u00XX, and bytes that are not
- * UTF-8 as U+FFFD, since JSON text must be UTF-8. */
-static void json_string(buf *out, const char *s, size_t len)
-{
-	buf_putc(out, '"');
-	size_t i = 0;
-	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
-		if (c == '"' || c == '\\') {
-			buf_putc(out, '\\');
-			buf_putc(out, (char)c);
-			i++;
-		} else if (c < 0x20 || c == 0x7f) {
-			buf_printf(out, "\\u%04x", c);
-			i++;
-		} else if (c < 0x80) {
-			buf_putc(out, (char)c);
-			i++;
-		} else {
-			utf8proc_int32_t cp;
-			utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-			                                      (utf8proc_ssize_t)(len - i), &cp);
-			if (n <= 0) {
-				buf_puts(out, "\\ufffd");
-				i++;
-			} else {
-				buf_append(out, s + i, (size_t)n);
-				i += (size_t)n;
-			}
-		}
-	}
-	buf_putc(out, '"');
-}
-
 typedef struct {
 	export_format format;
 	size_t rows;
@@ -132,9 +78,9 @@ static void put_value(exporter *e, const value *v)
 	switch (v->type) {
 	case VALUE_TEXT:
 		if (e->format == FORMAT_CSV)
-			csv_field(out, v->text, v->len);
+			escape_csv(out, v->text, v->len);
 		else
-			json_string(out, v->text, v->len);
+			escape_json(out, v->text, v->len);
 		break;
 	case VALUE_NUMBER:
 		progress_number(out, v->number);

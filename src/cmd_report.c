@@ -5,11 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <utf8proc.h>
 
 #include "chart.h"
 #include "classroom.h"
 #include "cli.h"
+#include "escape.h"
 #include "progress.h"
 #include "report.h"
 #include "roster.h"
@@ -433,66 +433,14 @@ static void render_text(const report_options *o, const report *r, const char *ba
 
 /* --- CSV and JSON ------------------------------------------------------- */
 
-static void csv_field(buf *out, const char *s, size_t len)
-{
-	bool quote = false;
-	for (size_t i = 0; i < len && !quote; i++)
-		quote = s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
-	if (!quote) {
-		buf_append(out, s, len);
-		return;
-	}
-	buf_putc(out, '"');
-	for (size_t i = 0; i < len; i++) {
-		if (s[i] == '"')
-			buf_putc(out, '"');
-		buf_putc(out, s[i]);
-	}
-	buf_putc(out, '"');
-}
-
 static void csv_text(buf *out, const char *s)
 {
-	csv_field(out, s, strlen(s));
-}
-
-/* A JSON string: control characters escaped, bytes that are not UTF-8 as
- * U+FFFD, since JSON text must be UTF-8. */
-static void json_string(buf *out, const char *s, size_t len)
-{
-	buf_putc(out, '"');
-	size_t i = 0;
-	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
-		if (c == '"' || c == '\\') {
-			buf_putc(out, '\\');
-			buf_putc(out, (char)c);
-			i++;
-		} else if (c < 0x20 || c == 0x7f) {
-			buf_printf(out, "\\u%04x", c);
-			i++;
-		} else if (c < 0x80) {
-			buf_putc(out, (char)c);
-			i++;
-		} else {
-			utf8proc_int32_t cp;
-			utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-			                                      (utf8proc_ssize_t)(len - i), &cp);
-			if (n <= 0) {
-				buf_puts(out, "\\ufffd");
-				i++;
-			} else {
-				buf_append(out, s + i, (size_t)n);
-				i += (size_t)n;
-			}
-		}
-	}
-	buf_putc(out, '"');
+	escape_csv(out, s, strlen(s));
 }
 
 static void json_text(buf *out, const char *s)
 {
-	json_string(out, s, strlen(s));
+	escape_json(out, s, strlen(s));
 }
 
 static void number_or_empty(buf *out, bool has, double x)
@@ -514,7 +462,7 @@ static void render_csv(const report *r, buf *out)
 		buf_init(&col);
 		buf_printf(&col, "q:%s", report_item_at(r, q)->id);
 		buf_putc(out, ',');
-		csv_field(out, col.ptr, col.len);
+		escape_csv(out, col.ptr, col.len);
 		buf_release(&col);
 	}
 	buf_puts(out, "\r\n");
@@ -581,7 +529,7 @@ static void render_items_csv(const report *r, buf *out)
 		for (size_t w = 0; w < REPORT_WRONG_MAX; w++) {
 			buf_putc(out, ',');
 			if (w < it->n_wrong) {
-				csv_field(out, it->wrong[w].shown, it->wrong[w].len);
+				escape_csv(out, it->wrong[w].shown, it->wrong[w].len);
 				buf_printf(out, ",%zu", it->wrong[w].count);
 			} else {
 				buf_putc(out, ',');
@@ -707,7 +655,7 @@ static void render_json(const report_options *o, const report *r, const char *ba
 		buf_printf(out, ", \"wrong_answers\": %zu, \"common_wrong\": [", it->wrong_answers);
 		for (size_t w = 0; w < it->n_wrong; w++) {
 			buf_puts(out, w ? ", {\"answer\": " : "{\"answer\": ");
-			json_string(out, it->wrong[w].shown, it->wrong[w].len);
+			escape_json(out, it->wrong[w].shown, it->wrong[w].len);
 			buf_printf(out, ", \"count\": %zu}", it->wrong[w].count);
 		}
 		buf_puts(out, "]}");

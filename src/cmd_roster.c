@@ -8,6 +8,7 @@
 #include "chart.h"
 #include "classroom.h"
 #include "cli.h"
+#include "escape.h"
 #include "roster.h"
 #include "store.h"
 
@@ -135,30 +136,15 @@ static int keep_row(const store_roster_row *row, void *ctx)
 	return 0;
 }
 
-static void csv_field(buf *out, const char *s)
-{
-	if (!strpbrk(s, ",\"\r\n") && s[0] != ' ' && (!*s || s[strlen(s) - 1] != ' ')) {
-		buf_puts(out, s);
-		return;
-	}
-	buf_putc(out, '"');
-	for (; *s; s++) {
-		if (*s == '"')
-			buf_putc(out, '"');
-		buf_putc(out, *s);
-	}
-	buf_putc(out, '"');
-}
-
 static void list_csv(const roster_rows *l, buf *out)
 {
 	buf_puts(out, "id,name,group\r\n");
 	for (size_t i = 0; i < l->count; i++) {
-		csv_field(out, l->rows[i].id);
+		escape_csv(out, l->rows[i].id, strlen(l->rows[i].id));
 		buf_putc(out, ',');
-		csv_field(out, l->rows[i].name);
+		escape_csv(out, l->rows[i].name, strlen(l->rows[i].name));
 		buf_putc(out, ',');
-		csv_field(out, l->rows[i].group);
+		escape_csv(out, l->rows[i].group, strlen(l->rows[i].group));
 		buf_puts(out, "\r\n");
 	}
 }

@@ -12,6 +12,7 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "escape.h"
 #include "util.h"
 
 static void test_buf(void **state)
@@ -148,6 +149,24 @@ static void test_diag_locate(void **state)
 	assert_int_equal(col, 2);
 }
 
+static void test_escape(void **state)
+{
+	(void)state;
+	buf out;
+	buf_init(&out);
+	const char *fields[] = {"plain", "a,b", "say \"hi\"", "two\nlines", " padded", ""};
+	for (size_t i = 0; i < 6; i++) {
+		escape_csv(&out, fields[i], strlen(fields[i]));
+		buf_putc(&out, '|');
+	}
+	assert_string_equal(out.ptr, "plain|\"a,b\"|\"say \"\"hi\"\"\"|\"two\nlines\"|\" padded\"||");
+	buf_clear(&out);
+	const char *s = "q\"\\\x01\x7f\xc3\xa9\xff";
+	escape_json(&out, s, strlen(s));
+	assert_string_equal(out.ptr, "\"q\\\"\\\\\\u0001\\u007f\xc3\xa9\\ufffd\"");
+	buf_release(&out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -157,6 +176,7 @@ int main(void)
 		cmocka_unit_test(test_arena),
 		cmocka_unit_test(test_diag_caret_and_hint),
 		cmocka_unit_test(test_diag_locate),
+		cmocka_unit_test(test_escape),
 	};
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
 }

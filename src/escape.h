@@ -1,0 +1,19 @@
+/* escape.h - text written as a CSV field or a JSON string */
+#ifndef RECALL_ESCAPE_H
+#define RECALL_ESCAPE_H
+
+#include <stddef.h>
+
+#include "util.h"
+
+/* Appends `s` as one RFC 4180 field: quoted, with its quotes doubled, when it
+ * holds a comma, a quote or a line break, or starts or ends with a space
+ * (which readers may trim); every other byte is written as it is. */
+void escape_csv(buf *out, const char *s, size_t len);
+
+/* Appends `s` as a JSON string: quotes and backslashes escaped, control
+ * characters as \u00XX, and bytes that are not UTF-8 as U+FFFD, since JSON
+ * text must be UTF-8. */
+void escape_json(buf *out, const char *s, size_t len);
+
+#endif
