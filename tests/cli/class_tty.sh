@@ -4,57 +4,11 @@
 # asked about, each exam recorded under its student; and a time limit whose
 # clock ticks in the prompt and runs out while an answer is being typed.
 . "$(dirname "$0")/../lib.sh"
-if ! command -v tmux > /dev/null 2>&1; then
-	not_ok "tmux is installed" "the pseudo-terminal tests need tmux"
-	exit 0
-fi
 BANK="$ROOT/tests/golden/report/trip.yaml"
 DB="$T/recall.db"
-RUNS=0
-SOCK="tmux-0"
-# The servers' sockets live in $T, so none is left behind.
-tmx() { tmux -S "$T/$SOCK" "$@"; }
-trap 'tmx kill-server 2>/dev/null; rm -rf "$T"' EXIT INT TERM
-new_server() {
-	tmx kill-server 2>/dev/null
-	RUNS=$((RUNS + 1))
-	SOCK="tmux-$RUNS"
-}
-screen() { tmx capture-pane -t seat -p -S -200 > "$T/screen"; }
-wait_screen() {
-	i=0
-	while [ "$i" -lt 200 ]; do
-		screen
-		grep -qF -- "$1" "$T/screen" && return 0
-		sleep 0.05
-		i=$((i + 1))
-	done
-	echo "  screen never showed: $1"
-	grep -v '^$' "$T/screen" | sed 's/^/  | /' | tail -n 15
-	return 1
-}
-# wait_gone TEXT: until the screen no longer shows TEXT (at most 10 s).
-wait_gone() {
-	i=0
-	while [ "$i" -lt 200 ]; do
-		screen
-		grep -qF -- "$1" "$T/screen" || return 0
-		sleep 0.05
-		i=$((i + 1))
-	done
-	return 1
-}
-keys() { tmx send-keys -t seat "$@"; }
-check_screen() {
-	if wait_screen "$2"; then ok "$1"; else not_ok "$1"; fi
-}
-start() {
-	new_server
-	tmx -f /dev/null new-session -d -s seat -x 80 -y 40 \
-		"cd '$ROOT' && env XDG_STATE_HOME='$T/state' XDG_DATA_HOME='$T/data' HOME='$T/home' \
-		 RECALL_DB='$DB' TERM=xterm-256color LC_ALL=C.UTF-8 INPUTRC=/dev/null \
-		 $* ; echo \"EXIT=\$?\"; sleep 60"
-}
+PANE=seat
+TTY_ROWS=40
+. "$ROOT/tests/tty.sh"
 
 printf 'id,name\nana,Ana Lima\nben,Ben Okafor\ncyd,Cyd Ng\n' > "$T/roster.csv"
 "$RECALL" roster import "$T/roster.csv" --class 5A --db "$DB" > /dev/null

@@ -3,50 +3,11 @@
 # editing, history, completion, :hint, :skip, :override, Ctrl-C, what the
 # screen shows, and what the database holds afterwards.
 . "$(dirname "$0")/../lib.sh"
-if ! command -v tmux > /dev/null 2>&1; then
-	not_ok "tmux is installed" "the pseudo-terminal tests need tmux"
-	exit 0
-fi
 BANK=quizzes/china-fentanyl-sanctions.yaml
 DB="$T/recall.db"
-# Each start gets a server of its own: a new server on a socket that one
-# being killed still holds may fail to start.
-RUNS=0
-SOCK="recall-test-$$-0"
-tmx() { tmux -L "$SOCK" "$@"; }
-trap 'tmx kill-server 2>/dev/null; rm -rf "$T"' EXIT INT TERM
-new_server() {
-	tmx kill-server 2>/dev/null
-	RUNS=$((RUNS + 1))
-	SOCK="recall-test-$$-$RUNS"
-}
-
-screen() { tmx capture-pane -t quiz -p -S -200 > "$T/screen"; }
-# wait_screen TEXT: until the screen shows TEXT (at most 10 s).
-wait_screen() {
-	i=0
-	while [ "$i" -lt 200 ]; do
-		screen
-		grep -qF -- "$1" "$T/screen" && return 0
-		sleep 0.05
-		i=$((i + 1))
-	done
-	echo "  screen never showed: $1"
-	sed 's/^/  | /' "$T/screen" | tail -n 15
-	return 1
-}
-keys() { tmx send-keys -t quiz "$@"; }
-check_screen() {
-	if wait_screen "$2"; then ok "$1"; else not_ok "$1"; fi
-}
-
-start() {
-	new_server
-	tmx -f /dev/null new-session -d -s quiz -x 80 -y 50 \
-		"cd '$ROOT' && env XDG_STATE_HOME='$T/state' XDG_DATA_HOME='$T/data' HOME='$T/home' \
-		 RECALL_DB='$DB' TERM=xterm-256color LC_ALL=C.UTF-8 INPUTRC=/dev/null \
-		 $* ; echo \"EXIT=\$?\"; sleep 60"
-}
+PANE=quiz
+TTY_ROWS=50
+. "$ROOT/tests/tty.sh"
 
 start "'$RECALL' take --seed 5 --limit 5 --user tty $BANK"
 check_screen "the first question is shown" "1/5 · 0 right · a date"
