@@ -474,9 +474,14 @@ void screen_scorecard(const screen *sc, const session *s, long elapsed_seconds,
 	double earned, possible;
 	session_score(s, &earned, &possible);
 	double fraction = possible > 0 ? earned / possible : 0;
+	buf_putc(out, '\n');
+	/* A quiz left before any answer has no score worth showing. */
+	if (session_response_count(s) == 0) {
+		screen_line(sc, "note", "No question was answered.", out);
+		return;
+	}
 	buf line;
 	buf_init(&line);
-	buf_putc(out, '\n');
 	buf text;
 	buf_init(&text);
 	buf_puts(&text, "Score: ");

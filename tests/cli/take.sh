@@ -93,6 +93,12 @@ expect_text "ambiguous: both answers saved, the second counted" "$T/v" "ambiguou
 run "$RECALL" take --date-order dmy --no-save "$T/amb.yaml" < "$T/answers"
 expect_grep "--date-order dmy: 6/7/2023 is the 6th of July" "$T/out" "✗ Wrong"
 
+# Leaving before any answer: no score, the reason said.
+printf ':quit\n' > "$T/answers"
+run "$RECALL" take --no-save "$BANK" < "$T/answers"
+expect_grep ":quit at once: no score to show" "$T/out" "No question was answered."
+expect_grep ":quit at once: says it stopped" "$T/out" "Stopped after 0 of 57 questions (quit)."
+
 # --no-save records nothing and creates no database.
 run "$RECALL" take --no-save --limit 1 --db "$T/never.db" "$BANK" < /dev/null
 expect_status "--no-save: exit 0" 0
