@@ -1,6 +1,4 @@
-/* answer_date.c - fuzz target: dates as students type them (date_parse)
- *
- * Built once src/date.h exists (the Makefile waits for it). */
+/* answer_date.c - fuzz target: dates as students type them (date_parse) */
 #include "date.h"
 #include "fuzz.h"
 #include "quiz.h"

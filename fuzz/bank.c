@@ -1,6 +1,5 @@
 /* bank.c - fuzz target: a bank compiled against a real article, then every question graded
  *
- * Built once src/bank.h and src/grade.h exist (the Makefile waits for them).
  * The bank is compiled as if it stood in quizzes/ beside content/, so the
  * sample bank and banks like it find their article and check their sources. */
 #include <stdio.h>

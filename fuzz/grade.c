@@ -1,6 +1,5 @@
 /* grade.c - fuzz target: typed answers to every question of the sample bank
  *
- * Built once src/bank.h and src/grade.h exist (the Makefile waits for them).
  * The first byte picks the question; the rest is what the student typed. */
 #include <string.h>
 

@@ -1,6 +1,4 @@
-/* number.c - fuzz target: numbers as students type them (number_parse)
- *
- * Built once src/number.h exists (the Makefile waits for it). */
+/* number.c - fuzz target: numbers as students type them (number_parse) */
 #include <math.h>
 #include <string.h>
 

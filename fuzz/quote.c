@@ -2,7 +2,8 @@
  *
  * article_find_quote uses an index once an article is long. Here the input,
  * repeated until the article is long enough for it, is searched for pieces
- * of its own paragraphs, and every answer is compared with a plain memmem
+ * of its own paragraphs, one at a time and all at once (the tables a bank's
+ * sources are found with), and every answer is compared with a plain memmem
  * over the folded paragraphs and a full fold of the paragraph found. */
 #include <string.h>
 
@@ -63,10 +64,13 @@ static bool reference(const article *a, const folded_article *f, const char *quo
 	return found;
 }
 
-static void compare(const article *a, const folded_article *f, const char *quote)
+/* Compares a lookup's answer (paragraph NULL: not found) with a plain
+ * search. */
+static void compare_match(const article *a, const folded_article *f, const char *quote,
+                          const article_match *answer)
 {
-	article_match got = {0}, want = {0};
-	bool found = article_find_quote(a, quote, &got);
+	article_match got = *answer, want = {0};
+	bool found = got.paragraph != NULL;
 	bool expected = reference(a, f, quote, &want);
 	FUZZ_ASSERT(found == expected, "found %d, a plain search %d, for \"%s\"", found, expected, quote);
 	if (found) {
@@ -75,6 +79,14 @@ static void compare(const article *a, const folded_article *f, const char *quote
 		FUZZ_ASSERT(got.start == want.start && got.end == want.end, "at %zu..%zu, not %zu..%zu",
 		            got.start, got.end, want.start, want.end);
 	}
+}
+
+static void compare(const article *a, const folded_article *f, const char *quote)
+{
+	article_match got = {0};
+	if (!article_find_quote(a, quote, &got))
+		got.paragraph = NULL;
+	compare_match(a, f, quote, &got);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -96,19 +108,27 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		folded_article f;
 		fold_all(a, &f);
 		size_t n = article_paragraph_count(a);
+		/* Each quote alone, then all of them at once as a bank's sources
+		 * are looked up: the other way through the search. */
+		char *quotes[9];
+		size_t n_quotes = 0;
 		for (size_t k = 0; k < 8 && n; k++) {
 			const article_paragraph *p = article_paragraph_at(a, (data[k % size] * 7 + k) % n);
 			if (!p->len)
 				continue;
 			size_t from = data[(k + 1) % size] % p->len;
 			size_t to = from + 1 + data[(k + 2) % size] * 3 % (p->len - from);
-			char *quote = xstrndup(p->text + from, to - from);
-			compare(a, &f, quote);
-			free(quote);
+			quotes[n_quotes] = xstrndup(p->text + from, to - from);
+			compare(a, &f, quotes[n_quotes++]);
 		}
-		char *whole = fuzz_cstring(data, size);
-		compare(a, &f, whole);
-		free(whole);
+		quotes[n_quotes] = fuzz_cstring(data, size);
+		compare(a, &f, quotes[n_quotes++]);
+		article_match all[9];
+		article_find_quotes(a, (const char *const *)quotes, n_quotes, all);
+		for (size_t k = 0; k < n_quotes; k++) {
+			compare_match(a, &f, quotes[k], &all[k]);
+			free(quotes[k]);
+		}
 		free(f.starts);
 		buf_release(&f.all);
 		article_free(a);

@@ -73,8 +73,9 @@ size_t article_word_count(const article *a);
  * the first match; a quote is never matched across two paragraphs. */
 bool article_find_quote(const article *a, const char *quote, article_match *m);
 
-/* Looks up `n` quotes at once, as article_find_quote does each, in about one
- * pass over the article whatever `n` is. matches[i].paragraph is NULL when
+/* Looks up `n` quotes at once, as article_find_quote does each, in one pass
+ * over the article for each batch of some thousands of quotes (the memory a
+ * search takes is bounded by a batch). matches[i].paragraph is NULL when
  * quote i is not in the article. Returns how many were found. */
 size_t article_find_quotes(const article *a, const char *const *quotes, size_t n,
                            article_match *matches);

@@ -41,34 +41,39 @@ struct node {
 	size_t n;              /* entries in kids */
 };
 
-/* A string-keyed hash map; keys are not copied and must outlive it. */
+/* A string-keyed hash map; keys are not copied and must outlive it. The
+ * table holds only 4-byte indexes into a dense array of entries, so a map of
+ * every question's id (100,000 in a large bank) takes about 5 MiB, not 12. */
 typedef struct {
 	const char *key;
-	size_t len;
-	size_t hash;
 	void *value;
-} strmap_slot;
+	uint32_t len;          /* a bank is at most BANK_MAX_SIZE */
+	uint32_t hash;
+} strmap_entry;
 
 typedef struct {
-	strmap_slot *slots;
-	size_t cap, count;
+	uint32_t *slots;       /* entry index + 1; 0 is empty */
+	strmap_entry *entries; /* in the order added */
+	size_t cap, count, cap_entries;
 } strmap;
 
-static size_t hash_bytes(const char *s, size_t len)
+static uint32_t hash_bytes(const char *s, size_t len)
 {
-	size_t h = 1469598103934665603u;
+	uint32_t h = 2166136261u;
 	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
 	return h;
 }
 
-static strmap_slot *strmap_slot_for(const strmap *m, const char *key, size_t len, size_t hash)
+static uint32_t *strmap_slot_for(const strmap *m, const char *key, size_t len, uint32_t hash)
 {
 	size_t i = hash & (m->cap - 1);
-	while (m->slots[i].key &&
-	       !(m->slots[i].hash == hash && m->slots[i].len == len &&
-	         memcmp(m->slots[i].key, key, len) == 0))
+	while (m->slots[i]) {
+		const strmap_entry *e = &m->entries[m->slots[i] - 1];
+		if (e->hash == hash && e->len == len && memcmp(e->key, key, len) == 0)
+			break;
 		i = (i + 1) & (m->cap - 1);
+	}
 	return &m->slots[i];
 }
 
@@ -76,8 +81,8 @@ static void *strmap_get(const strmap *m, const char *key, size_t len)
 {
 	if (!m->count)
 		return NULL;
-	strmap_slot *s = strmap_slot_for(m, key, len, hash_bytes(key, len));
-	return s->key ? s->value : NULL;
+	uint32_t slot = *strmap_slot_for(m, key, len, hash_bytes(key, len));
+	return slot ? m->entries[slot - 1].value : NULL;
 }
 
 /* Adds key -> value unless the key is there; returns the value now held. */
@@ -85,21 +90,28 @@ static void *strmap_put(strmap *m, const char *key, size_t len, void *value)
 {
 	/* Linear probing stays quick up to three quarters full. */
 	if (4 * (m->count + 1) > 3 * m->cap) {
-		strmap grown = {xcalloc(m->cap ? m->cap * 2 : 16, sizeof(strmap_slot)),
-		                m->cap ? m->cap * 2 : 16, m->count};
-		for (size_t i = 0; i < m->cap; i++)
-			if (m->slots[i].key)
-				*strmap_slot_for(&grown, m->slots[i].key, m->slots[i].len, m->slots[i].hash) =
-					m->slots[i];
+		size_t cap = m->cap ? m->cap * 2 : 16;
+		uint32_t *slots = xcalloc(cap, sizeof(uint32_t));
+		for (size_t k = 0; k < m->count; k++) {
+			size_t i = m->entries[k].hash & (cap - 1);
+			while (slots[i])
+				i = (i + 1) & (cap - 1);
+			slots[i] = (uint32_t)(k + 1);
+		}
 		free(m->slots);
-		*m = grown;
+		m->slots = slots;
+		m->cap = cap;
 	}
-	size_t hash = hash_bytes(key, len);
-	strmap_slot *s = strmap_slot_for(m, key, len, hash);
-	if (s->key)
-		return s->value;
-	*s = (strmap_slot){key, len, hash, value};
-	m->count++;
+	uint32_t hash = hash_bytes(key, len);
+	uint32_t *slot = strmap_slot_for(m, key, len, hash);
+	if (*slot)
+		return m->entries[*slot - 1].value;
+	if (m->count == m->cap_entries) {
+		m->cap_entries = m->cap_entries ? m->cap_entries * 2 : 12;
+		m->entries = xrealloc(m->entries, m->cap_entries * sizeof(strmap_entry));
+	}
+	m->entries[m->count] = (strmap_entry){key, value, (uint32_t)len, hash};
+	*slot = (uint32_t)++m->count;
 	return value;
 }
 
@@ -107,13 +119,14 @@ static void *strmap_put(strmap *m, const char *key, size_t len, void *value)
 static void strmap_set(strmap *m, const char *key, size_t len, void *value)
 {
 	strmap_put(m, key, len, value);
-	strmap_slot_for(m, key, len, hash_bytes(key, len))->value = value;
+	m->entries[*strmap_slot_for(m, key, len, hash_bytes(key, len)) - 1].value = value;
 }
 
 static void strmap_release(strmap *m)
 {
 	free(m->slots);
-	*m = (strmap){NULL, 0, 0};
+	free(m->entries);
+	*m = (strmap){0};
 }
 
 /* ---- The compiler's state ---------------------------------------------- */
@@ -299,7 +312,7 @@ static void check_anchor_and_tag(compiler *c, const yaml_event_t *ev, const yaml
 static void check_mapping_keys(compiler *c, node *m)
 {
 	size_t pairs = m->n / 2;
-	strmap seen = {NULL, 0, 0};
+	strmap seen = {0};
 	for (size_t i = 0; i < pairs; i++) {
 		node *key = m->kids[2 * i];
 		if (key->type != NODE_SCALAR) {
@@ -526,8 +539,12 @@ static node *read_tree(compiler *c)
 
 /* ---- Positions inside scalars ------------------------------------------ */
 
+/* Built on the first position asked for: only diagnostics inside a scalar
+ * need it, and it takes 4 bytes a line of the bank. */
 static void index_lines(compiler *c)
 {
+	if (c->line_starts)
+		return;
 	size_t n = 1;
 	for (size_t i = 0; i < c->len; i++)
 		n += c->text[i] == '\n';
@@ -540,8 +557,9 @@ static void index_lines(compiler *c)
 }
 
 /* The byte offset of a 1-based line and column (in code points). */
-static size_t offset_of(const compiler *c, int line, int col)
+static size_t offset_of(compiler *c, int line, int col)
 {
+	index_lines(c);
 	if (line < 1)
 		return 0;
 	if ((size_t)line > c->n_lines)
@@ -551,8 +569,9 @@ static size_t offset_of(const compiler *c, int line, int col)
 	return start + text_offset_of_column(c->text + start, end - start, col > 0 ? col - 1 : 0);
 }
 
-static void position_of(const compiler *c, size_t offset, int *line, int *col)
+static void position_of(compiler *c, size_t offset, int *line, int *col)
 {
+	index_lines(c);
 	size_t lo = 0, hi = c->n_lines;
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -572,7 +591,7 @@ static void position_of(const compiler *c, size_t offset, int *line, int *col)
  * the file. The value and its source hold the same braces in the same order
  * whatever the scalar's style, so counting them in the source finds it; when
  * they do not agree, the scalar's own position is given. */
-static void position_in_scalar(const compiler *c, const node *n, const char *mark, size_t k,
+static void position_in_scalar(compiler *c, const node *n, const char *mark, size_t k,
                                int *line, int *col)
 {
 	*line = n->line;
@@ -952,7 +971,7 @@ static void compile_actors(compiler *c, const node *value)
 		diag_hint(dg, "write one line per actor: `blinken: {name: Antony Blinken}`");
 		return;
 	}
-	strmap names = {NULL, 0, 0};
+	strmap names = {0};
 	for (size_t i = 0; i + 1 < value->n; i += 2) {
 		const node *k = value->kids[i], *v = value->kids[i + 1];
 		if (k->type != NODE_SCALAR || k->bad)
@@ -1240,7 +1259,7 @@ static void compile_claim(compiler *c, question_ctx *x, const node *answer)
 static bool check_distinct(compiler *c, node *const *nodes, size_t n, const char *what,
                            const char *field, bool as_error)
 {
-	strmap seen = {NULL, 0, 0};
+	strmap seen = {0};
 	bool ok = true;
 	for (size_t i = 0; i < n; i++) {
 		size_t len;
@@ -1368,7 +1387,7 @@ static void compile_choice(compiler *c, question_ctx *x)
 	}
 	/* A distractor that folds to the same text as a right answer could be
 	 * graded either way. */
-	strmap seen = {NULL, 0, 0};
+	strmap seen = {0};
 	bool *is_correct = arena_alloc(c->tmp, qq->choices.count);
 	for (size_t i = 0; i < qq->n_correct; i++)
 		is_correct[qq->correct[i]] = true;
@@ -1671,7 +1690,7 @@ static void check_accept_reject(compiler *c, question_ctx *x, node **accept_node
 	quiz_question *qq = x->qq;
 	if (!qq->accept.count || !qq->reject.count)
 		return;
-	strmap accepted = {NULL, 0, 0};
+	strmap accepted = {0};
 	for (size_t i = 0; i < qq->accept.count; i++) {
 		size_t len;
 		const char *key = folded(c, qq->accept.items[i], strlen(qq->accept.items[i]), &len);
@@ -2217,7 +2236,6 @@ quiz *bank_compile_text(const char *name, const char *text, size_t len, const ba
 		else
 			error_at(&c, line, col, "a NUL byte is not allowed in a bank");
 	} else {
-		index_lines(&c);
 		node *root = read_tree(&c);
 		/* Positions inside scalars are needed only while questions are
 		 * compiled as they are read. */

@@ -1,6 +1,7 @@
 /* text.c - UTF-8 text for the terminal: validation, sanitising, display width, wrapping, folding */
 #include "text.h"
 
+#include <stdint.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -29,6 +30,18 @@ bool text_valid_utf8(const char *s, size_t len, size_t *bad_offset)
 {
 	size_t i = 0;
 	while (i < len) {
+		/* Eight bytes at a time while they are ASCII and not NUL: most of
+		 * a bank or an article. */
+		while (len - i >= 8) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			uint64_t high = 0x8080808080808080u;
+			if ((w & high) || ((w - 0x0101010101010101u) & ~w & high))
+				break;
+			i += 8;
+		}
+		if (i == len)
+			break;
 		unsigned char c = (unsigned char)s[i];
 		if (c && c < 0x80) {
 			i++;
@@ -386,6 +399,20 @@ static utf8proc_int32_t fold_codepoint(utf8proc_int32_t cp)
 	}
 }
 
+static bool is_ascii_space(unsigned char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/* Makes room in a map of offsets for `n` more entries. */
+static void grow_map(size_t **map, size_t *cap, size_t n)
+{
+	if (*cap >= n)
+		return;
+	*cap = n * 2;
+	*map = xrealloc(*map, *cap * sizeof(size_t));
+}
+
 void text_fold(const char *s, size_t len, buf *out, size_t **offsets)
 {
 	size_t *map = NULL, map_cap = 0;
@@ -402,35 +429,44 @@ void text_fold(const char *s, size_t len, buf *out, size_t **offsets)
 	while (i < len) {
 		unsigned char byte = (unsigned char)s[i];
 		if (byte < 0x80) {
-			/* ASCII, most text there is, folds without utf8proc. */
-			char ch = (char)byte;
-			if (ch >= 'A' && ch <= 'Z')
-				ch = (char)(ch + 32);
-			else if (ch == '`')
-				ch = '\'';
-			if (ch == ' ' || (ch >= '\t' && ch <= '\r')) {
+			/* ASCII, most text there is, folds without utf8proc, a word
+			 * at a time. */
+			if (is_ascii_space(byte)) {
 				space = true;
 				i++;
 				continue;
 			}
-			if (out->len + 3 > out->cap)
-				buf_grow(out, 2);
-			bool spaced = space && out->len > start;
-			if (spaced)
-				out->ptr[out->len++] = ' ';
-			out->ptr[out->len++] = ch;
-			out->ptr[out->len] = '\0';
-			space = false;
-			if (offsets) {
-				if (map_cap < out->len - start + 1) {
-					map_cap = (out->len - start + 1) * 2;
-					map = xrealloc(map, map_cap * sizeof(size_t));
-				}
-				if (spaced)
-					map[out->len - 2 - start] = i - 1;
-				map[out->len - 1 - start] = i;
+			size_t end = i + 1;
+			while (end < len && (unsigned char)s[end] < 0x80 &&
+			       !is_ascii_space((unsigned char)s[end]))
+				end++;
+			buf_grow(out, end - i + 1);
+			if (offsets)
+				grow_map(&map, &map_cap, out->len - start + end - i + 2);
+			/* Locals, since a store through a char pointer could be a
+			 * store to out->len as far as the compiler knows. */
+			char *dst = out->ptr + out->len;
+			size_t *dst_map = offsets ? map + (out->len - start) : NULL;
+			if (space && out->len > start) {
+				if (dst_map)
+					*dst_map++ = i - 1;
+				*dst++ = ' ';
 			}
-			i++;
+			space = false;
+			for (size_t k = i; k < end; k++) {
+				char ch = s[k];
+				if (ch >= 'A' && ch <= 'Z')
+					ch = (char)(ch + 32);
+				else if (ch == '`')
+					ch = '\'';
+				*dst++ = ch;
+			}
+			if (dst_map)
+				for (size_t k = i; k < end; k++)
+					*dst_map++ = k;
+			i = end;
+			out->len = (size_t)(dst - out->ptr);
+			*dst = '\0';
 			continue;
 		}
 		size_t used;
@@ -449,10 +485,7 @@ void text_fold(const char *s, size_t len, buf *out, size_t **offsets)
 		space = false;
 		put_codepoint(out, cp);
 		if (offsets) {
-			if (map_cap < out->len - start + 1) {
-				map_cap = (out->len - start + 1) * 2;
-				map = xrealloc(map, map_cap * sizeof(size_t));
-			}
+			grow_map(&map, &map_cap, out->len - start + 1);
 			for (size_t k = before; k < out->len; k++)
 				map[k - start] = (out->ptr[k] == ' ' && k == before && out->len - before > 1) ? i - 1 : i;
 		}

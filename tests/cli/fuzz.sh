@@ -12,5 +12,5 @@ if ! ls "$ROOT/build/fuzz/bin/"* > /dev/null 2>&1; then
 	echo "# fuzz: no targets built; 'make fuzz-build' (make check does it) builds them"
 	exit 0
 fi
-sh "$ROOT/fuzz/run.sh" build/fuzz "${FUZZ_CHECK_SECONDS:-2}" check
+sh "$ROOT/fuzz/run.sh" build/fuzz "${FUZZ_CHECK_SECONDS:-15}" check
 exit 0

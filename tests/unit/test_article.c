@@ -10,6 +10,7 @@
 #include "article.h"
 #include "quiz.h"
 #include "render.h"
+#include "util.h"
 
 static const char sample[] =
 	"---\n"
@@ -82,6 +83,58 @@ static void test_find_quote_folds(void **state)
 	assert_int_equal(m.paragraph->number, 1);
 	article_free(a);
 	diag_list_free(d);
+}
+
+/* A bank's sources are looked up all at once, some thousands at a time: the
+ * answers are those of one lookup each, across batches, for found and absent
+ * quotes, in paragraphs with and without non-ASCII text. */
+static void test_find_many_quotes(void **state)
+{
+	(void)state;
+	buf text;
+	buf_init(&text);
+	enum { PARAGRAPHS = 60, QUOTES = 40000 };
+	for (int i = 0; i < PARAGRAPHS; i++)
+		buf_printf(&text, "Paragraph %d tells of the %s meeting number %d in  %s.\n\n", i,
+		           i % 3 ? "TRADE" : "Ŝanĝo — “trade”", i * 7, i % 2 ? "Geneva" : "Zürich");
+	diag_list *d = diag_list_new();
+	article *a = article_parse("many.md", text.ptr, text.len, d);
+	assert_non_null(a);
+	char **quotes = malloc(QUOTES * sizeof(char *));
+	article_match *all = malloc(QUOTES * sizeof(article_match));
+	for (int i = 0; i < QUOTES; i++) {
+		buf q;
+		buf_init(&q);
+		int p = i % (PARAGRAPHS + 5);   /* the last five are in no paragraph */
+		if (i % 2)
+			buf_printf(&q, "meeting number %d in %s", p * 7, p % 2 ? "GENEVA" : "zürich");
+		else
+			buf_printf(&q, "Paragraph %d tells", p);
+		quotes[i] = q.ptr;
+	}
+	size_t found = article_find_quotes(a, (const char *const *)quotes, QUOTES, all);
+	size_t expected = 0;
+	for (int i = 0; i < QUOTES; i++) {
+		article_match one;
+		bool is_found = article_find_quote(a, quotes[i], &one);
+		expected += is_found;
+		assert_int_equal(is_found, all[i].paragraph != NULL);
+		if (!is_found)
+			continue;
+		assert_ptr_equal(all[i].paragraph, one.paragraph);
+		assert_int_equal(all[i].start, one.start);
+		assert_int_equal(all[i].end, one.end);
+	}
+	assert_int_equal(found, expected);
+	/* Each paragraph's number quote is found where it stands. */
+	assert_true(expected > QUOTES / 2);
+	for (int i = 0; i < QUOTES; i++)
+		free(quotes[i]);
+	free(quotes);
+	free(all);
+	article_free(a);
+	diag_list_free(d);
+	buf_release(&text);
 }
 
 static void test_bad_articles(void **state)
@@ -176,6 +229,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_front_matter_and_paragraphs),
 		cmocka_unit_test(test_find_quote_folds),
+		cmocka_unit_test(test_find_many_quotes),
 		cmocka_unit_test(test_bad_articles),
 		cmocka_unit_test(test_render_plain),
 		cmocka_unit_test(test_render_date),
