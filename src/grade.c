@@ -962,24 +962,38 @@ grader *grader_new(const quiz *q, const grade_options *opt)
 	}
 	for (size_t i = 0; i < nq; i++) {
 		const quiz_question *qq = quiz_question_at(q, i);
-		if (qq->kind == QUIZ_TEXT) {
+		switch (qq->kind) {
+		case QUIZ_TEXT:
 			add_rival(g, &rl, qq->text);
 			for (size_t k = 0; k < qq->accept.count; k++)
 				add_rival(g, &rl, qq->accept.items[k]);
+			break;
+		case QUIZ_CHOICE:
+			for (size_t k = 0; k < qq->choices.count; k++)
+				add_rival(g, &rl, qq->choices.items[k]);
+			break;
+		case QUIZ_ORDER:
+			for (size_t k = 0; k < qq->items.count; k++)
+				add_rival(g, &rl, qq->items.items[k]);
+			break;
+		case QUIZ_MATCH:
+			for (size_t k = 0; k < qq->n_pairs; k++) {
+				add_rival(g, &rl, qq->pairs[k].left);
+				add_rival(g, &rl, qq->pairs[k].right);
+			}
+			break;
+		case QUIZ_CLOZE:
+			for (size_t b = 0; b < qq->n_blanks; b++)
+				for (size_t k = 0; k < qq->blanks[b].answers.count; k++)
+					add_rival(g, &rl, qq->blanks[b].answers.items[k]);
+			break;
+		case QUIZ_ACTOR:
+			if (!qq->actor)
+				add_rival(g, &rl, qq->answer_text);
+			break;
+		default:
+			break;
 		}
-		for (size_t k = 0; k < qq->choices.count; k++)
-			add_rival(g, &rl, qq->choices.items[k]);
-		for (size_t k = 0; k < qq->items.count; k++)
-			add_rival(g, &rl, qq->items.items[k]);
-		for (size_t k = 0; k < qq->n_pairs; k++) {
-			add_rival(g, &rl, qq->pairs[k].left);
-			add_rival(g, &rl, qq->pairs[k].right);
-		}
-		for (size_t b = 0; b < qq->n_blanks; b++)
-			for (size_t k = 0; k < qq->blanks[b].answers.count; k++)
-				add_rival(g, &rl, qq->blanks[b].answers.items[k]);
-		if (qq->kind == QUIZ_ACTOR && !qq->actor)
-			add_rival(g, &rl, qq->answer_text);
 	}
 	if (rl.count)
 		qsort(rl.items, rl.count, sizeof(rival), rival_cmp);

@@ -112,6 +112,16 @@ static size_t find_actor_position(const quiz *q, const actor_slot *slots, const 
 	return hit ? hit->position : actor_position(q, a);
 }
 
+/* The question when it is of this kind, else an empty one. The answers of
+ * every kind are written and digested for each question, as zeros for the
+ * kinds it is not, so that packs and digests stay what they have been. */
+static const quiz_question no_question;
+
+static const quiz_question *own(const quiz_question *qq, quiz_kind kind)
+{
+	return qq->kind == kind ? qq : &no_question;
+}
+
 void pack_digest(const quiz *q, char hex[65])
 {
 	sha256_ctx h;
@@ -162,30 +172,33 @@ void pack_digest(const quiz *q, char hex[65])
 		digest_double(&h, qq->points);
 		digest_u64(&h, (uint64_t)qq->line);
 		digest_u64(&h, (uint64_t)qq->col);
-		digest_u64(&h, (uint64_t)qq->date.year);
-		digest_u64(&h, (uint64_t)qq->date.month);
-		digest_u64(&h, (uint64_t)qq->date.day);
-		digest_u64(&h, find_actor_position(q, slots, qq->actor));
-		digest_double(&h, qq->number.value);
-		digest_double(&h, qq->number.tolerance);
-		digest_u64(&h, qq->number.tolerance_is_percent);
-		digest_str(&h, qq->number.unit);
-		digest_str(&h, qq->text);
-		digest_u64(&h, qq->claim.truth);
-		digest_str(&h, qq->claim.correction);
-		digest_strings(&h, qq->choices);
-		digest_u64(&h, qq->n_correct);
-		for (size_t k = 0; k < qq->n_correct; k++)
-			digest_u64(&h, qq->correct[k]);
-		digest_strings(&h, qq->items);
-		digest_u64(&h, qq->n_pairs);
-		for (size_t k = 0; k < qq->n_pairs; k++) {
-			digest_str(&h, qq->pairs[k].left);
-			digest_str(&h, qq->pairs[k].right);
+		const quiz_question *date = own(qq, QUIZ_DATE), *number = own(qq, QUIZ_NUMBER),
+		                    *claim = own(qq, QUIZ_CLAIM), *choice = own(qq, QUIZ_CHOICE),
+		                    *match = own(qq, QUIZ_MATCH), *cloze = own(qq, QUIZ_CLOZE);
+		digest_u64(&h, (uint64_t)date->date.year);
+		digest_u64(&h, (uint64_t)date->date.month);
+		digest_u64(&h, (uint64_t)date->date.day);
+		digest_u64(&h, find_actor_position(q, slots, own(qq, QUIZ_ACTOR)->actor));
+		digest_double(&h, number->number.value);
+		digest_double(&h, number->number.tolerance);
+		digest_u64(&h, number->number.tolerance_is_percent);
+		digest_str(&h, number->number.unit);
+		digest_str(&h, own(qq, QUIZ_TEXT)->text);
+		digest_u64(&h, claim->claim.truth);
+		digest_str(&h, claim->claim.correction);
+		digest_strings(&h, choice->choices);
+		digest_u64(&h, choice->n_correct);
+		for (size_t k = 0; k < choice->n_correct; k++)
+			digest_u64(&h, choice->correct[k]);
+		digest_strings(&h, own(qq, QUIZ_ORDER)->items);
+		digest_u64(&h, match->n_pairs);
+		for (size_t k = 0; k < match->n_pairs; k++) {
+			digest_str(&h, match->pairs[k].left);
+			digest_str(&h, match->pairs[k].right);
 		}
-		digest_u64(&h, qq->n_blanks);
-		for (size_t k = 0; k < qq->n_blanks; k++)
-			digest_strings(&h, qq->blanks[k].answers);
+		digest_u64(&h, cloze->n_blanks);
+		for (size_t k = 0; k < cloze->n_blanks; k++)
+			digest_strings(&h, cloze->blanks[k].answers);
 	}
 	free(slots);
 	sha256_final_hex(&h, hex);
@@ -386,50 +399,53 @@ static void write_rows(writer *w, const quiz *q, sqlite3_stmt **st)
 		sqlite3_bind_double(s, 13, qq->points);
 		sqlite3_bind_int(s, 14, qq->line);
 		sqlite3_bind_int(s, 15, qq->col);
-		sqlite3_bind_int(s, 16, qq->date.year);
-		sqlite3_bind_int(s, 17, qq->date.month);
-		sqlite3_bind_int(s, 18, qq->date.day);
-		size_t actor = find_actor_position(q, slots, qq->actor);
+		const quiz_question *date = own(qq, QUIZ_DATE), *number = own(qq, QUIZ_NUMBER),
+		                    *claim = own(qq, QUIZ_CLAIM), *choice = own(qq, QUIZ_CHOICE),
+		                    *match = own(qq, QUIZ_MATCH), *cloze = own(qq, QUIZ_CLOZE);
+		sqlite3_bind_int(s, 16, date->date.year);
+		sqlite3_bind_int(s, 17, date->date.month);
+		sqlite3_bind_int(s, 18, date->date.day);
+		size_t actor = find_actor_position(q, slots, own(qq, QUIZ_ACTOR)->actor);
 		if (actor == SIZE_MAX)
 			sqlite3_bind_null(s, 19);
 		else
 			sqlite3_bind_int64(s, 19, (sqlite3_int64)actor);
-		sqlite3_bind_double(s, 20, qq->number.value);
-		sqlite3_bind_double(s, 21, qq->number.tolerance);
-		sqlite3_bind_int(s, 22, qq->number.tolerance_is_percent);
-		bind_text(s, 23, qq->number.unit);
-		bind_text(s, 24, qq->text);
-		sqlite3_bind_int(s, 25, qq->claim.truth);
-		bind_text(s, 26, qq->claim.correction);
+		sqlite3_bind_double(s, 20, number->number.value);
+		sqlite3_bind_double(s, 21, number->number.tolerance);
+		sqlite3_bind_int(s, 22, number->number.tolerance_is_percent);
+		bind_text(s, 23, number->number.unit);
+		bind_text(s, 24, own(qq, QUIZ_TEXT)->text);
+		sqlite3_bind_int(s, 25, claim->claim.truth);
+		bind_text(s, 26, claim->claim.correction);
 		step(w, s);
 		insert_list(w, st[S_LIST], i, "accept", qq->accept);
 		insert_list(w, st[S_LIST], i, "reject", qq->reject);
 		insert_list(w, st[S_LIST], i, "tags", qq->tags);
-		insert_list(w, st[S_LIST], i, "choices", qq->choices);
-		insert_list(w, st[S_LIST], i, "items", qq->items);
-		for (size_t k = 0; k < qq->n_correct; k++) {
+		insert_list(w, st[S_LIST], i, "choices", choice->choices);
+		insert_list(w, st[S_LIST], i, "items", own(qq, QUIZ_ORDER)->items);
+		for (size_t k = 0; k < choice->n_correct; k++) {
 			s = st[S_LIST];
 			sqlite3_bind_int64(s, 1, (sqlite3_int64)i);
 			sqlite3_bind_text(s, 2, "correct", -1, SQLITE_STATIC);
 			sqlite3_bind_int64(s, 3, (sqlite3_int64)k);
-			sqlite3_bind_int64(s, 4, (sqlite3_int64)qq->correct[k]);
+			sqlite3_bind_int64(s, 4, (sqlite3_int64)choice->correct[k]);
 			step(w, s);
 		}
-		for (size_t k = 0; k < qq->n_pairs; k++) {
+		for (size_t k = 0; k < match->n_pairs; k++) {
 			s = st[S_PAIR];
 			sqlite3_bind_int64(s, 1, (sqlite3_int64)i);
 			sqlite3_bind_int64(s, 2, (sqlite3_int64)k);
-			bind_text(s, 3, qq->pairs[k].left);
-			bind_text(s, 4, qq->pairs[k].right);
+			bind_text(s, 3, match->pairs[k].left);
+			bind_text(s, 4, match->pairs[k].right);
 			step(w, s);
 		}
-		for (size_t b = 0; b < qq->n_blanks; b++) {
-			for (size_t k = 0; k < qq->blanks[b].answers.count; k++) {
+		for (size_t b = 0; b < cloze->n_blanks; b++) {
+			for (size_t k = 0; k < cloze->blanks[b].answers.count; k++) {
 				s = st[S_BLANK];
 				sqlite3_bind_int64(s, 1, (sqlite3_int64)i);
 				sqlite3_bind_int64(s, 2, (sqlite3_int64)b);
 				sqlite3_bind_int64(s, 3, (sqlite3_int64)k);
-				bind_text(s, 4, qq->blanks[b].answers.items[k]);
+				bind_text(s, 4, cloze->blanks[b].answers.items[k]);
 				step(w, s);
 			}
 		}
@@ -639,6 +655,22 @@ static double column_double(loader *l, sqlite3_stmt *s, int col)
 	return sqlite3_column_double(s, col);
 }
 
+/* Whether a column of an answer of another kind is empty, as packs write
+ * it: NULL or zero. */
+static bool column_empty(sqlite3_stmt *s, int col)
+{
+	switch (sqlite3_column_type(s, col)) {
+	case SQLITE_NULL:
+		return true;
+	case SQLITE_INTEGER:
+		return sqlite3_column_int64(s, col) == 0;
+	case SQLITE_FLOAT:
+		return sqlite3_column_double(s, col) == 0;
+	default:
+		return false;
+	}
+}
+
 /* A string list grown one row at a time, kept in the quiz's arena. */
 typedef struct {
 	const char **items;
@@ -744,6 +776,17 @@ static void read_actors(loader *l)
 	sqlite3_finalize(s);
 }
 
+/* The columns of `questions` that hold each kind's answer; 0 when none. */
+static const struct {
+	int first, last;
+} answer_columns[QUIZ_KIND_COUNT] = {
+	[QUIZ_DATE] = {15, 17},
+	[QUIZ_ACTOR] = {18, 18},
+	[QUIZ_NUMBER] = {19, 22},
+	[QUIZ_TEXT] = {23, 23},
+	[QUIZ_CLAIM] = {24, 25},
+};
+
 static void read_questions(loader *l)
 {
 	sqlite3_stmt *s = prepare(
@@ -779,18 +822,42 @@ static void read_questions(loader *l)
 		qq->points = column_double(l, s, 12);
 		qq->line = (int)column_int(l, s, 13, 0, INT32_MAX);
 		qq->col = (int)column_int(l, s, 14, 0, INT32_MAX);
-		qq->date.year = (int)column_int(l, s, 15, 0, 9999);
-		qq->date.month = (int)column_int(l, s, 16, 0, 12);
-		qq->date.day = (int)column_int(l, s, 17, 0, 31);
-		if (sqlite3_column_type(s, 18) != SQLITE_NULL)
-			qq->actor = l->actors[column_int(l, s, 18, 0, (sqlite3_int64)l->n_actors - 1)];
-		qq->number.value = column_double(l, s, 19);
-		qq->number.tolerance = column_double(l, s, 20);
-		qq->number.tolerance_is_percent = column_int(l, s, 21, 0, 1);
-		qq->number.unit = column_text(l, s, 22);
-		qq->text = column_text(l, s, 23);
-		qq->claim.truth = column_int(l, s, 24, 0, 1);
-		qq->claim.correction = column_text(l, s, 25);
+		/* Only the question's own kind is read, since the kinds share their
+		 * memory; the columns of the others are empty in a sound pack. */
+		for (int k = 0; k < QUIZ_KIND_COUNT; k++) {
+			if (k == (int)qq->kind || !answer_columns[k].first)
+				continue;
+			for (int col = answer_columns[k].first; col <= answer_columns[k].last; col++)
+				if (!column_empty(s, col))
+					damaged(l, "question %zu holds a %s answer but is a %s question", i,
+					        quiz_kind_name((quiz_kind)k), quiz_kind_name(qq->kind));
+		}
+		switch (qq->kind) {
+		case QUIZ_DATE:
+			qq->date.year = (int)column_int(l, s, 15, 0, 9999);
+			qq->date.month = (int)column_int(l, s, 16, 0, 12);
+			qq->date.day = (int)column_int(l, s, 17, 0, 31);
+			break;
+		case QUIZ_ACTOR:
+			if (sqlite3_column_type(s, 18) != SQLITE_NULL)
+				qq->actor = l->actors[column_int(l, s, 18, 0, (sqlite3_int64)l->n_actors - 1)];
+			break;
+		case QUIZ_NUMBER:
+			qq->number.value = column_double(l, s, 19);
+			qq->number.tolerance = column_double(l, s, 20);
+			qq->number.tolerance_is_percent = column_int(l, s, 21, 0, 1);
+			qq->number.unit = column_text(l, s, 22);
+			break;
+		case QUIZ_TEXT:
+			qq->text = column_text(l, s, 23);
+			break;
+		case QUIZ_CLAIM:
+			qq->claim.truth = column_int(l, s, 24, 0, 1);
+			qq->claim.correction = column_text(l, s, 25);
+			break;
+		default:
+			break;
+		}
 		if (!qq->prompt || !qq->answer_text)
 			damaged(l, "question %zu has no prompt or answer", i);
 		if (qq->kind == QUIZ_ACTOR && !qq->actor)
@@ -827,6 +894,15 @@ static void read_lists(loader *l)
 			buf_puts(&list, name);
 		}
 		quiz_question *qq = l->questions[qi];
+		quiz_kind owner = strcmp(name, "choices") == 0 || strcmp(name, "correct") == 0
+		                      ? QUIZ_CHOICE
+		                  : strcmp(name, "items") == 0 ? QUIZ_ORDER
+		                                               : qq->kind;
+		if (owner != qq->kind) {
+			damaged(l, "question %lld has %s but is a %s question", (long long)qi + 1, name,
+			        quiz_kind_name(qq->kind));
+			break;
+		}
 		sqlite3_int64 pos = column_int(l, s, 2, 0, INT64_MAX);
 		if (pos != (sqlite3_int64)(strcmp(name, "correct") == 0 ? n_correct : b.count)) {
 			damaged(l, "list %s of question %lld is not numbered in order", name,
@@ -881,6 +957,11 @@ static void read_pairs_and_blanks(loader *l)
 		sqlite3_int64 qi = column_int(l, s, 0, 0, (sqlite3_int64)l->n_questions - 1);
 		if (l->failed)
 			break;
+		if (l->questions[qi]->kind != QUIZ_MATCH) {
+			damaged(l, "question %lld has pairs but is a %s question", (long long)qi + 1,
+			        quiz_kind_name(l->questions[qi]->kind));
+			break;
+		}
 		if (qi != current) {
 			pairs = NULL;
 			n = cap = 0;
@@ -919,6 +1000,11 @@ static void read_pairs_and_blanks(loader *l)
 		sqlite3_int64 pos = column_int(l, s, 2, 0, INT64_MAX);
 		if (l->failed)
 			break;
+		if (l->questions[qi]->kind != QUIZ_CLOZE) {
+			damaged(l, "question %lld has blanks but is a %s question", (long long)qi + 1,
+			        quiz_kind_name(l->questions[qi]->kind));
+			break;
+		}
 		if (qi != current) {
 			blanks = NULL;
 			n_blanks = cap_blanks = 0;
@@ -961,12 +1047,12 @@ static void check_shapes(loader *l)
 {
 	for (size_t i = 0; i < l->n_questions && !l->failed; i++) {
 		const quiz_question *qq = l->questions[i];
-		for (size_t k = 0; k < qq->n_correct; k++)
-			if (qq->correct[k] >= qq->choices.count)
-				damaged(l, "question %zu's answer is not among its choices", i + 1);
 		bool shaped = true;
 		switch (qq->kind) {
 		case QUIZ_CHOICE:
+			for (size_t k = 0; k < qq->n_correct; k++)
+				if (qq->correct[k] >= qq->choices.count)
+					damaged(l, "question %zu's answer is not among its choices", i + 1);
 			shaped = qq->choices.count >= 2 && qq->n_correct >= 1;
 			break;
 		case QUIZ_ORDER:

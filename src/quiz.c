@@ -7,8 +7,8 @@
 #include "util.h"
 
 /* Questions and actors are kept in chunks from the arena so that pointers
- * handed out stay valid while more are added; a chunk of 16 questions (about
- * 5 KiB) fits the gaps in the heap that a large one would not. */
+ * handed out stay valid while more are added; a chunk of 16 questions (under
+ * 3 KiB) fits the gaps in the heap that a large one would not. */
 enum { CHUNK = 16 };
 
 struct quiz {

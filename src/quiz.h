@@ -97,28 +97,38 @@ typedef struct {
 	double points;            /* default 1 */
 	int line, col;            /* where the question starts in the bank */
 
-	/* The answer, by kind. */
-	quiz_date date;                   /* QUIZ_DATE */
-	const quiz_actor *actor;          /* QUIZ_ACTOR */
-	struct {                          /* QUIZ_NUMBER */
-		double value;
-		double tolerance;             /* absolute, or a fraction when percent */
-		bool tolerance_is_percent;
-		const char *unit;             /* NULL when none */
-	} number;
-	const char *text;                 /* QUIZ_TEXT */
-	struct {                          /* QUIZ_CLAIM */
-		bool truth;
-		const char *correction;       /* for a false claim; may be NULL */
-	} claim;
-	quiz_strings choices;             /* QUIZ_CHOICE, in the bank's order */
-	const size_t *correct;            /* QUIZ_CHOICE: indices into choices */
-	size_t n_correct;                 /* more than one: select all that apply */
-	quiz_strings items;               /* QUIZ_ORDER, in the right order */
-	const quiz_pair *pairs;           /* QUIZ_MATCH, right sides as paired */
-	size_t n_pairs;
-	const quiz_blank *blanks;         /* QUIZ_CLOZE, in order */
-	size_t n_blanks;
+	/* The answer, by kind. The kinds share this memory: only the fields of
+	 * the question's own kind hold anything, and only they may be read or
+	 * written (a zeroed record is an empty answer of any kind). */
+	union {
+		quiz_date date;                   /* QUIZ_DATE */
+		const quiz_actor *actor;          /* QUIZ_ACTOR */
+		struct {                          /* QUIZ_NUMBER */
+			double value;
+			double tolerance;             /* absolute, or a fraction when percent */
+			bool tolerance_is_percent;
+			const char *unit;             /* NULL when none */
+		} number;
+		const char *text;                 /* QUIZ_TEXT */
+		struct {                          /* QUIZ_CLAIM */
+			bool truth;
+			const char *correction;       /* for a false claim; may be NULL */
+		} claim;
+		struct {
+			quiz_strings choices;         /* QUIZ_CHOICE, in the bank's order */
+			const size_t *correct;        /* indices into choices */
+			size_t n_correct;             /* more than one: select all that apply */
+		};
+		quiz_strings items;               /* QUIZ_ORDER, in the right order */
+		struct {
+			const quiz_pair *pairs;       /* QUIZ_MATCH, right sides as paired */
+			size_t n_pairs;
+		};
+		struct {
+			const quiz_blank *blanks;     /* QUIZ_CLOZE, in order */
+			size_t n_blanks;
+		};
+	};
 } quiz_question;
 
 typedef struct quiz quiz;
