@@ -256,6 +256,9 @@ static void index_paragraphs(article *a)
 	 * would pin pieces of the heap the document held, and none of it could
 	 * be used again once the document is dropped. */
 	buf *texts = &a->paragraph_texts;
+	/* Paragraphs' text is the body less its markup: reserved at once, the
+	 * buffer is not grown (and copied) again and again. */
+	buf_reserve(texts, a->len - a->body);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
 		if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH)
@@ -758,6 +761,12 @@ static size_t find_quote_batch(const article *a, const char *const *quotes, size
 	buf needles;
 	buf_init(&needles);
 	size_t *starts = xmalloc((n + 1) * sizeof(size_t));
+	/* Folded quotes are mostly as long as the quotes: room for all at once
+	 * (text_fold asks for 8 bytes to spare) rather than half as much again. */
+	size_t total = 0;
+	for (size_t i = 0; i < n; i++)
+		total += strlen(quotes[i]);
+	buf_reserve(&needles, total + 8);
 	for (size_t i = 0; i < n; i++) {
 		starts[i] = needles.len;
 		text_fold(quotes[i], strlen(quotes[i]), &needles, NULL);

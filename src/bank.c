@@ -133,8 +133,11 @@ static void strmap_release(strmap *m)
 
 typedef struct {
 	const char *path;        /* the bank's name in diagnostics */
-	const char *text;        /* the bank's bytes */
+	const char *text;        /* the bank's bytes; NULL once let go */
 	size_t len;
+	buf *owned;              /* the bytes, when they may be let go once read:
+	                          * diagnostics read the file again for its lines */
+	sha256_ctx hash;         /* of the bank's part of the content hash */
 	diag_list *d;
 	arena *keep;             /* the tree but questions, names; freed at the end */
 	arena *tmp;              /* where nodes and scratch strings go now: `keep`,
@@ -596,6 +599,8 @@ static void position_in_scalar(compiler *c, const node *n, const char *mark, siz
 {
 	*line = n->line;
 	*col = n->col;
+	if (!c->text)
+		return;
 	size_t from = offset_of(c, n->line, n->col), to = offset_of(c, n->end_line, n->end_col);
 	size_t mlen = strlen(mark);
 	for (size_t i = from; i + mlen <= to; i++) {
@@ -2192,12 +2197,36 @@ static int compare_diags(const void *x, const void *y)
 	return (a->index > b->index) - (a->index < b->index);
 }
 
+/* The bank's bytes again, for the lines diagnostics show, when they were let
+ * go: only if the file still holds what was compiled. */
+static bool read_again(const compiler *c, buf *again)
+{
+	if (read_file(c->path, BANK_MAX_SIZE, again) != 0 || again->len != c->len)
+		return false;
+	sha256_ctx now, then = c->hash;
+	char now_hex[65], then_hex[65];
+	sha256_init(&now);
+	sha256_update(&now, "recall bank 1\n", 14);
+	hash_part(&now, again->ptr, again->len);
+	sha256_final_hex(&now, now_hex);
+	sha256_final_hex(&then, then_hex);
+	return strcmp(now_hex, then_hex) == 0;
+}
+
 static void flush_diagnostics(compiler *c)
 {
 	size_t n = diag_count(c->d);
 	if (!n)
 		return;
-	diag_add_source(c->out, c->path, c->text, c->len);
+	buf again;
+	buf_init(&again);
+	bool positioned = false;
+	for (size_t i = 0; i < n; i++)
+		positioned |= diag_at(c->d, i)->line > 0;
+	if (c->text)
+		diag_add_source(c->out, c->path, c->text, c->len);
+	else if (positioned && read_again(c, &again))
+		diag_add_source(c->out, c->path, again.ptr, again.len);
 	ordered_diag *order = xmalloc(n * sizeof(ordered_diag));
 	for (size_t i = 0; i < n; i++)
 		order[i] = (ordered_diag){diag_at(c->d, i), i};
@@ -2210,12 +2239,17 @@ static void flush_diagnostics(compiler *c)
 			diag_hint(to, "%s", from->hint);
 	}
 	free(order);
+	/* Positioned diagnostics have copied the lines they show. */
+	buf_release(&again);
 }
 
-quiz *bank_compile_text(const char *name, const char *text, size_t len, const bank_options *opt,
-                        diag_list *d)
+/* Compiles `text`; when `owned` holds it, it is let go as soon as the tree
+ * is read: at 100,000 questions the bank's 34 MiB and the quiz made of it
+ * need not be held at once while the sources are searched. */
+static quiz *compile(const char *name, const char *text, size_t len, buf *owned,
+                     const bank_options *opt, diag_list *d)
 {
-	compiler c = {.path = name, .text = text, .len = len, .out = d};
+	compiler c = {.path = name, .text = text, .len = len, .owned = owned, .out = d};
 	size_t errors_before = diag_errors(d), warnings_before = diag_warnings(d);
 	buf_init(&c.fold);
 	c.d = diag_list_new();
@@ -2238,9 +2272,17 @@ quiz *bank_compile_text(const char *name, const char *text, size_t len, const ba
 	} else {
 		node *root = read_tree(&c);
 		/* Positions inside scalars are needed only while questions are
-		 * compiled as they are read. */
+		 * compiled as they are read; the bytes themselves, only for the
+		 * content hash and the lines of diagnostics. */
 		free(c.line_starts);
 		c.line_starts = NULL;
+		sha256_init(&c.hash);
+		sha256_update(&c.hash, "recall bank 1\n", 14);
+		hash_part(&c.hash, text, len);
+		if (c.owned) {
+			buf_release(c.owned);
+			c.text = NULL;
+		}
 		if (root)
 			compile_root(&c, root);
 	}
@@ -2249,13 +2291,9 @@ quiz *bank_compile_text(const char *name, const char *text, size_t len, const ba
 	if (c.art) {
 		size_t article_len;
 		const char *article_bytes = article_text(c.art, &article_len);
-		sha256_ctx h;
 		char hex[65];
-		sha256_init(&h);
-		sha256_update(&h, "recall bank 1\n", 14);
-		hash_part(&h, text, len);
-		hash_part(&h, article_bytes, article_len);
-		sha256_final_hex(&h, hex);
+		hash_part(&c.hash, article_bytes, article_len);
+		sha256_final_hex(&c.hash, hex);
 		quiz_set_hash(c.q, hex);
 		quiz_set_article(c.q, c.art);
 		c.art = NULL;
@@ -2281,6 +2319,12 @@ quiz *bank_compile_text(const char *name, const char *text, size_t len, const ba
 	return c.q;
 }
 
+quiz *bank_compile_text(const char *name, const char *text, size_t len, const bank_options *opt,
+                        diag_list *d)
+{
+	return compile(name, text, len, NULL, opt, d);
+}
+
 quiz *bank_compile(const char *path, const bank_options *opt, diag_list *d)
 {
 	buf text;
@@ -2297,7 +2341,10 @@ quiz *bank_compile(const char *path, const bank_options *opt, diag_list *d)
 		buf_release(&text);
 		return NULL;
 	}
-	quiz *q = bank_compile_text(path, text.ptr, text.len, opt, d);
+	/* Only a regular file can be read again for the lines of diagnostics. */
+	struct stat st;
+	bool again = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	quiz *q = compile(path, text.ptr, text.len, again ? &text : NULL, opt, d);
 	buf_release(&text);
 	return q;
 }

@@ -21,6 +21,13 @@ pack_sniff_result pack_sniff(const char *path)
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return PACK_SNIFF_UNREADABLE;
+	/* Reading a pipe would take its first bytes from the bank behind them;
+	 * a pack is a database, always a file. */
+	struct stat st;
+	if (fstat(fd, &st) == 0 && !S_ISREG(st.st_mode)) {
+		close(fd);
+		return PACK_SNIFF_OTHER;
+	}
 	char head[16];
 	ssize_t got = read(fd, head, sizeof head);
 	close(fd);

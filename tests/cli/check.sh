@@ -66,6 +66,15 @@ expect_grep "the bad one's error is positioned" "$T/err" "bad.yaml:7:13: error: 
 expect_grep "the later bank is still checked" "$T/err" "warn.yaml:4:5: warning: question has no \`id\`"
 expect_grep "a summary per bank with problems" "$T/err" "bad.yaml: 1 error, 0 warnings"
 
+# The bank's bytes are let go once read and read again for the lines a
+# diagnostic shows; a bank from a pipe is kept instead.
+expect_grep "a diagnostic shows its line" "$T/err" "    answer: 2023-13-01"
+expect_grep "and a caret under its column" "$T/err" "                ^"
+(cd "$T/b" && cat bad.yaml | "$RECALL" check /dev/stdin > "$T/out" 2> "$T/err")
+expect_grep "a bank read from a pipe: its whole text is read" "$T/err" \
+	"/dev/stdin:7:13: error: there is no such date"
+expect_grep "and its lines are shown" "$T/err" "    answer: 2023-13-01"
+
 run "$RECALL" check "$T/b/warn.yaml"
 expect_status "warnings alone: exit 0" 0
 run "$RECALL" check --strict "$T/b/warn.yaml"
