@@ -198,9 +198,10 @@ static void format_source_line(const source_text *src, int line, int col, buf *o
 		eol = end;
 	if (eol > p && eol[-1] == '\r')
 		eol--;
-	/* Very long lines (a 1 MiB prompt) are shown cut around the column. */
+	/* Very long lines (a 1 MiB prompt) are not shown; nor is an empty one,
+	 * which a caret would point at nothing in (an empty file). */
 	size_t line_len = (size_t)(eol - p);
-	if (line_len > 4096)
+	if (line_len > 4096 || line_len == 0)
 		return;
 	buf shown, before;
 	buf_init(&shown);

@@ -412,7 +412,10 @@ void screen_feedback(const screen *sc, const quiz *q, const session_response *r,
 	if (!right || qq->kind == QUIZ_CLAIM) {
 		buf answer;
 		buf_init(&answer);
-		screen_right_answer(qq, &answer);
+		if (r->shown_answer)
+			buf_puts(&answer, r->shown_answer);
+		else
+			screen_right_answer(qq, &answer);
 		put(sc, "note", "The answer: ", &line);
 		put(sc, "bold", answer.ptr, &line);
 		if (qq->kind == QUIZ_CLAIM && !qq->claim.truth && qq->claim.correction) {
@@ -574,7 +577,10 @@ void screen_answer_sheet(const screen *sc, const quiz *q, const session *s, buf 
 		buf_clear(&line);
 		buf answer;
 		buf_init(&answer);
-		screen_right_answer(qq, &answer);
+		if (r->shown_answer)
+			buf_puts(&answer, r->shown_answer);
+		else
+			screen_right_answer(qq, &answer);
 		put(sc, "note", "Answer: ", &line);
 		put(sc, "bold", answer.ptr, &line);
 		wrap(sc, &line, "   ", "   ", out);

@@ -148,6 +148,7 @@ static void response_free(session_response *r)
 		return;
 	free((char *)r->typed);
 	free((char *)r->chosen);
+	free((char *)r->shown_answer);
 	free(r);
 }
 
@@ -304,10 +305,61 @@ static double help_factor(session_help h)
 	return h.hinted || h.passage ? 0.5 : 1.0;
 }
 
+/* Where the bank's option `bank` was shown, as a letter. */
+static char shown_letter(const session *s, size_t bank)
+{
+	size_t i = 0;
+	while (i < s->n_options && s->options[i] != bank)
+		i++;
+	return (char)('a' + i);
+}
+
+/* The right answer of the current question as its options were shown: the
+ * letters a student types, beside the texts. */
+static char *shown_answer(const session *s, const quiz_question *q)
+{
+	if (!s->n_options)
+		return NULL;
+	buf out;
+	buf_init(&out);
+	switch (q->kind) {
+	case QUIZ_CHOICE:
+		/* In the order shown. */
+		for (size_t i = 0; i < s->n_options; i++) {
+			bool right = false;
+			for (size_t k = 0; k < q->n_correct; k++)
+				right |= q->correct[k] == s->options[i];
+			if (!right)
+				continue;
+			if (out.len)
+				buf_puts(&out, "; ");
+			buf_printf(&out, "(%c) %s", (char)('a' + i), q->choices.items[s->options[i]]);
+		}
+		break;
+	case QUIZ_ORDER:
+		for (size_t k = 0; k < q->items.count; k++)
+			buf_printf(&out, "%s(%c) %s", k ? " → " : "", shown_letter(s, k), q->items.items[k]);
+		break;
+	case QUIZ_MATCH:
+		for (size_t k = 0; k < q->n_pairs; k++)
+			buf_printf(&out, "%s%zu. %s → (%c) %s", k ? "; " : "", k + 1, q->pairs[k].left,
+			           shown_letter(s, k), q->pairs[k].right);
+		break;
+	default:
+		break;
+	}
+	if (!out.len) {
+		buf_release(&out);
+		return NULL;
+	}
+	return buf_detach(&out);
+}
+
 static session_response *new_response(session *s, const char *typed, int64_t elapsed_ms)
 {
 	session_response *r = xcalloc(1, sizeof(session_response));
 	r->question = s->questions[s->position];
+	r->shown_answer = shown_answer(s, r->question);
 	r->typed = xstrdup(typed ? typed : "");
 	r->help = s->help;
 	r->elapsed_ms = elapsed_ms;

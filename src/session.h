@@ -73,6 +73,9 @@ typedef struct {
 	const char *chosen;     /* choice questions answered by letter or number: the
 	                         * text of the options named, "; " between; else NULL.
 	                         * Owned by the session. */
+	const char *shown_answer; /* choice, order and match: the right answer with the
+	                         * letters its options were shown with ("(c) Zhongnanhai");
+	                         * else NULL. Owned by the session. */
 } session_response;
 
 /* Grades `typed` for the current question (letters refer to the options as

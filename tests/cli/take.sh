@@ -63,6 +63,36 @@ q "select mode || ' ' || status || ' ' || score from session s join learner l
    on l.id = s.learner_id where l.name = 'ben'" > "$T/m"
 expect_text "exam: saved as exam" "$T/m" "exam complete 2.0"
 
+# The right answer of a choice question is given with the letter its option
+# was shown with, which is shuffled: each letter must name the option shown
+# under it. (Order and match answers: tests/unit/test_session.c.)
+# shown_letters_agree FILE: "N of M" answers whose letters agree with the options.
+shown_letters_agree() {
+	awk '
+	/^[0-9]+\/[0-9]+ · / { delete opt }
+	/^  \([a-z]\) / { opt[substr($0, 4, 1)] = substr($0, 7) }
+	/(The answer|Answer): \(/ {
+		line = $0
+		sub(/.*[Aa]nswer: /, "", line)
+		n = split(line, parts, /; | → /)
+		for (i = 1; i <= n; i++) {
+			part = parts[i]
+			sub(/^[0-9]+\. /, "", part)          # a match: the left side and its arrow
+			if (part !~ /^\([a-z]\) /)
+				continue
+			total++
+			if (opt[substr(part, 2, 1)] == substr(part, 5)) agree++
+		}
+	}
+	END { printf "%d of %d\n", agree, total }' "$1"
+}
+printf 'nothing like it\n%.0s' 1 2 3 4 > "$T/answers"
+COLUMNS=200 run "$RECALL" take --only choice --limit 4 --seed 5 --no-save "$BANK" < "$T/answers"
+expect_grep "a wrong choice: the answer with its shown letter" "$T/out" \
+	"The answer: (c) Diaoyutai State Guesthouse"
+shown_letters_agree "$T/out" > "$T/agree"
+expect_text "every choice answer's letter is the one it was shown with" "$T/agree" "4 of 4"
+
 # Filters.
 run "$RECALL" take --only claim --tag no-such-tag --no-save "$BANK" < /dev/null
 expect_status "--only and --tag that match nothing: exit 1" 1

@@ -170,8 +170,12 @@ static void test_choice_letters_as_shown(void **state)
 		go_to(s, "journalist");
 		char right[2] = {shown_letter(s, 0), '\0'};
 		char wrong[2] = {shown_letter(s, 1), '\0'};
+		char shown[64];
+		snprintf(shown, sizeof shown, "(%c) Ben Westhoff", right[0]);
 		const session_response *r = session_answer(s, wrong, 10);
 		assert_int_equal(r->grade.verdict, GRADE_WRONG);
+		/* The right answer is given with the letter it was shown with. */
+		assert_string_equal(r->shown_answer, shown);
 		session_free(s);
 
 		s = session_new(f->quiz, f->grader, &o);
@@ -203,14 +207,27 @@ static void test_order_and_match_as_shown(void **state)
 	char typed[16];
 	snprintf(typed, sizeof typed, "%c %c %c %c", shown_letter(s, 0), shown_letter(s, 1),
 	         shown_letter(s, 2), shown_letter(s, 3));
+	char want[160];
+	snprintf(want, sizeof want,
+	         "(%c) Issue brief → (%c) Beijing pledge → (%c) Pelosi visit → (%c) Handshake",
+	         typed[0], typed[2], typed[4], typed[6]);
 	const session_response *r = session_answer(s, typed, 1);
 	assert_int_equal(r->grade.verdict, GRADE_CORRECT);
+	assert_string_equal(r->shown_answer, want);
 
 	go_to(s, "roles");
 	snprintf(typed, sizeof typed, "1%c 2%c 3%c", shown_letter(s, 0), shown_letter(s, 1),
 	         shown_letter(s, 2));
+	snprintf(want, sizeof want,
+	         "1. Blinken → (%c) Secretary of State; 2. Qin Gang → (%c) Foreign Minister; "
+	         "3. Westhoff → (%c) journalist",
+	         typed[1], typed[4], typed[7]);
 	r = session_answer(s, typed, 1);
 	assert_int_equal(r->grade.verdict, GRADE_CORRECT);
+	assert_string_equal(r->shown_answer, want);
+	/* Kinds without shown options have none. */
+	r = session_skip(s, 1);
+	assert_null(r->shown_answer);
 	session_free(s);
 }
 

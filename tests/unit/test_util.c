@@ -133,6 +133,37 @@ static void test_diag_caret_and_hint(void **state)
 	diag_list_free(l);
 }
 
+/* A source is the caller's until a positioned diagnostic copies it; an empty
+ * line (an empty file) and an overlong one are not shown, only their place. */
+static void test_diag_source_lines(void **state)
+{
+	(void)state;
+	diag_list *l = diag_list_new();
+	char *text = xstrdup("a: 1\n\nb: 2\n");
+	diag_add_source(l, "g.yaml", text, strlen(text));
+	diag_add(l, DIAG_ERROR, "g.yaml", 2, 1, "nothing here");
+	memset(text, 'z', strlen(text));   /* the caller's copy may change or go */
+	free(text);
+	diag_add(l, DIAG_WARNING, "g.yaml", 3, 4, "two");
+	buf long_line;
+	buf_init(&long_line);
+	for (int i = 0; i < 5000; i++)
+		buf_putc(&long_line, 'x');
+	diag_add_source(l, "h.yaml", long_line.ptr, long_line.len);
+	diag_add(l, DIAG_ERROR, "h.yaml", 1, 4000, "far along");
+	buf_release(&long_line);
+	buf out;
+	buf_init(&out);
+	diag_format(l, false, &out);
+	assert_string_equal(out.ptr, "g.yaml:2:1: error: nothing here\n"
+	                             "g.yaml:3:4: warning: two\n"
+	                             "    b: 2\n"
+	                             "       ^\n"
+	                             "h.yaml:1:4000: error: far along\n");
+	buf_release(&out);
+	diag_list_free(l);
+}
+
 static void test_diag_locate(void **state)
 {
 	(void)state;
@@ -175,6 +206,7 @@ int main(void)
 		cmocka_unit_test(test_read_file),
 		cmocka_unit_test(test_arena),
 		cmocka_unit_test(test_diag_caret_and_hint),
+		cmocka_unit_test(test_diag_source_lines),
 		cmocka_unit_test(test_diag_locate),
 		cmocka_unit_test(test_escape),
 	};
