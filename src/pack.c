@@ -18,16 +18,18 @@ static const char sqlite_header[16] = "SQLite format 3";
 
 pack_sniff_result pack_sniff(const char *path)
 {
+	/* A pack is a database, always a regular file. Anything else is not
+	 * opened here: reading a pipe would take its first bytes from the bank
+	 * behind them, and opening a named pipe would meet its writer once too
+	 * often. */
+	struct stat st;
+	if (stat(path, &st) != 0 || S_ISDIR(st.st_mode))
+		return PACK_SNIFF_UNREADABLE;
+	if (!S_ISREG(st.st_mode))
+		return PACK_SNIFF_OTHER;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return PACK_SNIFF_UNREADABLE;
-	/* Reading a pipe would take its first bytes from the bank behind them;
-	 * a pack is a database, always a file. */
-	struct stat st;
-	if (fstat(fd, &st) == 0 && !S_ISREG(st.st_mode)) {
-		close(fd);
-		return PACK_SNIFF_OTHER;
-	}
 	char head[16];
 	ssize_t got = read(fd, head, sizeof head);
 	close(fd);

@@ -74,6 +74,11 @@ expect_grep "and a caret under its column" "$T/err" "                ^"
 expect_grep "a bank read from a pipe: its whole text is read" "$T/err" \
 	"/dev/stdin:7:13: error: there is no such date"
 expect_grep "and its lines are shown" "$T/err" "    answer: 2023-13-01"
+mkfifo "$T/b/named-pipe.yaml"
+(cat "$T/b/bad.yaml" > "$T/b/named-pipe.yaml" &)
+timeout 10 "$RECALL" check "$T/b/named-pipe.yaml" > "$T/out" 2> "$T/err"
+expect_grep "a bank from a named pipe is read whole" "$T/err" \
+	"named-pipe.yaml:7:13: error: there is no such date"
 
 run "$RECALL" check "$T/b/warn.yaml"
 expect_status "warnings alone: exit 0" 0

@@ -84,7 +84,9 @@ static void test_question_and_feedback(void **state)
 	const session_response *r = session_answer(f->session, wrong, 5);
 	screen_feedback(&sc, f->quiz, r, &out);
 	assert_non_null(strstr(out.ptr, "✗ Wrong"));
-	assert_non_null(strstr(out.ptr, "The answer: Shanghai\n"));
+	/* The right answer with the letter it was shown with. */
+	snprintf(line, sizeof line, "The answer: (%c) Shanghai\n", (char)('a' + shown));
+	assert_non_null(strstr(out.ptr, line));
 	assert_non_null(strstr(out.ptr, "  He said so.\n"));
 	assert_non_null(strstr(out.ptr, "¶13 · content/china-fentanyl-sanctions.md:"));
 	/* The quoted words are marked in the passage. */
