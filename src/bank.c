@@ -2107,6 +2107,14 @@ static void hash_part(sha256_ctx *h, const char *bytes, size_t len)
 	sha256_update(h, bytes, len);
 }
 
+/* Starts the content hash with the bank's part; the article's follows. */
+static void hash_bank(sha256_ctx *h, const char *text, size_t len)
+{
+	sha256_init(h);
+	sha256_update(h, "recall bank 1\n", 14);
+	hash_part(h, text, len);
+}
+
 static void compile_root(compiler *c, const node *root)
 {
 	if (root->type != NODE_MAP) {
@@ -2205,9 +2213,7 @@ static bool read_again(const compiler *c, buf *again)
 		return false;
 	sha256_ctx now, then = c->hash;
 	char now_hex[65], then_hex[65];
-	sha256_init(&now);
-	sha256_update(&now, "recall bank 1\n", 14);
-	hash_part(&now, again->ptr, again->len);
+	hash_bank(&now, again->ptr, again->len);
 	sha256_final_hex(&now, now_hex);
 	sha256_final_hex(&then, then_hex);
 	return strcmp(now_hex, then_hex) == 0;
@@ -2276,9 +2282,7 @@ static quiz *compile(const char *name, const char *text, size_t len, buf *owned,
 		 * content hash and the lines of diagnostics. */
 		free(c.line_starts);
 		c.line_starts = NULL;
-		sha256_init(&c.hash);
-		sha256_update(&c.hash, "recall bank 1\n", 14);
-		hash_part(&c.hash, text, len);
+		hash_bank(&c.hash, text, len);
 		if (c.owned) {
 			buf_release(c.owned);
 			c.text = NULL;
