@@ -6,6 +6,7 @@
 #include "bank.h"
 #include "cli.h"
 #include "pack.h"
+#include "text.h"
 
 static const char check_usage[] =
 	"Usage: recall check [OPTIONS] BANK...\n"
@@ -84,13 +85,18 @@ int cmd_check(int argc, char **argv)
 		size_t errors = diag_errors(d), warnings = diag_warnings(d);
 		if (!q || errors)
 			status = EXIT_PROBLEMS;
+		/* A file name is input too: no escape sequence in it reaches the terminal. */
+		buf shown;
+		buf_init(&shown);
+		text_sanitize(path, len, &shown);
 		if (errors || warnings) {
-			fprintf(stderr, "%s: %zu %s, %zu %s\n", path, errors, plural(errors, "error", "errors"),
+			fprintf(stderr, "%s: %zu %s, %zu %s\n", shown.ptr, errors, plural(errors, "error", "errors"),
 			        warnings, plural(warnings, "warning", "warnings"));
 		} else if (q && !quiet) {
 			size_t n = quiz_question_count(q);
-			printf("%s: %zu %s, no problems\n", path, n, plural(n, "question", "questions"));
+			printf("%s: %zu %s, no problems\n", shown.ptr, n, plural(n, "question", "questions"));
 		}
+		buf_release(&shown);
 		quiz_free(q);
 		diag_list_free(d);
 	}

@@ -81,3 +81,36 @@ expect_status "no bank: usage error" 2
 run "$RECALL" build "$sample" -o /nonexistent-folder/x.quiz
 expect_status "unwritable output: exit 1" 1
 expect_grep "unwritable output: says why" "$T/err" "cannot write the pack"
+
+# An existing file is replaced only with --force, and the bank never.
+cp sample.quiz before.quiz
+echo "notes" > notes.txt
+run "$RECALL" build "$sample" -o notes.txt
+expect_status "an existing output is refused: exit 1" 1
+expect_grep "an existing output is named, with the fix" "$T/err" \
+	"notes.txt already exists; use --force to overwrite it"
+expect_text "the existing output is left as it was" notes.txt "notes"
+run "$RECALL" build "$sample" -o notes.txt --force
+expect_status "--force replaces it" 0
+[ "$(head -c 15 notes.txt)" = "SQLite format 3" ] && ok "--force wrote the pack" ||
+	not_ok "--force wrote the pack"
+mkdir -p own/quizzes own/content
+cp "$ROOT/content/china-fentanyl-sanctions.md" own/content/
+cp "$sample" own/quizzes/bank.yaml
+cp own/quizzes/bank.yaml own/before.yaml
+run "$RECALL" build own/quizzes/bank.yaml -o own/quizzes/bank.yaml --force
+expect_status "the bank itself is refused, even with --force: exit 1" 1
+expect_grep "the bank itself is named" "$T/err" "bank.yaml is the bank itself"
+expect_file "the bank is left as it was" own/quizzes/bank.yaml own/before.yaml
+run "$RECALL" build own/quizzes/bank.yaml
+expect_status "the default output is new: built" 0
+run "$RECALL" build own/quizzes/bank.yaml
+expect_status "the default output exists the second time: refused" 1
+
+# A file name is shown with its control characters made visible.
+bad=$(printf 'x\033]0;owned\007.yaml')
+cp "$sample" "own/quizzes/$bad"
+run "$RECALL" check "own/quizzes/$bad"
+if grep -q "$(printf '\033')" "$T/out" "$T/err"; then
+	not_ok "check shows an escape in a file name as a picture" "$(od -c "$T/out" | head -3)"
+else expect_grep "check shows an escape in a file name as a picture" "$T/out" "x␛]0;owned␇.yaml"; fi
