@@ -57,3 +57,18 @@ expect_file "CSV cells that a spreadsheet would run start with a quote; plain nu
 	"$T/cells" "$T/expected"
 run "$RECALL" export --db "$CELLS" --user mallory --format json
 expect_grep "JSON keeps the answer as typed" "$T/out" '"answer":"=HYPERLINK'
+
+# --- an answer longer than can be stored ------------------------------------
+
+BANK="$ROOT/quizzes/china-fentanyl-sanctions.yaml"
+{ head -c 70000 /dev/zero | tr '\0' x; echo; echo "2023"; } > "$T/long.txt"
+RECALL_DB="$T/long.db" "$RECALL" take --mode exam --limit 1 --seed 1 "$BANK" \
+	< "$T/long.txt" > "$T/out" 2> "$T/err"
+status=$?
+expect_status "a 70,000-byte answer does not end the quiz" 0
+expect_grep "it is refused, and the student asked again" "$T/out" \
+	"That line is longer than 64 KiB, so it was not taken; type a shorter one."
+saved=$(sqlite3 "$T/long.db" "SELECT s.status || ' ' || r.answer FROM session s JOIN response r ON r.session_id = s.id")
+expect_text "the next line is the answer, and the quiz completes" /dev/stdin "complete 2023" <<ANSWER
+$saved
+ANSWER
