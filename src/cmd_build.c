@@ -10,6 +10,12 @@
 #include "pack.h"
 #include "text.h"
 
+static bool is_directory(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 static const char build_usage[] =
 	"Usage: recall build [OPTIONS] BANK [-o PACK]\n"
 	"\n"
@@ -24,6 +30,8 @@ static const char build_usage[] =
 	"                       exists, unless --force\n"
 	"  -f, --force          replace PACK if it exists (never the bank itself)\n"
 	"      --strict         treat warnings as errors\n"
+	"      --articles DIR   articles may be anywhere under DIR (default: under\n"
+	"                       the folder that holds the bank's folder)\n"
 	"      --color WHEN     auto, always or never (auto honours NO_COLOR and TERM=dumb)\n"
 	"  -h, --help           show this help\n";
 
@@ -49,6 +57,7 @@ int cmd_build(int argc, char **argv)
 		{"output", required_argument, NULL, 'o'},
 		{"force", no_argument, NULL, 'f'},
 		{"strict", no_argument, NULL, 's'},
+		{"articles", required_argument, NULL, 'A'},
 		{"color", required_argument, NULL, 'C'},
 		{"colour", required_argument, NULL, 'C'},
 		{"help", no_argument, NULL, 'h'},
@@ -71,6 +80,11 @@ int cmd_build(int argc, char **argv)
 			break;
 		case 's':
 			opt.strict = true;
+			break;
+		case 'A':
+			if (!is_directory(optarg))
+				return cli_usage_error("build", "--articles needs a folder, not '%s'", optarg);
+			opt.articles = optarg;
 			break;
 		case 'C':
 			if (!cli_parse_color("build", optarg, &color))

@@ -2,11 +2,18 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "bank.h"
 #include "cli.h"
 #include "pack.h"
 #include "text.h"
+
+static bool is_directory(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
 
 static const char check_usage[] =
 	"Usage: recall check [OPTIONS] BANK...\n"
@@ -17,6 +24,8 @@ static const char check_usage[] =
 	"\n"
 	"Options:\n"
 	"      --strict         treat warnings as errors\n"
+	"      --articles DIR   articles may be anywhere under DIR (default: under\n"
+	"                       the folder that holds the bank's folder)\n"
 	"  -q, --quiet          print nothing for a bank without problems\n"
 	"      --color WHEN     auto, always or never (auto honours NO_COLOR and TERM=dumb)\n"
 	"  -h, --help           show this help\n"
@@ -32,6 +41,7 @@ int cmd_check(int argc, char **argv)
 {
 	static const struct option options[] = {
 		{"strict", no_argument, NULL, 's'},
+		{"articles", required_argument, NULL, 'A'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"color", required_argument, NULL, 'C'},
 		{"colour", required_argument, NULL, 'C'},
@@ -48,6 +58,11 @@ int cmd_check(int argc, char **argv)
 		switch (c) {
 		case 's':
 			opt.strict = true;
+			break;
+		case 'A':
+			if (!is_directory(optarg))
+				return cli_usage_error("check", "--articles needs a folder, not '%s'", optarg);
+			opt.articles = optarg;
 			break;
 		case 'q':
 			quiet = true;

@@ -72,3 +72,38 @@ saved=$(sqlite3 "$T/long.db" "SELECT s.status || ' ' || r.answer FROM session s 
 expect_text "the next line is the answer, and the quiz completes" /dev/stdin "complete 2023" <<ANSWER
 $saved
 ANSWER
+
+# --- articles outside the bank's folder tree ----------------------------------
+
+mkdir -p "$T/proj/quizzes" "$T/proj/content"
+printf '# Secret\n\nThe password is TOPSECRET.\n' > "$T/secret.md"
+ln -s "$T/secret.md" "$T/proj/content/link.md"
+bank_naming() {
+	printf 'recall: 1\narticle: %s\nquestions:\n  - kind: text\n    prompt: What is it?\n    answer: nothing\n    source: "The password is nothing"\n' "$1" > "$T/proj/quizzes/$2.yaml"
+}
+bank_naming "$T/secret.md" absolute
+bank_naming "../../secret.md" up
+bank_naming "../content/link.md" link
+bank_naming "/proc/self/environ" proc
+for name in absolute up link proc; do
+	run "$RECALL" check "$T/proj/quizzes/$name.yaml"
+	expect_status "check: an article outside the tree ($name) is an error" 1
+	expect_grep "check: it is named as outside the bank's folder tree ($name)" "$T/err" \
+		"is outside the bank's folder tree"
+	if grep -q "TOPSECRET\|PATH=" "$T/out" "$T/err"; then
+		not_ok "check: nothing of the file is shown ($name)" "$(grep "TOPSECRET\|PATH=" "$T/err" | head -3)"
+	else ok "check: nothing of the file is shown ($name)"; fi
+	run "$RECALL" build "$T/proj/quizzes/$name.yaml" -o "$T/$name.quiz"
+	expect_status "build: refused ($name)" 1
+	[ -e "$T/$name.quiz" ] && not_ok "build: no pack written ($name)" ||
+		ok "build: no pack written ($name)"
+done
+run "$RECALL" check --articles "$T" "$T/proj/quizzes/up.yaml"
+expect_grep "--articles DIR lets the bank name an article under DIR" "$T/err" \
+	"source not found in the article"
+RECALL_ARTICLES="$T" "$RECALL" check "$T/proj/quizzes/absolute.yaml" > "$T/out" 2> "$T/err"
+expect_grep "so does RECALL_ARTICLES" "$T/err" "source not found in the article"
+mkfifo "$T/proj/content/fifo.md"
+bank_naming "../content/fifo.md" fifo
+run "$RECALL" check "$T/proj/quizzes/fifo.yaml"
+expect_grep "an article that is not a regular file is refused" "$T/err" "is not a regular file"
