@@ -149,6 +149,7 @@ typedef struct {
 	bool article_tried;      /* load_article has run */
 	char *article_path;      /* as resolved against the bank */
 	const char *article_name;/* as written in the bank */
+	const char *articles;    /* bank_options.articles */
 	uint32_t *line_starts;   /* byte offset of each line, for positions in scalars
 	                          * (a bank is at most BANK_MAX_SIZE) */
 	size_t n_lines;
@@ -2050,6 +2051,43 @@ static void compile_questions(compiler *c, const node *list)
 
 /* ---- The bank ---------------------------------------------------------- */
 
+/* Whether the article is a file under the folder articles must be in:
+ * --articles or $RECALL_ARTICLES, else the folder that holds the bank's
+ * folder (a bank in quizzes/ names ../content/x.md), or the bank's folder
+ * itself when that is a top-level one. Links are followed before the
+ * comparison. False with *root set when it is outside; false with *root
+ * NULL and errno set when a path cannot be resolved. */
+static bool article_in_tree(const compiler *c, char **root)
+{
+	const char *named = c->articles ? c->articles : getenv("RECALL_ARTICLES");
+	*root = NULL;
+	if (named && *named) {
+		*root = realpath(named, NULL);
+	} else {
+		char *dir = path_dirname(c->path);
+		*root = realpath(dir, NULL);
+		free(dir);
+		char *slash = *root ? strrchr(*root, '/') : NULL;
+		if (slash && slash != *root)
+			*slash = '\0';
+	}
+	if (!*root)
+		return false;
+	char *real = realpath(c->article_path, NULL);
+	if (!real) {
+		int saved = errno;
+		free(*root);
+		*root = NULL;
+		errno = saved;
+		return false;
+	}
+	size_t n = strlen(*root);
+	bool inside = strcmp(*root, "/") == 0 ||
+	              (strncmp(real, *root, n) == 0 && real[n] == '/');
+	free(real);
+	return inside;
+}
+
 static void load_article(compiler *c, const node *value)
 {
 	c->article_tried = true;
@@ -2062,17 +2100,40 @@ static void load_article(compiler *c, const node *value)
 	 * problems inside it are the article's own. */
 	struct stat st;
 	int err = 0;
-	FILE *f = fopen(c->article_path, "rb");
-	if (!f)
+	char *root = NULL;
+	FILE *f = NULL;
+	/* Its type is known before it is opened: opening a named pipe would
+	 * wait for a writer. */
+	if (!article_in_tree(c, &root))
+		err = EXDEV;
+	else if (stat(c->article_path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+		err = EINVAL;
+	else if (!(f = fopen(c->article_path, "rb")))
 		err = errno;
 	else if (fstat(fileno(f), &st) != 0)
 		err = errno;
 	else if (S_ISDIR(st.st_mode))
 		err = EISDIR;
+	else if (!S_ISREG(st.st_mode))
+		err = EINVAL;
 	else if (st.st_size > (off_t)ARTICLE_MAX_SIZE)
 		err = EFBIG;
 	if (f)
 		fclose(f);
+	if (err == EXDEV && root) {
+		/* Refused before a byte of it is read, so that no diagnostic or
+		 * pack can show what such a file holds. */
+		diag *dg = error_at(c, value->line, value->col,
+		                    "article `%s` is outside the bank's folder tree",
+		                    shown(c, rel, strlen(rel)));
+		diag_hint(dg, "articles must be under %s; name another folder with --articles DIR "
+		              "or RECALL_ARTICLES", shown(c, root, strlen(root)));
+		free(root);
+		return;
+	}
+	free(root);
+	if (err == EXDEV)
+		err = errno ? errno : ENOENT;
 	if (!err) {
 		c->art = article_load(c->article_path, c->out);
 		if (!c->art)
@@ -2090,6 +2151,9 @@ static void load_article(compiler *c, const node *value)
 		              shown(c, rel, strlen(rel)), ARTICLE_MAX_SIZE >> 20);
 	else if (err == EISDIR)
 		dg = error_at(c, value->line, value->col, "article `%s` is a directory",
+		              shown(c, rel, strlen(rel)));
+	else if (err == EINVAL)
+		dg = error_at(c, value->line, value->col, "article `%s` is not a regular file",
 		              shown(c, rel, strlen(rel)));
 	else
 		dg = error_at(c, value->line, value->col, "cannot read article `%s`: %s",
@@ -2255,7 +2319,8 @@ static void flush_diagnostics(compiler *c)
 static quiz *compile(const char *name, const char *text, size_t len, buf *owned,
                      const bank_options *opt, diag_list *d)
 {
-	compiler c = {.path = name, .text = text, .len = len, .owned = owned, .out = d};
+	compiler c = {.path = name, .text = text, .len = len, .owned = owned, .out = d,
+	              .articles = opt ? opt->articles : NULL};
 	size_t errors_before = diag_errors(d), warnings_before = diag_warnings(d);
 	buf_init(&c.fold);
 	c.d = diag_list_new();

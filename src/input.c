@@ -24,6 +24,7 @@ struct input {
 	buf pending;          /* bytes read from a pipe beyond the last line */
 	size_t pending_at;
 	bool pipe_ended;
+	bool skipping;        /* the rest of a line too long to keep is being read away */
 	struct sigaction old_int, old_winch, old_hup, old_term;
 	const char *(*prompt_source)(void *ctx);   /* a prompt that changes while waiting */
 	void *prompt_ctx;
@@ -355,12 +356,44 @@ static bool next_pending_line(input *in, char **line)
 	return true;
 }
 
-static input_status read_plain(input *in, const char *prompt, time_t deadline, char **line)
+/* Drops what is pending of a line too long to keep, up to its end. True
+ * when the line's end was found. */
+static bool skip_long_line(input *in)
+{
+	const char *start = in->pending.ptr + in->pending_at;
+	const char *nl = memchr(start, '\n', in->pending.len - in->pending_at);
+	if (nl)
+		in->pending_at += (size_t)(nl - start) + 1;
+	if (!nl || in->pending_at == in->pending.len) {
+		buf_clear(&in->pending);
+		in->pending_at = 0;
+	}
+	if (nl || in->pipe_ended)
+		in->skipping = false;
+	return !in->skipping;
+}
+
+/* Reads a line from a pipe; *too_long when one longer than INPUT_MAX_LINE
+ * was read away instead, without keeping it all in memory. */
+static input_status read_plain(input *in, const char *prompt, time_t deadline, char **line,
+                               bool *too_long)
 {
 	/* The prompt is not shown: scripted answers come without a reader. */
 	(void)prompt;
 	input_status status = INPUT_LINE;
-	while (!next_pending_line(in, line)) {
+	for (;;) {
+		if (in->skipping && skip_long_line(in)) {
+			*too_long = true;
+			return INPUT_LINE;
+		}
+		if (!in->skipping) {
+			if (next_pending_line(in, line))
+				break;
+			if (in->pending.len - in->pending_at > INPUT_MAX_LINE) {
+				in->skipping = true;
+				continue;
+			}
+		}
 		if (in->pipe_ended)
 			return INPUT_EOF;
 		struct pollfd fds[2] = {
@@ -403,9 +436,21 @@ static input_status read_plain(input *in, const char *prompt, time_t deadline, c
 
 input_status input_read(input *in, const char *prompt, time_t deadline, char **line)
 {
-	*line = NULL;
-	return in->terminal ? read_terminal(in, prompt, deadline, line)
-	                    : read_plain(in, prompt, deadline, line);
+	for (;;) {
+		*line = NULL;
+		bool too_long = false;
+		input_status status = in->terminal ? read_terminal(in, prompt, deadline, line)
+		                                   : read_plain(in, prompt, deadline, line, &too_long);
+		if (status == INPUT_LINE && *line && strlen(*line) > INPUT_MAX_LINE)
+			too_long = true;
+		if (!too_long)
+			return status;
+		free(*line);
+		*line = NULL;
+		printf("That line is longer than %d KiB, so it was not taken; type a shorter one.\n",
+		       INPUT_MAX_LINE / 1024);
+		fflush(stdout);
+	}
 }
 
 void input_set_completions(input *in, const char *const *completions, bool complete_any)

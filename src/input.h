@@ -34,6 +34,11 @@ void input_free(input *in);
 /* Whether lines come from a terminal (readline) or a pipe (plain lines). */
 bool input_is_terminal(const input *in);
 
+/* The longest line input_read hands over, in bytes (an answer is stored
+ * whole, so a longer one could not be). A longer line is refused with a
+ * message on stdout and the prompt comes again. */
+#define INPUT_MAX_LINE 65536
+
 /* Reads one line after showing `prompt` (which may hold SGR sequences; they
  * are wrapped for readline's width count here). On INPUT_LINE, *line is a
  * new string without its newline that the caller frees. Ending with a

@@ -769,17 +769,19 @@ static store_status check_paths(store *s, const store_options *opt, bool *exists
  * creation of the schema and make a new recall database look foreign. */
 static store_status inspect(store *s, int64_t *version)
 {
-	int64_t app_id = 0, tables = 0;
+	int64_t app_id = 0, tables = 0, packs = 0;
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_prepare_v2(s->db,
 	                            "SELECT (SELECT application_id FROM pragma_application_id),"
 	                            " (SELECT user_version FROM pragma_user_version),"
-	                            " (SELECT count(*) FROM sqlite_schema)",
+	                            " (SELECT count(*) FROM sqlite_schema),"
+	                            " (SELECT count(*) FROM sqlite_schema WHERE name = 'pack')",
 	                            -1, &st, NULL);
 	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		app_id = sqlite3_column_int64(st, 0);
 		*version = sqlite3_column_int64(st, 1);
 		tables = sqlite3_column_int64(st, 2);
+		packs = sqlite3_column_int64(st, 3);
 		rc = SQLITE_OK;
 	}
 	sqlite3_finalize(st);
@@ -789,6 +791,13 @@ static store_status inspect(store *s, int64_t *version)
 			            s->path);
 		return store_fail_sqlite(s, rc, "cannot read the database");
 	}
+	/* Packs share the application id; one must never be upgraded into a
+	 * results database (or switched to WAL, which read-only media cannot read). */
+	if (app_id == RECALL_APPLICATION_ID && packs > 0)
+		return store_fail(s, STORE_NOTADB,
+		            "%s is a recall pack, not a results database; give it as the BANK and "
+		            "another --db",
+		            s->path);
 	if (app_id != RECALL_APPLICATION_ID && (app_id != 0 || tables > 0))
 		return store_fail(s, STORE_NOTADB,
 		            "%s is an SQLite database, but not recall's (application id %lld, %lld "
