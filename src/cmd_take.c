@@ -47,8 +47,10 @@ static const char take_usage[] =
 	"  -h, --help            show this help\n"
 	"\n"
 	"At the prompt: :hint, :passage (each halves the credit), :skip, :override\n"
-	"(count the last answer as right), :quit, :help. Ctrl-D skips; Ctrl-C asks\n"
-	"whether to quit. Answers are read as plain lines when input is not a terminal.\n";
+	"(count the last answer as right), :quit, :help. Enter alone does nothing;\n"
+	"Ctrl-D skips; Ctrl-C asks whether to quit. Answers are read as plain lines\n"
+	"when input is not a terminal; there an answer that cannot be judged is graded\n"
+	"as given, not asked again.\n";
 
 typedef struct {
 	session_mode mode;

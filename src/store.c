@@ -1411,6 +1411,30 @@ store_status store_session_end(store_session *ss, store_session_status status, d
 	return STORE_OK;
 }
 
+store_status store_session_discard(store_session *ss)
+{
+	store *s = ss->s;
+	if (ss->ended || ss->seq)
+		return store_fail(s, STORE_INVALID, "only a session with no answer can be removed");
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(s->db,
+	                            "DELETE FROM session WHERE id = ?1 AND status = 'running' AND "
+	                            "NOT EXISTS (SELECT 1 FROM response WHERE session_id = ?1)",
+	                            -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail_sqlite(s, rc, "cannot remove the session");
+	sqlite3_bind_int64(st, 1, ss->id);
+	rc = sqlite3_step(st);
+	int changed = sqlite3_changes(s->db);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail_sqlite(s, rc, "cannot remove the session");
+	ss->ended = true;
+	if (changed == 0)
+		return store_fail(s, STORE_INVALID, "the session is no longer empty and running");
+	return STORE_OK;
+}
+
 const char *store_session_uuid(const store_session *ss)
 {
 	return ss->uuid;

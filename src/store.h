@@ -181,6 +181,11 @@ store_status store_session_override(store_session *ss, double credit);
 store_status store_session_end(store_session *ss, store_session_status status, double score,
                                double max_score);
 
+/* Removes a running session that has no response (a quiz left before its
+ * first answer), as if it had never begun. STORE_INVALID when it has ended
+ * or holds a response; nothing is removed then. */
+store_status store_session_discard(store_session *ss);
+
 /* The session's UUID (36 characters) and row id; valid until the handle is freed. */
 const char *store_session_uuid(const store_session *ss);
 int64_t store_session_id(const store_session *ss);
