@@ -23,6 +23,23 @@ run "$RECALL" read --width 60 --numbers --color never "$SAMPLE"
 golden "numbered paragraphs" "$T/out" "$G/sample-numbers-60.txt"
 expect_grep "the closing paragraph is ¶21" "$T/out" "¶21 The PRC suspended"
 
+# A word longer than the line breaks, and the spaces around it stay.
+printf 'See https://example.org/a/very/long/path/index.html for details.\n\nCooperation On it.\n' > "$T/long.md"
+run "$RECALL" read --width 30 --color never "$T/long.md"
+expect_grep "a long word: the space after it stays" "$T/out" "g/path/index.html for details."
+run "$RECALL" read --width 10 --color never "$T/long.md"
+printf 'Cooperatio\nn On it.\n' > "$T/want"
+tail -n 2 "$T/out" > "$T/got"
+expect_file "a word wider than the window: the next word keeps its space" "$T/got" "$T/want"
+
+# With --numbers the gutter holds the ¶ numbers only: bullets, numbers of an
+# ordered list and a quote's bar stay in the text column.
+printf 'Intro.\n\n- one two three four five six seven\n- two\n\n> quoted words\n' > "$T/list.md"
+run "$RECALL" read --width 20 --numbers --color never "$T/list.md"
+printf '%s\n' '¶1 Intro.' '' '¶2 • one two three' '     four five six' '     seven' \
+	'¶3 • two' '' '¶4 │ quoted words' > "$T/want"
+expect_file "--numbers: bullets inside the text column" "$T/out" "$T/want"
+
 # NO_COLOR and TERM=dumb turn auto colour off even when forced onto a pipe
 # would be wrong; auto on a pipe is never coloured.
 NO_COLOR=1 run "$RECALL" read --width 80 "$SAMPLE"
