@@ -642,56 +642,10 @@ static const char *folded(compiler *c, const char *s, size_t len, size_t *out_le
 	return arena_strndup(c->tmp, c->fold.ptr, c->fold.len);
 }
 
-static size_t min3(size_t a, size_t b, size_t cc)
-{
-	size_t m = a < b ? a : b;
-	return m < cc ? m : cc;
-}
-
-/* Edit distance with adjacent transpositions, for "did you mean". */
-static size_t spelling_distance(const char *a, const char *b)
-{
-	size_t n = strlen(a), m = strlen(b);
-	if (n > 64 || m > 64)
-		return SIZE_MAX;
-	size_t d[65][65];
-	for (size_t i = 0; i <= n; i++)
-		d[i][0] = i;
-	for (size_t j = 0; j <= m; j++)
-		d[0][j] = j;
-	for (size_t i = 1; i <= n; i++) {
-		for (size_t j = 1; j <= m; j++) {
-			size_t cost = a[i - 1] != b[j - 1];
-			d[i][j] = min3(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-			    d[i - 2][j - 2] + 1 < d[i][j])
-				d[i][j] = d[i - 2][j - 2] + 1;
-		}
-	}
-	return d[n][m];
-}
-
 /* The candidate closest to `word`, when it is close enough to be a slip. */
 static const char *did_you_mean(const char *word, const char *const *candidates, size_t n)
 {
-	const char *best = NULL;
-	size_t best_distance = SIZE_MAX;
-	size_t len = strlen(word);
-	for (size_t i = 0; i < n; i++) {
-		size_t dist = spelling_distance(word, candidates[i]);
-		if (dist < best_distance) {
-			best_distance = dist;
-			best = candidates[i];
-		}
-	}
-	size_t allowed = len <= 4 ? 1 : len <= 8 ? 2 : 3;
-	if (best && best_distance <= allowed && best_distance < len)
-		return best;
-	/* `multiple-choice` for `choice`: a known name inside the word. */
-	for (size_t i = 0; i < n; i++)
-		if (strlen(candidates[i]) >= 4 && strstr(word, candidates[i]))
-			return candidates[i];
-	return NULL;
+	return diag_suggest(word, candidates, n);
 }
 
 static void join_names(buf *out, const char *const *names, size_t n)

@@ -110,6 +110,25 @@ expect_status "broken front matter: exit 1" 1
 expect_grep "broken front matter: positioned" "$T/err" "$T/fm.md:3:"
 expect_grep "broken front matter: says so" "$T/err" "broken front matter"
 
+# Front matter is checked: an unknown field is a warning with a did-you-mean,
+# the article still shown; a `published` that is no date is an error.
+printf -- '---\ntitel: A slip\n---\n\nbody\n' > "$T/titel.md"
+run "$RECALL" read --color never "$T/titel.md"
+expect_status "unknown front matter field: exit 0" 0
+expect_grep "unknown front matter field: positioned warning" "$T/err" \
+	"$T/titel.md:2:1: warning: unknown front matter field \`titel\`"
+expect_grep "unknown front matter field: did you mean" "$T/err" "did you mean \`title\`?"
+expect_grep "unknown front matter field: the article is shown" "$T/out" "body"
+for date in 2024-02-30 "June 2024"; do
+	printf -- '---\ntitle: T\npublished: %s\n---\n\nbody\n' "$date" > "$T/date.md"
+	run "$RECALL" read --color never "$T/date.md"
+	expect_status "published: $date: exit 1" 1
+	expect_grep "published: $date: positioned error" "$T/err" "$T/date.md:3:12: error: \`published\`"
+	run "$RECALL" draft "$T/date.md"
+	expect_status "draft, published: $date: exit 1" 1
+	expect_grep "draft, published: $date: positioned error" "$T/err" "$T/date.md:3:12: error:"
+done
+
 printf -- '---\ntitle: never closed\n\nbody\n' > "$T/open.md"
 run "$RECALL" read "$T/open.md"
 expect_status "unterminated front matter: exit 1" 1
