@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <yaml.h>
 
+#include "date.h"
 #include "pack.h"
 #include "sha256.h"
 #include "text.h"
@@ -1672,6 +1673,195 @@ static void check_accept_reject(compiler *c, question_ctx *x, node **accept_node
 	strmap_release(&accepted);
 }
 
+/* A reject entry that says what the answer says: the right answer typed
+ * as the bank gives it would be graded wrong. */
+static void check_answer_not_rejected(compiler *c, question_ctx *x, node **reject_nodes)
+{
+	quiz_question *qq = x->qq;
+	const node *answer = x->fields[F_ANSWER];
+	if (!qq->reject.count || !answer || answer->bad)
+		return;
+	size_t raw_len = 0, text_len = 0;
+	const char *raw = answer->text ? folded(c, answer->text, answer->len, &raw_len) : NULL;
+	const char *text = qq->kind == QUIZ_TEXT || qq->kind == QUIZ_CHOICE ||
+	                                   qq->kind == QUIZ_ACTOR
+	                           ? qq->answer_text
+	                           : NULL;
+	const char *text_folded = text ? folded(c, text, strlen(text), &text_len) : NULL;
+	for (size_t i = 0; i < qq->reject.count; i++) {
+		const char *item = qq->reject.items[i];
+		size_t len;
+		const char *key = folded(c, item, strlen(item), &len);
+		bool same = (raw && len == raw_len && memcmp(key, raw, len) == 0) ||
+		            (text_folded && len == text_len && memcmp(key, text_folded, len) == 0);
+		if (!same && qq->kind == QUIZ_NUMBER) {
+			double v;
+			same = parse_number(item, &v) && v == qq->number.value;
+		}
+		if (!same && qq->kind == QUIZ_DATE && qq->date.year) {
+			date_parse_result d;
+			same = date_parse(item, strlen(item), QUIZ_DATE_ORDER_UNSET, &d) == DATE_OK &&
+			       d.value.year == qq->date.year && d.value.month == qq->date.month &&
+			       d.value.day == qq->date.day;
+		}
+		if (!same)
+			continue;
+		const node *r = reject_nodes[i];
+		diag *dg = error_at(c, r->line, r->col, "`%s` is the answer, and it is rejected",
+		                    shown(c, r->text, r->len));
+		diag_hint(dg, "the answer is at line %d, column %d; `reject` lists wrong answers the "
+		              "matcher would otherwise accept",
+		          answer->line, answer->col);
+	}
+}
+
+/* The whole numbers written with digits in `s` ("4 July 1934": 4, 1934),
+ * at most `max`; returns how many. Digits that run on into letters other
+ * than an ordinal's ("4th") or into a decimal point are not counted. */
+static size_t numbers_in(const char *s, long *out, size_t max)
+{
+	size_t n = 0;
+	for (const char *p = s; *p && n < max;) {
+		if (!(*p >= '0' && *p <= '9')) {
+			p++;
+			continue;
+		}
+		bool starts_word = p == s || !((p[-1] >= 'a' && p[-1] <= 'z') ||
+		                               (p[-1] >= 'A' && p[-1] <= 'Z'));
+		long v = 0;
+		const char *q = p;
+		while (*q >= '0' && *q <= '9' && q - p < 9)
+			v = v * 10 + (*q++ - '0');
+		/* 70,000: the thousands separated by commas. */
+		while (q[0] == ',' && q[1] >= '0' && q[1] <= '9' && q[2] >= '0' && q[2] <= '9' &&
+		       q[3] >= '0' && q[3] <= '9' && !(q[4] >= '0' && q[4] <= '9') && v < 1000000) {
+			v = v * 1000 + (q[1] - '0') * 100 + (q[2] - '0') * 10 + (q[3] - '0');
+			q += 4;
+		}
+		bool decimal = q[0] == '.' && q[1] >= '0' && q[1] <= '9';
+		if (starts_word && !decimal)
+			out[n++] = v;
+		while ((*q >= '0' && *q <= '9') || *q == '.' || *q == ',')
+			q++;
+		p = q;
+	}
+	return n;
+}
+
+static bool holds_number(const long *numbers, size_t n, long v)
+{
+	for (size_t i = 0; i < n; i++)
+		if (numbers[i] == v)
+			return true;
+	return false;
+}
+
+/* The month named in `folded_source` (full or three letters), when one is:
+ * 1 to 12; 0 when none, -1 when several differ. */
+static int month_in(const char *folded_source)
+{
+	int found = 0;
+	for (int m = 1; m <= 12; m++) {
+		const char *name = date_month_name(m);
+		char full[16], shortname[4];
+		size_t len = strlen(name);
+		for (size_t i = 0; i <= len; i++)
+			full[i] = (char)(name[i] >= 'A' && name[i] <= 'Z' ? name[i] + 32 : name[i]);
+		memcpy(shortname, full, 3);
+		shortname[3] = '\0';
+		bool named = false;
+		for (const char *p = folded_source; (p = strstr(p, shortname)) != NULL; p++) {
+			bool before = p == folded_source || !(p[-1] >= 'a' && p[-1] <= 'z');
+			const char *end = strncmp(p, full, len) == 0 ? p + len : p + 3;
+			if (*end == '.')
+				end++;
+			if (before && !(*end >= 'a' && *end <= 'z'))
+				named = true;
+		}
+		/* "may" is a word as well as a month. */
+		if (named && m == 5 && !strstr(folded_source, "may "))
+			named = false;
+		if (named)
+			found = found && found != m ? -1 : m;
+	}
+	return found;
+}
+
+/* A date or number answer that its own `source` quotes with other values
+ * ("answer: 1934-07-14" beside "died on 4 July 1934") is likely a slip in
+ * one of them. A source that gives no such value (a count written in words,
+ * a date to work out) says nothing either way. */
+static void check_answer_in_source(compiler *c, question_ctx *x, const node *source)
+{
+	quiz_question *qq = x->qq;
+	const char *quote = qq->source.quote;
+	if (!quote || (qq->kind != QUIZ_DATE && qq->kind != QUIZ_NUMBER))
+		return;
+	long numbers[64];
+	size_t n = numbers_in(quote, numbers, 64);
+	if (qq->kind == QUIZ_NUMBER) {
+		double v = qq->number.value;
+		if (v != floor(v) || v < 0 || v > 1e15 || qq->number.tolerance > 0)
+			return;
+		/* Years set the time of a count, not the count. */
+		long counts[64];
+		size_t k = 0;
+		for (size_t i = 0; i < n; i++)
+			if (numbers[i] < 1000 || numbers[i] > 2100)
+				counts[k++] = numbers[i];
+		bool scaled = false;
+		for (long scale = 1; scale <= 1000000000L && !scaled; scale *= 1000)
+			for (size_t i = 0; i < k && !scaled; i++)
+				scaled = (double)counts[i] * (double)scale == v;
+		if (k && !scaled && !holds_number(counts, k, (long)v)) {
+			diag *dg = warning_at(c, source->line, source->col,
+			                      "the answer %.15g is not in the question's `source`", v);
+			diag_hint(dg, "the source gives %ld; check the answer, or quote the words that "
+			              "give it", counts[0]);
+		}
+		return;
+	}
+	const quiz_date *d = &qq->date;
+	if (!d->year)
+		return;
+	long years[64], days[64];
+	size_t ny = 0, nd = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (numbers[i] >= 100)
+			years[ny++] = numbers[i];
+		else if (numbers[i] >= 1 && numbers[i] <= 31)
+			days[nd++] = numbers[i];
+	}
+	size_t flen;
+	const char *f = folded(c, quote, strlen(quote), &flen);
+	int month = month_in(f);
+	const char *what = NULL;
+	char given[32] = "";
+	if (ny && !holds_number(years, ny, d->year)) {
+		what = "year";
+		snprintf(given, sizeof given, "%ld", years[0]);
+	} else if (d->month && month > 0 && month != d->month) {
+		what = "month";
+		snprintf(given, sizeof given, "%s", date_month_name(month));
+	} else if (d->day && nd && !holds_number(days, nd, d->day) &&
+	           !(ny && holds_number(days, nd, d->month) && !month)) {
+		what = "day";
+		snprintf(given, sizeof given, "%ld", days[0]);
+	}
+	if (!what)
+		return;
+	diag *dg = warning_at(c, source->line, source->col,
+	                      "the answer's %s is not the one in the question's `source`", what);
+	char says[32];
+	if (what[0] == 'm')
+		snprintf(says, sizeof says, "%s", date_month_name(d->month));
+	else
+		snprintf(says, sizeof says, "%d", what[0] == 'y' ? d->year : d->day);
+	diag_hint(dg, "the answer says %s, the source %s; check the answer, or quote the words "
+	              "that give it",
+	          says, given);
+}
+
 static void compile_question(compiler *c, question_ctx *x, size_t index)
 {
 	const node *m = x->map;
@@ -1797,6 +1987,7 @@ static void compile_question(compiler *c, question_ctx *x, size_t index)
 	if (x->fields[F_REJECT])
 		text_list(c, x->fields[F_REJECT], "reject", true, &qq->reject, &reject_nodes);
 	check_accept_reject(c, x, accept_nodes, reject_nodes);
+	check_answer_not_rejected(c, x, reject_nodes);
 	if (x->fields[F_HINT])
 		qq->hint = text_field(c, x->fields[F_HINT], "hint");
 	if (x->fields[F_EXPLAIN])
@@ -1822,6 +2013,7 @@ static void compile_question(compiler *c, question_ctx *x, size_t index)
 		qq->source.quote = text_field(c, source, "source");
 		x->pending->source_line = source->line;
 		x->pending->source_col = source->col;
+		check_answer_in_source(c, x, source);
 	}
 }
 
