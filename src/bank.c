@@ -1,6 +1,7 @@
 /* bank.c - load and validate YAML question banks, compiling them into quizzes */
 #include "bank.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <math.h>
 #include <stdint.h>
@@ -175,6 +176,8 @@ typedef struct pending {
 
 static diag *error_at(compiler *c, int line, int col, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+static diag *add_note(compiler *c, int line, int col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 static diag *warning_at(compiler *c, int line, int col, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
@@ -195,6 +198,15 @@ static diag *error_at(compiler *c, int line, int col, const char *fmt, ...)
 	va_list ap;
 	va_start(ap, fmt);
 	diag *dg = add_va(c, DIAG_ERROR, line, col, fmt, ap);
+	va_end(ap);
+	return dg;
+}
+
+static diag *add_note(compiler *c, int line, int col, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	diag *dg = add_va(c, DIAG_NOTE, line, col, fmt, ap);
 	va_end(ap);
 	return dg;
 }
@@ -350,10 +362,65 @@ static void check_mapping_keys(compiler *c, node *m)
 	strmap_release(&seen);
 }
 
-static const char *syntax_hint(const char *problem)
+/* The start of 1-based line `line` of the bank, or NULL. */
+static const char *line_start(const compiler *c, int line)
+{
+	const char *p = c->text, *end = c->text + c->len;
+	for (int i = 1; i < line && p < end; i++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl)
+			return NULL;
+		p = nl + 1;
+	}
+	return p < end ? p : NULL;
+}
+
+static int indentation(const char *line, const char *end)
+{
+	int n = 0;
+	while (line + n < end && line[n] == ' ')
+		n++;
+	return n;
+}
+
+/* `key: value` that libyaml cannot take as a key is most often a key
+ * indented deeper than the fields above it, which makes it part of the
+ * previous value: the line holds only the key before its colon, and the
+ * line above is less indented. */
+static bool over_indented_key(const compiler *c, int line, int col)
+{
+	const char *end = c->text + c->len;
+	const char *here = c->text ? line_start(c, line) : NULL;
+	if (!here || line < 2)
+		return false;
+	int indent = indentation(here, end);
+	const char *key = here + indent;
+	const char *colon = key;
+	while (colon < end && *colon != ':' && *colon != '\n' && *colon != ' ')
+		colon++;
+	if (colon == key || colon >= end || *colon != ':' || colon - here + 1 != col || *key == '-')
+		return false;
+	for (int above = line - 1; above >= 1; above--) {
+		const char *prev = line_start(c, above);
+		if (!prev)
+			return false;
+		int prev_indent = indentation(prev, end);
+		if (prev + prev_indent >= end || prev[prev_indent] == '\n' || prev[prev_indent] == '#')
+			continue;
+		if (prev[prev_indent] == '-' && prev_indent + 2 <= indent)
+			prev_indent += 2;
+		return prev_indent < indent;
+	}
+	return false;
+}
+
+static const char *syntax_hint(const compiler *c, const char *problem, int line, int col)
 {
 	if (!problem)
 		return NULL;
+	if (strstr(problem, "mapping values are not allowed") && over_indented_key(c, line, col))
+		return "this key is indented deeper than the line above, so YAML reads it as part of "
+		       "that value: line it up with the fields of its question";
 	if (strstr(problem, "mapping values are not allowed"))
 		return "a value holding `: ` must be quoted";
 	if (strstr(problem, "tab character"))
@@ -370,8 +437,50 @@ static const char *syntax_hint(const char *problem)
 	return NULL;
 }
 
+/* Where reading can go on after a syntax error inside the `questions:`
+ * list: the start of the first line after the error's that begins a list
+ * item at the list's own indentation (`item_col` spaces, then `-`). The
+ * text up to there is replaced by blank lines and a `questions:` key, so
+ * that every line and column after it stays where it is in the file.
+ * Returns false when no such line follows. */
+static bool resume_text(const compiler *c, int error_line, int item_col, int key_col, buf *out)
+{
+	const char *text = c->text, *end = c->text + c->len;
+	const char *p = text;
+	int line = 1;
+	while (p < end && line <= error_line) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		p = nl ? nl + 1 : end;
+		line++;
+	}
+	while (p < end) {
+		int spaces = 0;
+		while (p + spaces < end && p[spaces] == ' ')
+			spaces++;
+		const char *dash = p + spaces;
+		if (spaces == item_col && dash < end && *dash == '-' &&
+		    (dash + 1 == end || dash[1] == ' ' || dash[1] == '\n' || dash[1] == '\r'))
+			break;
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		p = nl ? nl + 1 : end;
+		line++;
+	}
+	if (p >= end || line < 2)
+		return false;
+	buf_clear(out);
+	for (int i = 1; i < line - 1; i++)
+		buf_putc(out, '\n');
+	for (int i = 0; i < key_col; i++)
+		buf_putc(out, ' ');
+	buf_puts(out, "questions:\n");
+	buf_append(out, p, (size_t)(end - p));
+	return true;
+}
+
 /* Builds the tree. Returns the document's root, or NULL (with an error
- * added) when the YAML cannot be read or is empty. */
+ * added) when the YAML cannot be read or is empty. A syntax error inside
+ * the `questions:` list does not end the reading when a later question can
+ * be found: the questions after it are read and checked too. */
 static node *read_tree(compiler *c)
 {
 	yaml_parser_t parser;
@@ -388,6 +497,10 @@ static node *read_tree(compiler *c)
 		return NULL;
 	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)c->text, c->len);
+	buf resumed;
+	buf_init(&resumed);
+	bool skipping = false;   /* the made-up start of a resumed text */
+	int resumes = 0;
 	while (!done) {
 		if (!yaml_parser_parse(&parser, &event)) {
 			int line, col;
@@ -404,11 +517,37 @@ static node *read_tree(compiler *c)
 				              parser.context, (int)parser.context_mark.line + 1);
 			else
 				dg = error_at(c, line, col, "YAML syntax: %s", problem);
-			const char *hint = syntax_hint(problem);
+			const char *hint = syntax_hint(c, problem, line, col);
 			if (hint)
 				diag_hint(dg, "%s", hint);
 			failed = true;
+			const node *key = depth >= 2 && stack[1].questions && stack[0].n
+			                      ? stack[0].items[stack[0].n - 1]
+			                      : NULL;
+			if (key && parser.error != YAML_READER_ERROR && parser.error != YAML_MEMORY_ERROR &&
+			    resumes < 100 && stack[1].self->col >= 1 &&
+			    resume_text(c, line, stack[1].self->col - 1, key->col - 1, &resumed)) {
+				/* The question being read is lost; the list goes on. */
+				resumes++;
+				yaml_parser_delete(&parser);
+				if (!yaml_parser_initialize(&parser)) {
+					error_at(c, 0, 0, "out of memory reading the bank");
+					break;
+				}
+				yaml_parser_set_input_string(&parser, (const unsigned char *)resumed.ptr,
+				                             resumed.len);
+				depth = 2;
+				skipping = true;
+				continue;
+			}
+			root = NULL;
 			break;
+		}
+		if (skipping) {
+			/* Up to and with the made-up `questions:` list's start. */
+			skipping = event.type != YAML_SEQUENCE_START_EVENT;
+			yaml_event_delete(&event);
+			continue;
 		}
 		node *made = NULL;
 		switch (event.type) {
@@ -529,9 +668,12 @@ static node *read_tree(compiler *c)
 		yaml_event_delete(&event);
 	}
 	yaml_parser_delete(&parser);
+	buf_release(&resumed);
 	for (size_t i = 0; i <= BANK_MAX_DEPTH; i++)
 		free(stack[i].items);
-	if (failed)
+	/* After a syntax error, a tree read to its end is still checked: the
+	 * error is counted, so nothing is compiled from it. */
+	if (failed && (!resumes || !root))
 		return NULL;
 	if (!root || (root->type == NODE_SCALAR && root->plain && root->len == 0)) {
 		diag *dg = error_at(c, 1, 1, "the bank is empty");
@@ -965,6 +1107,7 @@ typedef struct {
 	quiz_question *qq;
 	quiz_kind kind;
 	pending *pending;
+	bool misspelt[F_COUNT];   /* a required field missing, reported at its misspelling */
 } question_ctx;
 
 static const char *const month_names[12] = {
@@ -1505,6 +1648,8 @@ static void compile_cloze(compiler *c, question_ctx *x)
 {
 	quiz_question *qq = x->qq;
 	const node *text = x->fields[F_TEXT];
+	if (!text && x->misspelt[F_TEXT])
+		return;
 	if (!text) {
 		diag *dg = error_at(c, x->map->line, x->map->col, "a cloze question needs `text`");
 		diag_hint(dg, x->fields[F_PROMPT] ? "write the sentence with its {{blanks}} in `text`, "
@@ -1791,9 +1936,8 @@ static int month_in(const char *folded_source)
  * ("answer: 1934-07-14" beside "died on 4 July 1934") is likely a slip in
  * one of them. A source that gives no such value (a count written in words,
  * a date to work out) says nothing either way. */
-static void check_answer_in_source(compiler *c, question_ctx *x, const node *source)
+static void check_answer_in_source(compiler *c, const quiz_question *qq, int line, int col)
 {
-	quiz_question *qq = x->qq;
 	const char *quote = qq->source.quote;
 	if (!quote || (qq->kind != QUIZ_DATE && qq->kind != QUIZ_NUMBER))
 		return;
@@ -1814,8 +1958,8 @@ static void check_answer_in_source(compiler *c, question_ctx *x, const node *sou
 			for (size_t i = 0; i < k && !scaled; i++)
 				scaled = (double)counts[i] * (double)scale == v;
 		if (k && !scaled && !holds_number(counts, k, (long)v)) {
-			diag *dg = warning_at(c, source->line, source->col,
-			                      "the answer %.15g is not in the question's `source`", v);
+			diag *dg = warning_at(c, line, col, "the answer %.15g is not in the question's `source`",
+			                      v);
 			diag_hint(dg, "the source gives %ld; check the answer, or quote the words that "
 			              "give it", counts[0]);
 		}
@@ -1850,8 +1994,8 @@ static void check_answer_in_source(compiler *c, question_ctx *x, const node *sou
 	}
 	if (!what)
 		return;
-	diag *dg = warning_at(c, source->line, source->col,
-	                      "the answer's %s is not the one in the question's `source`", what);
+	diag *dg = warning_at(c, line, col, "the answer's %s is not the one in the question's `source`",
+	                      what);
 	char says[32];
 	if (what[0] == 'm')
 		snprintf(says, sizeof says, "%s", date_month_name(d->month));
@@ -1871,7 +2015,7 @@ static void compile_question(compiler *c, question_ctx *x, size_t index)
 
 	const node *kind = x->fields[F_KIND];
 	x->kind = QUIZ_KIND_COUNT;
-	if (!kind) {
+	if (!kind && !x->misspelt[F_KIND]) {
 		diag *dg = error_at(c, m->line, m->col, "question %zu has no `kind`", index + 1);
 		diag_hint(dg, "kinds are: date, actor, number, text, claim, choice, order, match, cloze");
 	} else if (!kind->bad) {
@@ -1925,14 +2069,14 @@ static void compile_question(compiler *c, question_ctx *x, size_t index)
 
 	if (x->fields[F_PROMPT] && x->kind != QUIZ_CLOZE)
 		qq->prompt = text_field(c, x->fields[F_PROMPT], "prompt");
-	else if (x->kind != QUIZ_CLOZE && x->kind != QUIZ_KIND_COUNT) {
+	else if (x->kind != QUIZ_CLOZE && x->kind != QUIZ_KIND_COUNT && !x->misspelt[F_PROMPT]) {
 		diag *dg = error_at(c, m->line, m->col, "question has no `prompt`");
 		diag_hint(dg, "write the question a student is asked");
 	}
 
 	const node *answer = x->fields[F_ANSWER];
 	bool needs_answer = x->kind <= QUIZ_CLAIM;
-	if (needs_answer && !answer) {
+	if (needs_answer && !answer && !x->misspelt[F_ANSWER]) {
 		static const char *const examples[] = {
 			[QUIZ_DATE] = "the date as 2023-06-18, 2023-06 or 2023",
 			[QUIZ_ACTOR] = "the person or organisation, or `{actor: id}`",
@@ -2013,8 +2157,31 @@ static void compile_question(compiler *c, question_ctx *x, size_t index)
 		qq->source.quote = text_field(c, source, "source");
 		x->pending->source_line = source->line;
 		x->pending->source_col = source->col;
-		check_answer_in_source(c, x, source);
 	}
+}
+
+/* An unknown key that is a slip for a field the question must have but
+ * lacks (`promt` and no `prompt`) is one error, said at the slip. */
+static bool misspelt_required(compiler *c, question_ctx *x, const node *key)
+{
+	const char *guess = did_you_mean(key->text, field_names, F_COUNT);
+	if (!guess)
+		return false;
+	int f = field_of(guess);
+	if (f < 0 || x->fields[f] || x->misspelt[f])
+		return false;
+	const node *kind = x->fields[F_KIND];
+	quiz_kind k = kind && kind->type == NODE_SCALAR && !kind->bad ? quiz_kind_parse(kind->text)
+	                                                             : QUIZ_KIND_COUNT;
+	bool required = f == F_KIND || (f == F_PROMPT && k != QUIZ_CLOZE) ||
+	                (f == F_TEXT && k == QUIZ_CLOZE) || (f == F_ANSWER && k <= QUIZ_CLAIM);
+	if (!required)
+		return false;
+	diag *dg = error_at(c, key->line, key->col, "unknown field `%s`, and the question has no `%s`",
+	                    shown(c, key->text, key->len), guess);
+	diag_hint(dg, "did you mean `%s`?", guess);
+	x->misspelt[f] = true;
+	return true;
 }
 
 /* Reads a question mapping's fields into x->fields; with `report`, warns
@@ -2028,7 +2195,7 @@ static void gather_fields(compiler *c, question_ctx *x, bool report)
 			continue;
 		int f = field_of(k->text);
 		if (f < 0) {
-			if (report)
+			if (report && !misspelt_required(c, x, k))
 				unknown_field(c, k, field_names, F_COUNT, "");
 			continue;
 		}
@@ -2146,6 +2313,7 @@ static void finish_questions(compiler *c, const node *list)
 			src->line = found[k].paragraph->line;
 			src->start = found[k].start;
 			src->end = found[k].end;
+			check_answer_in_source(c, p->qq, p->source_line, p->source_col);
 			continue;
 		}
 		diag *dg = error_at(c, p->source_line, p->source_col,
@@ -2261,6 +2429,44 @@ static void hash_bank(sha256_ctx *h, const char *text, size_t len)
 	hash_part(h, text, len);
 }
 
+/* An article that is not where the bank says: the closest name of a
+ * Markdown file in the folder it was looked for in, as a note. */
+static void suggest_article(compiler *c, const node *value)
+{
+	struct stat st;
+	if (!c->article_path || !c->article_name || stat(c->article_path, &st) == 0 ||
+	    errno != ENOENT)
+		return;
+	const char *slash = strrchr(c->article_path, '/');
+	char *dir = slash ? xstrndup(c->article_path, (size_t)(slash - c->article_path + 1))
+	                  : xstrdup("./");
+	const char *base = slash ? slash + 1 : c->article_path;
+	DIR *d = opendir(dir);
+	const char **names = NULL;
+	size_t n = 0, cap = 0;
+	for (struct dirent *e; d && n < 10000 && (e = readdir(d)) != NULL;) {
+		size_t len = strlen(e->d_name);
+		if (e->d_name[0] == '.' || len < 4 || strcmp(e->d_name + len - 3, ".md") != 0)
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			names = xrealloc(names, cap * sizeof *names);
+		}
+		names[n++] = arena_strndup(c->keep, e->d_name, len);
+	}
+	if (d)
+		closedir(d);
+	const char *guess = n ? diag_suggest(base, names, n) : NULL;
+	if (guess) {
+		const char *rel = c->article_name;
+		const char *rel_slash = strrchr(rel, '/');
+		int keep = rel_slash ? (int)(rel_slash - rel + 1) : 0;
+		add_note(c, value->line, value->col, "did you mean `%.*s%s`?", keep, rel, guess);
+	}
+	free(names);
+	free(dir);
+}
+
 static void compile_root(compiler *c, const node *root)
 {
 	if (root->type != NODE_MAP) {
@@ -2316,6 +2522,8 @@ static void compile_root(compiler *c, const node *root)
 	if (fields[2]) {
 		if (!c->article_tried)
 			load_article(c, fields[2]);
+		if (!c->art)
+			suggest_article(c, fields[2]);
 	} else {
 		diag *dg = error_at(c, root->line, root->col, "missing `article:`");
 		diag_hint(dg, "name the Markdown article the questions are about, relative to the "
