@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "text.h"
+
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
@@ -60,4 +62,27 @@ bool cli_parse_count(const char *cmd, const char *option, const char *value, lon
 	}
 	*out = n;
 	return true;
+}
+
+int cli_unknown_command(const char *name, const char *const *names, size_t n)
+{
+	buf shown;
+	buf_init(&shown);
+	text_sanitize(name, strlen(name), &shown);
+	const char *guess = diag_suggest(name, names, n);
+	if (guess)
+		fprintf(stderr, "recall: no command '%s'; did you mean '%s'?\n", shown.ptr, guess);
+	else
+		fprintf(stderr, "recall: no command '%s'; 'recall --help' lists them.\n", shown.ptr);
+	buf_release(&shown);
+	return EXIT_USAGE;
+}
+
+const char *cli_suggestion(const char *word, const char *const *names, size_t n, buf *out)
+{
+	const char *guess = diag_suggest(word, names, n);
+	buf_clear(out);
+	if (guess)
+		buf_printf(out, "; did you mean '%s'?", guess);
+	return out->ptr;
 }

@@ -49,4 +49,12 @@ bool cli_parse_color(const char *cmd, const char *value, term_color_mode *mode);
 bool cli_parse_count(const char *cmd, const char *option, const char *value, long max,
                      long *out);
 
+/* Prints "recall: no command 'tkae'; did you mean 'take'?" (or a pointer
+ * to --help when no name is close) on stderr; returns EXIT_USAGE. */
+int cli_unknown_command(const char *name, const char *const *names, size_t n);
+
+/* Replaces `out`'s text with "; did you mean 'take'?" when one of `names`
+ * is close to `word`, else with nothing; returns out->ptr. */
+const char *cli_suggestion(const char *word, const char *const *names, size_t n, buf *out);
+
 #endif

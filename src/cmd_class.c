@@ -129,7 +129,7 @@ static int show(const class_options *o)
 		if (status == EXIT_OK)
 			show_one(&c, &out);
 	} else {
-		store_options so = {.path = o->db, .must_exist = true};
+		store_options so = {.path = o->db, .must_exist = true, .only_existing_folder = true};
 		char *err = NULL;
 		store_status st = store_open(&so, &s, &err);
 		status = EXIT_OK;

@@ -681,11 +681,20 @@ static store_status check_paths(store *s, const store_options *opt, bool *exists
 		            "cannot open the database %s: %s", s->path, strerror(errno));
 	if (*exists && S_ISDIR(st.st_mode))
 		return store_fail(s, STORE_NOTADB, "%s is a folder, not a database", s->path);
-	if (!*exists && opt->must_exist)
-		return store_fail(s, STORE_MISSING, "there is no database at %s", s->path);
 	store_status status = STORE_OK;
 	char *dir = path_dirname(s->path);
-	if (!*exists) {
+	struct stat dir_st;
+	const char *env = getenv("RECALL_DB");
+	bool named = opt->only_existing_folder && (opt->path || (env && *env));
+	if (!*exists && named && stat(dir, &dir_st) != 0 && errno == ENOENT) {
+		/* A path typed with a slip would otherwise make a new, empty
+		 * database in a folder nobody meant (or report an empty history):
+		 * only the default place is made. */
+		status = store_fail(s, STORE_IO, "cannot open the database %s: there is no folder %s",
+		                    s->path, dir);
+	} else if (!*exists && opt->must_exist) {
+		status = store_fail(s, STORE_MISSING, "there is no database at %s", s->path);
+	} else if (!*exists) {
 		/* The default place is private to the user; an explicit folder is
 		 * made as the umask says, since a class may share it. */
 		char *failed = NULL;

@@ -46,6 +46,9 @@ typedef struct {
 	int busy_timeout_ms;  /* 0: $RECALL_BUSY_TIMEOUT (ms) when set, else STORE_DEFAULT_BUSY_MS */
 	bool must_exist;      /* do not create a database: STORE_MISSING when there is none */
 	bool write;           /* prove at open that the database can be written now */
+	bool only_existing_folder;  /* a path given (or $RECALL_DB) must be in a folder that
+	                       * exists: STORE_IO, and nothing made, when it is not; only
+	                       * the default place is made */
 } store_options;
 
 /* The database path: $RECALL_DB when set and not empty, else

@@ -329,7 +329,9 @@ run "$RECALL" take --mode quiz "$BANK"
 expect_status "bad --mode: exit 2" 2
 run "$RECALL" take --only dates "$BANK"
 expect_status "bad --only: exit 2" 2
-expect_grep "bad --only: lists the kinds" "$T/err" "kinds are date, actor"
+expect_grep "bad --only: did you mean" "$T/err" "no kind 'dates'; did you mean 'date'?"
+run "$RECALL" take --only zz "$BANK"
+expect_grep "bad --only, nothing close: lists the kinds" "$T/err" "kinds are date, actor"
 run "$RECALL" take --limit 0 "$BANK"
 expect_status "bad --limit: exit 2" 2
 run "$RECALL" take --help
