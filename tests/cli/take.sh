@@ -95,8 +95,11 @@ expect_text "every choice answer's letter is the one it was shown with" "$T/agre
 
 # Filters.
 run "$RECALL" take --only claim --tag no-such-tag --no-save "$BANK" < /dev/null
-expect_status "--only and --tag that match nothing: exit 1" 1
-expect_grep "--only and --tag that match nothing: says so" "$T/err" "no question matches"
+expect_status "--tag no question has: exit 1" 1
+expect_grep "--tag no question has: says so" "$T/err" "no question has the tag 'no-such-tag'"
+run "$RECALL" take --only cloze --tag dates --no-save "$BANK" < /dev/null
+expect_status "--only and --tag that match nothing together: exit 1" 1
+expect_grep "--only and --tag that match nothing together: says so" "$T/err" "no question matches"
 run "$RECALL" take --only cloze --limit 2 --no-save "$BANK" < /dev/null
 expect_grep "--only cloze: cloze questions" "$T/out" "1/2 · 0 right · fill in the blanks"
 
