@@ -161,6 +161,8 @@ typedef struct {
 	size_t closest_lookups;  /* how many missing sources got a closest passage */
 	buf fold;                /* scratch for folding */
 	bool questions_streamed; /* the `questions:` list is being compiled as read */
+	bool questions_lost;      /* a syntax error cost a question */
+	bool tail_lost;           /* ... and the rest of the file (`actors:` maybe) */
 	struct pending *pending; /* what is left to do for each question */
 	size_t n_pending, cap_pending;
 } compiler;
@@ -442,8 +444,8 @@ static const char *syntax_hint(const compiler *c, const char *problem, int line,
  * item at the list's own indentation (`item_col` spaces, then `-`). The
  * text up to there is replaced by blank lines and a `questions:` key, so
  * that every line and column after it stays where it is in the file.
- * Returns false when no such line follows. */
-static bool resume_text(const compiler *c, int error_line, int item_col, int key_col, buf *out)
+ * When no such line follows, the made-up text only ends the list. */
+static bool resume_text(compiler *c, int error_line, int item_col, int key_col, buf *out)
 {
 	const char *text = c->text, *end = c->text + c->len;
 	const char *p = text;
@@ -465,9 +467,18 @@ static bool resume_text(const compiler *c, int error_line, int item_col, int key
 		p = nl ? nl + 1 : end;
 		line++;
 	}
-	if (p >= end || line < 2)
-		return false;
 	buf_clear(out);
+	if (p >= end || line < 2) {
+		/* No question follows: the list ends here, so that the questions
+		 * read so far are still checked. */
+		for (int i = 1; i <= error_line; i++)
+			buf_putc(out, '\n');
+		for (int i = 0; i < key_col; i++)
+			buf_putc(out, ' ');
+		buf_puts(out, "questions: []\n");
+		c->tail_lost = true;
+		return true;
+	}
 	for (int i = 1; i < line - 1; i++)
 		buf_putc(out, '\n');
 	for (int i = 0; i < key_col; i++)
@@ -529,6 +540,7 @@ static node *read_tree(compiler *c)
 			    resume_text(c, line, stack[1].self->col - 1, key->col - 1, &resumed)) {
 				/* The question being read is lost; the list goes on. */
 				resumes++;
+				c->questions_lost = true;
 				yaml_parser_delete(&parser);
 				if (!yaml_parser_initialize(&parser)) {
 					error_at(c, 0, 0, "out of memory reading the bank");
@@ -2257,7 +2269,8 @@ static void compile_item(compiler *c, node *item, size_t index)
 static void finish_questions(compiler *c, const node *list)
 {
 	if (list->n == 0) {
-		warning_at(c, list->line, list->col, "the bank has no questions");
+		if (!c->questions_lost)
+			warning_at(c, list->line, list->col, "the bank has no questions");
 		return;
 	}
 	size_t n = c->n_pending;
@@ -2278,7 +2291,7 @@ static void finish_questions(compiler *c, const node *list)
 			if (a) {
 				qq->actor = a;
 				qq->answer_text = a->name;
-			} else {
+			} else if (!c->tail_lost) {
 				unknown_actor(c, p->actor_ref, p->ref_line, p->ref_col);
 			}
 		}
