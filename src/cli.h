@@ -58,4 +58,12 @@ enum { CLI_NEXT = -1 };
 int cli_shared_option(const char *cmd, int c, const char *usage, char **argv, const char **db,
                       term_color_mode *color);
 
+/* Prints "recall: no command 'tkae'; did you mean 'take'?" (or a pointer
+ * to --help when no name is close) on stderr; returns EXIT_USAGE. */
+int cli_unknown_command(const char *name, const char *const *names, size_t n);
+
+/* Replaces `out`'s text with "; did you mean 'take'?" when one of `names`
+ * is close to `word`, else with nothing; returns out->ptr. */
+const char *cli_suggestion(const char *word, const char *const *names, size_t n, buf *out);
+
 #endif

@@ -55,6 +55,16 @@ static const command *find_command(const char *name)
 	return NULL;
 }
 
+static int no_command(const char *name)
+{
+	enum { N = sizeof commands / sizeof commands[0] };
+	const char *names[N + 1];
+	for (size_t i = 0; i < N; i++)
+		names[i] = commands[i].name;
+	names[N] = "help";
+	return cli_unknown_command(name, names, N + 1);
+}
+
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
@@ -79,17 +89,13 @@ int main(int argc, char **argv)
 			return cli_finish(EXIT_OK);
 		}
 		const command *cmd = find_command(argv[2]);
-		if (!cmd) {
-			fprintf(stderr, "recall: no command '%s'; 'recall --help' lists them.\n", argv[2]);
-			return EXIT_USAGE;
-		}
+		if (!cmd)
+			return no_command(argv[2]);
 		char *help_argv[] = {(char *)cmd->name, "--help", NULL};
 		return cmd->run(2, help_argv);
 	}
 	const command *cmd = find_command(name);
-	if (!cmd) {
-		fprintf(stderr, "recall: no command '%s'; 'recall --help' lists them.\n", name);
-		return EXIT_USAGE;
-	}
+	if (!cmd)
+		return no_command(name);
 	return cmd->run(argc - 1, argv + 1);
 }

@@ -731,11 +731,20 @@ static store_status check_paths(store *s, const store_options *opt, bool *exists
 		            "cannot open the database %s: %s", s->path, strerror(errno));
 	if (*exists && S_ISDIR(st.st_mode))
 		return store_fail(s, STORE_NOTADB, "%s is a folder, not a database", s->path);
-	if (!*exists && opt->must_exist)
-		return store_fail(s, STORE_MISSING, "there is no database at %s", s->path);
 	store_status status = STORE_OK;
 	char *dir = path_dirname(s->path);
-	if (!*exists) {
+	struct stat dir_st;
+	const char *env = getenv("RECALL_DB");
+	bool named = opt->only_existing_folder && (opt->path || (env && *env));
+	if (!*exists && named && stat(dir, &dir_st) != 0 && errno == ENOENT) {
+		/* A path typed with a slip would otherwise make a new, empty
+		 * database in a folder nobody meant (or report an empty history):
+		 * only the default place is made. */
+		status = store_fail(s, STORE_IO, "cannot open the database %s: there is no folder %s",
+		                    s->path, dir);
+	} else if (!*exists && opt->must_exist) {
+		status = store_fail(s, STORE_MISSING, "there is no database at %s", s->path);
+	} else if (!*exists) {
 		/* The default place is private to the user; an explicit folder is
 		 * made as the umask says, since a class may share it. */
 		char *failed = NULL;
@@ -1415,6 +1424,30 @@ store_status store_session_end(store_session *ss, store_session_status status, d
 	ss->ended = true;
 	if (changed == 0)
 		return store_fail(s, STORE_INVALID, "the session had already ended in the database");
+	return STORE_OK;
+}
+
+store_status store_session_discard(store_session *ss)
+{
+	store *s = ss->s;
+	if (ss->ended || ss->seq)
+		return store_fail(s, STORE_INVALID, "only a session with no answer can be removed");
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(s->db,
+	                            "DELETE FROM session WHERE id = ?1 AND status = 'running' AND "
+	                            "NOT EXISTS (SELECT 1 FROM response WHERE session_id = ?1)",
+	                            -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail_sqlite(s, rc, "cannot remove the session");
+	sqlite3_bind_int64(st, 1, ss->id);
+	rc = sqlite3_step(st);
+	int changed = sqlite3_changes(s->db);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail_sqlite(s, rc, "cannot remove the session");
+	ss->ended = true;
+	if (changed == 0)
+		return store_fail(s, STORE_INVALID, "the session is no longer empty and running");
 	return STORE_OK;
 }
 

@@ -46,6 +46,9 @@ typedef struct {
 	int busy_timeout_ms;  /* 0: $RECALL_BUSY_TIMEOUT (ms) when set, else STORE_DEFAULT_BUSY_MS */
 	bool must_exist;      /* do not create a database: STORE_MISSING when there is none */
 	bool write;           /* prove at open that the database can be written now */
+	bool only_existing_folder;  /* a path given (or $RECALL_DB) must be in a folder that
+	                       * exists: STORE_IO, and nothing made, when it is not; only
+	                       * the default place is made */
 } store_options;
 
 /* The database path: $RECALL_DB when set and not empty, else
@@ -180,6 +183,11 @@ store_status store_session_override(store_session *ss, double credit);
  * end the session from the main loop. */
 store_status store_session_end(store_session *ss, store_session_status status, double score,
                                double max_score);
+
+/* Removes a running session that has no response (a quiz left before its
+ * first answer), as if it had never begun. STORE_INVALID when it has ended
+ * or holds a response; nothing is removed then. */
+store_status store_session_discard(store_session *ss);
 
 /* The session's UUID (36 characters) and row id; valid until the handle is freed. */
 const char *store_session_uuid(const store_session *ss);
