@@ -124,6 +124,30 @@ static const char *const schema_steps[] = {
 	"ALTER TABLE session ADD COLUMN time_limit_ms INTEGER;\n"
 	"ALTER TABLE response ADD COLUMN chosen TEXT;\n"
 	"CREATE INDEX session_by_class ON session (class_id, bank_id) WHERE class_id IS NOT NULL;\n",
+	/* 2 -> 3: review cards (cards.h), one per learner, bank title and
+	 * question id. They are replayed from the answers already recorded the
+	 * first time the database is opened for writing (card_replay says it is
+	 * still to be done). */
+	"CREATE TABLE card (\n"
+	"  id           INTEGER PRIMARY KEY,\n"
+	"  learner_id   INTEGER NOT NULL REFERENCES learner(id),\n"
+	"  bank_title   TEXT NOT NULL,\n"
+	"  qid          TEXT NOT NULL,\n"
+	"  question_id  INTEGER NOT NULL REFERENCES question(id),\n"
+	"  answer       TEXT,\n"
+	"  stability    REAL NOT NULL,\n"
+	"  difficulty   REAL NOT NULL,\n"
+	"  reps         INTEGER NOT NULL,\n"
+	"  lapses       INTEGER NOT NULL,\n"
+	"  reviews      INTEGER NOT NULL,\n"
+	"  recalled     INTEGER NOT NULL,\n"
+	"  last_review  INTEGER NOT NULL,\n"
+	"  due          INTEGER NOT NULL,\n"
+	"  UNIQUE (learner_id, bank_title, qid)\n"
+	");\n"
+	"CREATE INDEX card_due ON card (learner_id, due);\n"
+	"CREATE TABLE card_replay (pending INTEGER NOT NULL);\n"
+	"INSERT INTO card_replay VALUES (1);\n",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof schema_steps / sizeof schema_steps[0]))
@@ -208,6 +232,8 @@ struct store_session {
 	store *s;
 	int64_t id;
 	int64_t bank_id;
+	int64_t learner_id;
+	int64_t last_question; /* the question row of the last response */
 	char uuid[37];
 	int seq;               /* responses recorded through this handle */
 	int64_t last_response; /* row id; 0 before the first */
@@ -884,7 +910,7 @@ static store_status open_db(store *s, const store_options *opt)
 			goto out;
 		}
 	}
-	if (!opt->write && version == SCHEMA_VERSION && n_orphans == 0)
+	if (!opt->write && version == SCHEMA_VERSION && n_orphans == 0 && !store_cards_pending(s))
 		goto out;
 
 	rc = set_wal(s);
@@ -916,6 +942,12 @@ static store_status open_db(store *s, const store_options *opt)
 	}
 	status = mark_orphans(s, orphans, n_orphans);
 	if (status != STORE_OK) {
+		store_tx_rollback(s);
+		goto out;
+	}
+	rc = store_cards_replay_pending(s);
+	if (rc != SQLITE_OK) {
+		status = store_fail_sqlite(s, rc, "cannot replay the review cards");
 		store_tx_rollback(s);
 		goto out;
 	}
@@ -1135,8 +1167,8 @@ store_status store_session_begin(store *s, const quiz *q, const store_session_op
 		return store_fail(s, STORE_INVALID,
 		            "a learner's name must be 1 to 256 bytes of UTF-8 with no control "
 		            "characters");
-	if (!opt->mode || (strcmp(opt->mode, "practice") != 0 && strcmp(opt->mode, "exam") != 0))
-		return store_fail(s, STORE_INVALID, "the mode must be practice or exam");
+	if (!store_known_mode(opt->mode))
+		return store_fail(s, STORE_INVALID, "the mode must be practice, exam, review or study");
 	if (!quiz_hash(q) || !*quiz_hash(q))
 		return store_fail(s, STORE_INVALID, "the bank has no content hash to be recorded under");
 	if (!isfinite(opt->max_score) || opt->max_score < 0 || opt->planned < 0 ||
@@ -1192,6 +1224,7 @@ store_status store_session_begin(store *s, const quiz *q, const store_session_op
 	rc = insert_row_returning_id(st, &learner_id);
 	if (rc != SQLITE_OK)
 		goto out;
+	ss->learner_id = learner_id;
 	rc = register_bank(s, q, path, &ss->bank_id);
 	if (rc != SQLITE_OK)
 		goto out;
@@ -1237,6 +1270,15 @@ bool store_known_verdict(const char *verdict)
 {
 	for (size_t i = 0; verdict && i < sizeof verdicts / sizeof verdicts[0]; i++)
 		if (strcmp(verdict, verdicts[i]) == 0)
+			return true;
+	return false;
+}
+
+bool store_known_mode(const char *mode)
+{
+	static const char *const modes[] = {"practice", "exam", "review", "study"};
+	for (size_t i = 0; mode && i < sizeof modes / sizeof modes[0]; i++)
+		if (strcmp(mode, modes[i]) == 0)
 			return true;
 	return false;
 }
@@ -1311,6 +1353,9 @@ store_status store_session_record(store_session *ss, const store_response *r)
 	store_done(st);
 	if (rc != SQLITE_DONE)
 		goto out;
+	rc = store_cards_replay_question(s, ss->learner_id, question);
+	if (rc != SQLITE_OK)
+		goto out;
 	rc = store_tx_commit(s);
 out:
 	if (status == STORE_OK && rc != SQLITE_OK)
@@ -1321,6 +1366,7 @@ out:
 	}
 	ss->seq++;
 	ss->last_response = response;
+	ss->last_question = question;
 	return STORE_OK;
 }
 
@@ -1370,6 +1416,9 @@ store_status store_session_override(store_session *ss, double credit)
 	rc = sqlite3_step(st);
 	store_done(st);
 	if (rc != SQLITE_DONE)
+		goto out;
+	rc = store_cards_replay_question(s, ss->learner_id, ss->last_question);
+	if (rc != SQLITE_OK)
 		goto out;
 	rc = store_tx_commit(s);
 out:

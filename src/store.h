@@ -127,7 +127,7 @@ store_session_status store_session_status_parse(const char *name);
 
 typedef struct {
 	const char *learner;   /* required: the learner's name (valid UTF-8, no control characters) */
-	const char *mode;      /* "practice" or "exam" */
+	const char *mode;      /* "practice", "exam", "review" or "study" */
 	bool has_seed;
 	int64_t seed;          /* the shuffling seed, when has_seed */
 	int planned;           /* questions to be asked; 0 when not known */

@@ -116,5 +116,18 @@ const char *store_column_text(sqlite3_stmt *st, int i);
 bool store_valid_name(const char *name);
 bool store_known_verdict(const char *verdict);
 bool store_valid_credit(double credit);
+/* practice, exam, review or study. */
+bool store_known_mode(const char *mode);
+
+/* Review cards (store_cards.c). Replays the card of one learner for one
+ * question (a question row: its bank's title and its id name the card)
+ * inside the caller's transaction; an SQLite code. */
+int store_cards_replay_question(store *s, int64_t learner_id, int64_t question_row);
+/* Whether a migration left the cards to be replayed, and the replay of
+ * every card when it did, inside the caller's transaction. */
+bool store_cards_pending(store *s);
+int store_cards_replay_pending(store *s);
+/* Replays every card, inside the caller's transaction. */
+int store_cards_replay_all(store *s);
 
 #endif
