@@ -1,6 +1,8 @@
 /* cards.c - review cards: how answers fold into FSRS memory, and calendar days */
 #include "cards.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -77,4 +79,48 @@ void cards_apply(card_state *c, const char *verdict, bool overridden, int64_t at
 	c->reps++;
 	c->last_ms = at_ms;
 	c->due_ms = cards_due_ms(at_ms, c->memory.stability, CARDS_DEFAULT_RETENTION);
+}
+
+bool cards_parse_time(const char *text, int64_t *ms)
+{
+	if (!text || !*text)
+		return false;
+	if (text[0] == '@') {
+		char *end;
+		long long seconds = strtoll(text + 1, &end, 10);
+		if (end == text + 1 || *end || seconds < 0)
+			return false;
+		*ms = (int64_t)seconds * 1000;
+		return true;
+	}
+	int y, mo, d, h = 0, mi = 0, sec = 0, used = 0;
+	if (sscanf(text, "%4d-%2d-%2d%n", &y, &mo, &d, &used) != 3)
+		return false;
+	const char *rest = text + used;
+	if (*rest == 'T' || *rest == ' ') {
+		int more = 0;
+		if (sscanf(rest + 1, "%2d:%2d%n", &h, &mi, &more) != 2)
+			return false;
+		rest += 1 + more;
+		if (*rest == ':') {
+			if (sscanf(rest + 1, "%2d%n", &sec, &more) != 1)
+				return false;
+			rest += 1 + more;
+		}
+	}
+	if (*rest || y < 1970 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 ||
+	    sec > 59 || h < 0 || mi < 0 || sec < 0)
+		return false;
+	struct tm tm = {.tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d,
+	                .tm_hour = h, .tm_min = mi, .tm_sec = sec, .tm_isdst = -1};
+	time_t t = mktime(&tm);
+	if (t == (time_t)-1 || tm.tm_mday != d)
+		return false;
+	*ms = (int64_t)t * 1000;
+	return true;
+}
+
+bool cards_env_now(int64_t *ms)
+{
+	return cards_parse_time(getenv("RECALL_NOW"), ms);
 }

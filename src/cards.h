@@ -60,6 +60,17 @@ int64_t cards_day_start(int64_t ms, int days);
  * desired retention (0 < r < 1). */
 int64_t cards_due_ms(int64_t last_ms, double stability, double retention);
 
+/* Reads a time as a user writes it, in local time: YYYY-MM-DD (the start
+ * of that day), YYYY-MM-DDTHH:MM or YYYY-MM-DD HH:MM, either with :SS, or
+ * @SECONDS since the epoch. False when it is none of these. */
+bool cards_parse_time(const char *text, int64_t *ms);
+
+/* The clock of the environment: RECALL_NOW, read by cards_parse_time, fixes
+ * the time a command starts at (for trying out schedules over days and for
+ * tests); time then runs on from there. Returns false when RECALL_NOW is not
+ * set or not a time (*ms untouched). */
+bool cards_env_now(int64_t *ms);
+
 /* --- In the store --------------------------------------------------------- */
 
 /* One card as the store holds it. Strings live until the callback returns. */

@@ -89,8 +89,12 @@ const char *store_path(const store *s);
 
 /* Where the store's timestamps come from (session start and end, each
  * answer): `now` returns milliseconds since the epoch. NULL restores the
- * system clock. For tests, and for replaying results with their own times. */
+ * system clock (moved to $RECALL_NOW at open when that is set: see
+ * cards_env_now). For tests, and for replaying results with their own times. */
 void store_set_clock(store *s, int64_t (*now)(void *ctx), void *ctx);
+
+/* The store's clock now: milliseconds since the epoch. */
+int64_t store_now(const store *s);
 
 /* The schema version this program writes. */
 int store_schema_version(void);

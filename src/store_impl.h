@@ -77,11 +77,10 @@ struct store {
 	char host[256];
 	int64_t (*clock)(void *ctx);   /* NULL: the system clock */
 	void *clock_ctx;
+	int64_t clock_offset_ms;       /* added to the system clock: $RECALL_NOW's */
 	sqlite3_stmt *stmts[ST_COUNT];
 };
 
-/* The store's clock: milliseconds since the epoch. */
-int64_t store_now(const store *s);
 
 /* Sets the store's message and returns `status`. */
 store_status store_fail(store *s, store_status status, const char *fmt, ...)
