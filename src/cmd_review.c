@@ -156,6 +156,7 @@ typedef struct {
 	char *bank_title;
 	char *bank_path;      /* NULL when the store has none */
 	char *question_id;
+	char *answer;         /* the right answer the card was learned for; NULL: none */
 	int64_t due_ms;       /* INT64_MAX: a new question */
 } due_item;
 
@@ -167,7 +168,7 @@ typedef struct {
 } due_list;
 
 static void due_add(due_list *l, const char *title, const char *path, const char *qid,
-                    int64_t due)
+                    const char *answer, int64_t due)
 {
 	if (l->count == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 64;
@@ -177,6 +178,7 @@ static void due_add(due_list *l, const char *title, const char *path, const char
 		.bank_title = xstrdup(title),
 		.bank_path = path ? xstrdup(path) : NULL,
 		.question_id = xstrdup(qid),
+		.answer = answer ? xstrdup(answer) : NULL,
 		.due_ms = due,
 	};
 }
@@ -187,6 +189,7 @@ static void due_release(due_list *l)
 		free(l->items[i].bank_title);
 		free(l->items[i].bank_path);
 		free(l->items[i].question_id);
+		free(l->items[i].answer);
 	}
 	free(l->items);
 }
@@ -203,14 +206,42 @@ static int collect_due(const card_row *row, void *ctx)
 	due_list *l = ctx;
 	int64_t due = card_due(row, l->retention);
 	if (due <= l->now_ms)
-		due_add(l, row->bank_title, row->bank_path, row->question_id, due);
+		due_add(l, row->bank_title, row->bank_path, row->question_id, row->answer, due);
 	return 0;
 }
 
+/* Most overdue first; questions due at one time by bank and id, so the
+ * order does not depend on how the store happens to return them. */
 static int by_due(const void *a, const void *b)
 {
 	const due_item *x = a, *y = b;
-	return x->due_ms < y->due_ms ? -1 : x->due_ms > y->due_ms;
+	if (x->due_ms != y->due_ms)
+		return x->due_ms < y->due_ms ? -1 : 1;
+	int c = strcmp(x->bank_title, y->bank_title);
+	return c ? c : strcmp(x->question_id, y->question_id);
+}
+
+/* Within one bank, questions due at one time come in the bank's order. */
+typedef struct {
+	const quiz_question *question;
+	int64_t due_ms;
+	size_t position;
+} pick;
+
+static int by_due_then_position(const void *a, const void *b)
+{
+	const pick *x = a, *y = b;
+	if (x->due_ms != y->due_ms)
+		return x->due_ms < y->due_ms ? -1 : 1;
+	return x->position < y->position ? -1 : x->position > y->position;
+}
+
+static size_t question_position(const quiz *q, const quiz_question *qq)
+{
+	for (size_t i = 0; i < quiz_question_count(q); i++)
+		if (quiz_question_at(q, i) == qq)
+			return i;
+	return 0;
 }
 
 /* The banks to draw new questions from: the named ones, or those of the
@@ -318,7 +349,7 @@ static void collect_new(store *st, const char *learner, char **specs, int n_spec
 			const quiz_question *qq = quiz_question_at(q, i);
 			if (known_has(&k, title, qq->id))
 				continue;
-			due_add(l, title, from.paths[b], qq->id, INT64_MAX);
+			due_add(l, title, from.paths[b], qq->id, NULL, INT64_MAX);
 			want--;
 		}
 		quiz_free(q);
@@ -371,15 +402,26 @@ static int review_bank(const review_options *opt, review_state *r, due_item *ite
 		return EXIT_PROBLEMS;
 	}
 	diag_list_free(d);
+	pick *picks = xmalloc(count * sizeof *picks);
 	const quiz_question **picked = xmalloc(count * sizeof *picked);
 	size_t n = 0, gone = 0;
 	for (size_t i = 0; i < count; i++) {
 		const quiz_question *qq = quiz_find(q, items[i].question_id);
-		if (qq)
-			picked[n++] = qq;
-		else
+		/* A question whose right answer changed is a new question: what
+		 * was learned for the old answer does not schedule it. */
+		bool changed = qq && items[i].due_ms != INT64_MAX &&
+		               !(items[i].answer && qq->answer_text &&
+		                 strcmp(items[i].answer, qq->answer_text) == 0) &&
+		               (items[i].answer || qq->answer_text);
+		if (qq && !changed)
+			picks[n++] = (pick){qq, items[i].due_ms, question_position(q, qq)};
+		else if (!qq)
 			gone++;
 	}
+	qsort(picks, n, sizeof *picks, by_due_then_position);
+	for (size_t i = 0; i < n; i++)
+		picked[i] = picks[i].question;
+	free(picks);
 	int status = EXIT_OK;
 	if (gone)
 		fprintf(stderr, "recall review: %zu due question%s no longer in %s\n", gone,
@@ -563,6 +605,7 @@ int cmd_review(int argc, char **argv)
 			free(due.items[i].bank_title);
 			free(due.items[i].bank_path);
 			free(due.items[i].question_id);
+			free(due.items[i].answer);
 		}
 		due.count = (size_t)opt.limit;
 	}
