@@ -216,7 +216,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_RESPONSES] =
 		"SELECT l.name, b.title, b.hash, s.uuid, s.mode, s.status, s.started_at, s.ended_at,"
 		" r.seq, q.qid, q.kind, q.points, r.answer, r.verdict, r.credit, r.graded_credit,"
-		" r.hints, r.passage, r.override, r.time_ms, r.answered_at, r.chosen"
+		" r.hints, r.passage, r.override, r.time_ms, r.answered_at, r.chosen, q.prompt,"
+		" q.answer"
 		" FROM response r" RESPONSE_JOINS "WHERE" FILTER
 		"ORDER BY s.started_at, s.id, r.seq",
 	[ST_BANKS] =
@@ -1677,6 +1678,8 @@ store_status store_list_responses(store *s, const store_filter *f, store_respons
 			.time_ms = sqlite3_column_int64(st, 19),
 			.answered_ms = sqlite3_column_int64(st, 20),
 			.chosen = (const char *)sqlite3_column_text(st, 21),
+			.prompt = store_column_text(st, 22),
+			.right_answer = (const char *)sqlite3_column_text(st, 23),
 		};
 		if (cb(&row, ctx))
 			break;

@@ -297,6 +297,8 @@ typedef struct {
 	int64_t time_ms;
 	int64_t answered_ms;
 	const char *chosen;        /* see store_response; NULL when not recorded */
+	const char *prompt;        /* the question as asked */
+	const char *right_answer;  /* as shown to a student; NULL when not recorded */
 } store_response_row;
 
 typedef int (*store_response_cb)(const store_response_row *row, void *ctx);
