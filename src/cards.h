@@ -101,4 +101,12 @@ store_status cards_list(store *s, const char *learner, const char *bank, int64_t
  * caller to roll back). */
 store_status cards_rebuild(store *s, const char *learner, const char *bank);
 
+/* The ids of the questions `learner` missed (last answered wrong or skipped,
+ * and not overridden) in their newest session with answers on a bank titled
+ * `title`, in the order they were asked. *ids is a new array of new strings (free each,
+ * then the array); *count 0 when nothing was missed. STORE_MISSING when the
+ * learner has no session on that bank. */
+store_status cards_missed_last_session(store *s, const char *learner, const char *title,
+                                       char ***ids, size_t *count);
+
 #endif

@@ -286,3 +286,46 @@ store_status cards_list(store *s, const char *learner, const char *bank, int64_t
 		return store_fail_sqlite(s, rc, "cannot read the review cards");
 	return STORE_OK;
 }
+
+/* The last answer to each question of the newest session, kept when it was a miss. */
+static const char missed_sql[] =
+	"WITH last AS (SELECT s.id FROM session s JOIN bank b ON b.id = s.bank_id"
+	"  WHERE s.learner_id = (SELECT id FROM learner WHERE name = ?1) AND b.title = ?2"
+	"  AND EXISTS (SELECT 1 FROM response r WHERE r.session_id = s.id)"
+	"  ORDER BY s.started_at DESC, s.id DESC LIMIT 1)"
+	" SELECT (SELECT count(*) FROM last), q.qid, r.verdict, r.override FROM last"
+	" LEFT JOIN response r ON r.session_id = last.id AND r.verdict <> 'ambiguous'"
+	"  AND r.seq = (SELECT max(r2.seq) FROM response r2 WHERE r2.session_id = last.id"
+	"   AND r2.question_id = r.question_id AND r2.verdict <> 'ambiguous')"
+	" LEFT JOIN question q ON q.id = r.question_id ORDER BY r.seq";
+
+store_status cards_missed_last_session(store *s, const char *learner, const char *title,
+                                       char ***ids, size_t *count)
+{
+	*ids = NULL;
+	*count = 0;
+	sqlite3_stmt *st = NULL;
+	bool any_session = false;
+	size_t cap = 0;
+	int rc = sqlite3_prepare_v2(s->db, missed_sql, -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		store_bind_text(st, 1, learner);
+		store_bind_text(st, 2, title);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			any_session = true;
+			const char *verdict = (const char *)sqlite3_column_text(st, 2);
+			if (!verdict || sqlite3_column_int(st, 3) ||
+			    (strcmp(verdict, "wrong") != 0 && strcmp(verdict, "skipped") != 0))
+				continue;
+			if (*count == cap) {
+				cap = cap ? cap * 2 : 16;
+				*ids = xrealloc(*ids, cap * sizeof **ids);
+			}
+			(*ids)[(*count)++] = xstrdup(store_column_text(st, 1));
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail_sqlite(s, rc, "cannot read the last session");
+	return any_session ? STORE_OK : STORE_MISSING;
+}

@@ -29,6 +29,15 @@ else
 		"$(sqlite3 "$RECALL_DB" "SELECT qid, date(due / 1000, 'unixepoch') FROM card")"
 fi
 
+# take --missed asks what the last session missed, and nothing else.
+RECALL_NOW=2026-03-01T10:30 run "$RECALL" take --no-save --missed "$BANK" < /dev/null
+expect_grep "take --missed: one question was missed" "$T/out" "1 question · practice mode"
+expect_grep "take --missed asks the missed question" "$T/out" "$Q2"
+expect_no_grep "take --missed does not ask the others" "$T/out" "$Q1"
+run "$RECALL" take --missed --user nobody "$BANK" < /dev/null
+expect_status "take --missed with no session of the bank is a problem" 1
+expect_grep "and says so" "$T/err" "nobody has no session of this bank yet"
+
 run "$RECALL" review --now 2026-03-01T18:00
 expect_status "later that day: nothing to review is no failure" 0
 cat > "$T/expected" <<'OUT'
