@@ -250,6 +250,11 @@ static void look_back(void *ctx, buf *out)
 	}
 	render_options ro = {.width = rd->screen.width, .color = rd->screen.color};
 	const section *sec = &rd->sections->items[rd->current];
+	char head[64];
+	snprintf(head, sizeof head, "— section %zu of %zu, again —", rd->current + 1,
+	         rd->sections->count);
+	screen_line(&rd->screen, "note", head, out);
+	buf_putc(out, '\n');
 	render_blocks(rd->article, &ro, sec->first, sec->stop, false, out);
 	buf_putc(out, '\n');
 }
