@@ -94,6 +94,14 @@ typedef int (*card_cb)(const card_row *row, void *ctx);
 store_status cards_list(store *s, const char *learner, const char *bank, int64_t due_before_ms,
                         card_cb cb, void *ctx);
 
+/* Counts the cards of `learner` on the banks `bank` matches (as
+ * cards_list) by due date at retention 0.9: before[i] gets the number due
+ * before bounds[i] (n of them, rising, at most 8). Only the cards due before
+ * the last bound are read, so the count costs what is due soon, not every
+ * card; *any says whether there is a card at all. */
+store_status cards_count(store *s, const char *learner, const char *bank, const int64_t *bounds,
+                         size_t n, size_t *before, bool *any);
+
 /* Replays the cards of `learner` (NULL: every learner) on the banks `bank`
  * matches (as cards_list; NULL: all) from their recorded answers, dropping
  * the cards that no answer supports any more. Runs in its own transaction,

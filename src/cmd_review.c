@@ -489,7 +489,7 @@ out:
 typedef struct {
 	double retention;
 	int64_t now_ms;
-	size_t today, tomorrow, week, later, total;
+	size_t today, tomorrow, week, total;
 	int64_t next_ms;
 } outlook;
 
@@ -505,26 +505,50 @@ static int count_outlook(const card_row *row, void *ctx)
 		o->tomorrow++;
 	else if (days < 7)
 		o->week++;
-	else
-		o->later++;
 	if (due > o->now_ms && (!o->next_ms || due < o->next_ms))
 		o->next_ms = due;
 	return 0;
+}
+
+/* The soonest due card: the first cards_list gives. */
+static int first_due(const card_row *row, void *ctx)
+{
+	outlook *o = ctx;
+	if (row->state.due_ms > o->now_ms && (!o->next_ms || row->state.due_ms < o->next_ms))
+		o->next_ms = row->state.due_ms;
+	return 1;
 }
 
 static void print_outlook(store *st, const char *learner, char **specs, int n_specs,
                           const review_options *opt, int64_t now)
 {
 	outlook o = {.retention = opt->retention, .now_ms = now};
-	for (int i = 0; i < (n_specs ? n_specs : 1); i++)
-		cards_list(st, learner, n_specs ? specs[i] : NULL, INT64_MAX, count_outlook, &o);
+	for (int i = 0; i < (n_specs ? n_specs : 1); i++) {
+		const char *spec = n_specs ? specs[i] : NULL;
+		if (opt->retention != CARDS_DEFAULT_RETENTION) {
+			cards_list(st, learner, spec, INT64_MAX, count_outlook, &o);
+			continue;
+		}
+		/* At 0.9 the store counts them by the due dates it keeps. */
+		int64_t bounds[3] = {cards_day_start(now, 1), cards_day_start(now, 2),
+		                     cards_day_start(now, 7)};
+		size_t before[3] = {0};
+		bool any = false;
+		if (cards_count(st, learner, spec, bounds, 3, before, &any) != STORE_OK)
+			continue;
+		o.today += before[0];
+		o.tomorrow += before[1] - before[0];
+		o.week += before[2] - before[1];
+		o.total += any;
+		if (!before[0] && any)
+			cards_list(st, learner, spec, INT64_MAX, first_due, &o);
+	}
 	if (!o.total) {
 		printf("No questions to review yet: answers given in 'recall take' or 'recall study' "
 		       "schedule them.\n");
 		return;
 	}
-	printf("Due: %zu today, %zu tomorrow, %zu more this week; %zu later (%zu question%s in "
-	       "all).\n", o.today, o.tomorrow, o.week, o.later, o.total, o.total == 1 ? "" : "s");
+	printf("Due: %zu today, %zu tomorrow, %zu more this week.\n", o.today, o.tomorrow, o.week);
 	if (o.next_ms && !o.today) {
 		time_t t = (time_t)(o.next_ms / 1000);
 		struct tm tm;

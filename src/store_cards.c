@@ -1,4 +1,5 @@
 /* store_cards.c - review cards in the store: replayed from the answers, listed by due date */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -234,9 +235,8 @@ static const char list_columns[] =
 	" c.difficulty, c.reps, c.lapses, c.reviews, c.recalled, c.last_review, c.due"
 	" FROM card c JOIN learner l ON l.id = c.learner_id JOIN question q ON q.id = c.question_id"
 	" JOIN bank b ON b.id = q.bank_id WHERE ";
-static const char list_filter[] =
-	" AND c.due <= :before AND (:bank IS NULL OR c.bank_title IN " TITLES_MATCHING ")"
-	" ORDER BY c.due, c.id";
+static const char list_bank[] = " AND c.bank_title IN " TITLES_MATCHING;
+static const char list_order[] = " AND c.due <= :before ORDER BY c.due, c.id";
 
 store_status cards_list(store *s, const char *learner, const char *bank, int64_t due_before_ms,
                         card_cb cb, void *ctx)
@@ -247,14 +247,17 @@ store_status cards_list(store *s, const char *learner, const char *bank, int64_t
 	/* One learner's cards come by the (learner, due) index. */
 	buf_puts(&sql, learner ? "c.learner_id = (SELECT id FROM learner WHERE name = :learner)"
 	                       : "1");
-	buf_puts(&sql, list_filter);
+	if (bank)
+		buf_puts(&sql, list_bank);
+	buf_puts(&sql, list_order);
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_prepare_v2(s->db, sql.ptr, -1, &st, NULL);
 	buf_release(&sql);
 	if (rc == SQLITE_OK) {
 		if (learner)
 			store_bind_named_text(st, ":learner", learner);
-		store_bind_bank(st, bank);
+		if (bank)
+			store_bind_bank(st, bank);
 		sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":before"), due_before_ms);
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			card_row row = {
@@ -328,4 +331,49 @@ store_status cards_missed_last_session(store *s, const char *learner, const char
 	if (rc != SQLITE_DONE)
 		return store_fail_sqlite(s, rc, "cannot read the last session");
 	return any_session ? STORE_OK : STORE_MISSING;
+}
+
+store_status cards_count(store *s, const char *learner, const char *bank, const int64_t *bounds,
+                         size_t n, size_t *before, bool *any)
+{
+	if (n > 8)
+		n = 8;
+	buf where, sql;
+	buf_init(&where);
+	buf_init(&sql);
+	/* From the (learner, due) index alone when no bank is named. */
+	buf_puts(&where, learner ? "c.learner_id = (SELECT id FROM learner WHERE name = :learner)"
+	                         : "1");
+	if (bank)
+		buf_puts(&where, " AND c.bank_title IN " TITLES_MATCHING);
+	buf_printf(&sql, "SELECT EXISTS (SELECT 1 FROM card c WHERE %s)", where.ptr);
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&sql, ", (SELECT count(*) FROM card c WHERE %s AND c.due < :bound%zu)",
+		           where.ptr, i);
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(s->db, sql.ptr, -1, &st, NULL);
+	buf_release(&where);
+	buf_release(&sql);
+	if (rc == SQLITE_OK) {
+		for (size_t i = 0; i < n; i++) {
+			char name[16];
+			snprintf(name, sizeof name, ":bound%zu", i);
+			sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, name), bounds[i]);
+		}
+		if (learner)
+			store_bind_named_text(st, ":learner", learner);
+		if (bank)
+			store_bind_bank(st, bank);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			*any = sqlite3_column_int(st, 0) != 0;
+			for (size_t i = 0; i < n; i++)
+				before[i] = (size_t)sqlite3_column_int64(st, (int)i + 1);
+			rc = SQLITE_DONE;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail_sqlite(s, rc, "cannot count the review cards");
+	return STORE_OK;
 }

@@ -42,7 +42,7 @@ run "$RECALL" review --now 2026-03-01T18:00
 expect_status "later that day: nothing to review is no failure" 0
 cat > "$T/expected" <<'OUT'
 Nothing is due for review now.
-Due: 0 today, 1 tomorrow, 2 more this week; 0 later (3 questions in all).
+Due: 0 today, 1 tomorrow, 2 more this week.
 Next review: 2026-03-02.
 OUT
 expect_file "later that day: nothing due, and what comes when" "$T/out" "$T/expected"
