@@ -307,7 +307,8 @@ static bool known_has(const known_cards *k, const char *title, const char *qid)
 	buf_init(&key);
 	buf_printf(&key, "%s\t%s", title, qid);
 	const char *p = key.ptr;
-	bool found = bsearch(&p, k->keys, k->count, sizeof *k->keys, compare_keys) != NULL;
+	bool found = k->count &&
+	             bsearch(&p, k->keys, k->count, sizeof *k->keys, compare_keys) != NULL;
 	buf_release(&key);
 	return found;
 }
@@ -328,7 +329,8 @@ static void collect_new(store *st, const char *learner, char **specs, int n_spec
 	known_cards k = {0};
 	for (int i = 0; i < (n_specs ? n_specs : 1); i++)
 		cards_list(st, learner, n_specs ? specs[i] : NULL, INT64_MAX, collect_known, &k);
-	qsort(k.keys, k.count, sizeof *k.keys, compare_keys);
+	if (k.count)
+		qsort(k.keys, k.count, sizeof *k.keys, compare_keys);
 	bank_set from = {0};
 	/* A bank named as a file is read from that file, known or not. */
 	for (int i = 0; i < n_specs; i++)
@@ -623,7 +625,8 @@ int cmd_review(int argc, char **argv)
 			goto out;
 		}
 	}
-	qsort(due.items, due.count, sizeof *due.items, by_due);
+	if (due.count)
+		qsort(due.items, due.count, sizeof *due.items, by_due);
 	if (opt.limit && due.count > (size_t)opt.limit) {
 		for (size_t i = (size_t)opt.limit; i < due.count; i++) {
 			free(due.items[i].bank_title);
