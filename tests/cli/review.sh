@@ -141,6 +141,17 @@ if [ "$(sqlite3 "$T/old.db" 'PRAGMA user_version')" = 3 ]; then ok "and it is at
 	not_ok "and it is at schema version 3"
 fi
 
+# Answers merged from another machine become cards too.
+printf '2023-06-18\n' | RECALL_NOW=2026-03-01T10:00 RECALL_DB="$T/other.db" RECALL_USER=carol \
+	"$RECALL" take --order bank --limit 1 "$BANK" > /dev/null 2>&1
+run "$RECALL" merge "$T/other.db"
+expect_status "another database merges" 0
+if [ "$(sqlite3 "$RECALL_DB" "SELECT c.qid || ' ' || c.reps FROM card c JOIN learner l ON l.id = c.learner_id WHERE l.name = 'carol'")" = "blinken-qin-handshake 1" ]; then
+	ok "its answers give their learner cards here"
+else
+	not_ok "its answers give their learner cards here"
+fi
+
 # Another learner has nothing due.
 run "$RECALL" review --user bob --now 2026-03-20
 expect_grep "another learner's cards are their own" "$T/out" "No questions to review yet"
