@@ -16,9 +16,15 @@
 /* The titles of the banks a spec matches (all for a NULL one). */
 #define TITLES_MATCHING "(SELECT b.title FROM bank b WHERE " BANK_MATCH ")"
 
+/* One card: from the bank versions of its title to their question of its
+ * id and that question's answers (CROSS JOIN fixes the order), so the cost
+ * is that question's answers, not all the learner's. */
 static const char replay_one_sql[] =
-	REPLAY_COLUMNS
-	"WHERE s.learner_id = ?1 AND q.qid = ?3 AND b.title = ?2" REPLAY_ORDER;
+	"SELECT s.learner_id, b.title, q.qid, q.id, q.answer, r.verdict, r.override,"
+	" r.answered_at FROM bank b CROSS JOIN question q CROSS JOIN response r"
+	" CROSS JOIN session s"
+	" WHERE q.bank_id = b.id AND r.question_id = q.id AND s.id = r.session_id"
+	" AND s.learner_id = ?1 AND q.qid = ?3 AND b.title = ?2" REPLAY_ORDER;
 static const char delete_one_sql[] =
 	"DELETE FROM card WHERE learner_id = ?1 AND bank_title = ?2 AND qid = ?3";
 static const char question_key_sql[] =
