@@ -399,16 +399,66 @@ void store_done(sqlite3_stmt *st)
 	}
 }
 
-/* Runs a cached statement that returns no rows. */
-static int exec_stmt(store *s, stmt_id id)
+static void bind_list(sqlite3_stmt *st, const char *types, va_list ap)
+{
+	for (int i = 0; types[i]; i++) {
+		switch (types[i]) {
+		case 'i':
+			sqlite3_bind_int64(st, i + 1, va_arg(ap, int64_t));
+			break;
+		case 'd':
+			sqlite3_bind_double(st, i + 1, va_arg(ap, double));
+			break;
+		case 't':
+			store_bind_text(st, i + 1, va_arg(ap, const char *));
+			break;
+		default:
+			abort();  /* a letter no caller may pass */
+		}
+	}
+}
+
+void store_bind(sqlite3_stmt *st, const char *types, ...)
+{
+	va_list ap;
+	va_start(ap, types);
+	bind_list(st, types, ap);
+	va_end(ap);
+}
+
+int store_run(store *s, stmt_id id, const char *types, ...)
 {
 	sqlite3_stmt *st;
 	int rc = store_prep(s, id, &st);
 	if (rc != SQLITE_OK)
 		return rc;
+	va_list ap;
+	va_start(ap, types);
+	bind_list(st, types, ap);
+	va_end(ap);
 	rc = sqlite3_step(st);
 	store_done(st);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+int store_first(store *s, stmt_id id, sqlite3_stmt **st, const char *types, ...)
+{
+	int rc = store_prep(s, id, st);
+	if (rc != SQLITE_OK)
+		return rc;
+	va_list ap;
+	va_start(ap, types);
+	bind_list(*st, types, ap);
+	va_end(ap);
+	rc = sqlite3_step(*st);
+	if (rc != SQLITE_ROW)
+		store_done(*st);
+	return rc;
+}
+
+static int exec_stmt(store *s, stmt_id id)
+{
+	return store_run(s, id, "");
 }
 
 int store_tx_begin(store *s)
@@ -782,14 +832,9 @@ static store_status inspect(store *s, int64_t *version)
 
 static store_status mark_orphans(store *s, const int64_t *ids, size_t count)
 {
-	sqlite3_stmt *st;
-	int rc = store_prep(s, ST_SESSION_INTERRUPT, &st);
-	for (size_t i = 0; rc == SQLITE_OK && i < count; i++) {
-		sqlite3_bind_int64(st, 1, ids[i]);
-		rc = sqlite3_step(st);
-		store_done(st);
-		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-	}
+	int rc = SQLITE_OK;
+	for (size_t i = 0; rc == SQLITE_OK && i < count; i++)
+		rc = store_run(s, ST_SESSION_INTERRUPT, "i", ids[i]);
 	return rc == SQLITE_OK ? STORE_OK : store_fail_sqlite(s, rc, "cannot mark interrupted sessions");
 }
 
@@ -1065,21 +1110,13 @@ bool store_valid_name(const char *name)
 
 static int insert_questions(store *s, int64_t bank_id, const quiz *q)
 {
-	sqlite3_stmt *st;
-	int rc = store_prep(s, ST_QUESTION_INSERT, &st);
+	int rc = SQLITE_OK;
 	size_t n = quiz_question_count(q);
 	for (size_t i = 0; rc == SQLITE_OK && i < n; i++) {
 		const quiz_question *qq = quiz_question_at(q, i);
-		sqlite3_bind_int64(st, 1, bank_id);
-		store_bind_text(st, 2, qq->id);
-		sqlite3_bind_int64(st, 3, (sqlite3_int64)i + 1);
-		store_bind_text(st, 4, quiz_kind_name(qq->kind));
-		store_bind_text(st, 5, qq->prompt ? qq->prompt : "");
-		store_bind_text(st, 6, qq->answer_text);
-		sqlite3_bind_double(st, 7, qq->points);
-		rc = sqlite3_step(st);
-		store_done(st);
-		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+		rc = store_run(s, ST_QUESTION_INSERT, "ititttd", bank_id, qq->id, (int64_t)i + 1,
+		               quiz_kind_name(qq->kind), qq->prompt ? qq->prompt : "",
+		               qq->answer_text, qq->points);
 	}
 	return rc;
 }
@@ -1126,15 +1163,7 @@ static int register_bank(store *s, const quiz *q, const char *path, int64_t *ban
 			rc = insert_questions(s, *bank_id, q);
 		if (rc != SQLITE_OK || (!moved && !renamed))
 			return rc;
-		rc = store_prep(s, ST_BANK_UPDATE, &st);
-		if (rc != SQLITE_OK)
-			return rc;
-		sqlite3_bind_int64(st, 1, *bank_id);
-		store_bind_text(st, 2, title);
-		store_bind_text(st, 3, path);
-		rc = sqlite3_step(st);
-		store_done(st);
-		return rc == SQLITE_DONE ? SQLITE_OK : rc;
+		return store_run(s, ST_BANK_UPDATE, "itt", *bank_id, title, path);
 	}
 	store_done(st);
 	if (rc != SQLITE_DONE)
@@ -1316,21 +1345,16 @@ store_status store_session_record(store_session *ss, const store_response *r)
 	int rc = store_tx_begin(s);
 	if (rc != SQLITE_OK)
 		goto out;
-	rc = store_prep(s, ST_QUESTION_FIND, &st);
-	if (rc != SQLITE_OK)
-		goto out;
-	sqlite3_bind_int64(st, 1, ss->bank_id);
-	store_bind_text(st, 2, r->question_id);
-	rc = sqlite3_step(st);
+	rc = store_first(s, ST_QUESTION_FIND, &st, "it", ss->bank_id, r->question_id);
 	if (rc == SQLITE_ROW) {
 		question = sqlite3_column_int64(st, 0);
 		points = sqlite3_column_double(st, 1);
+		store_done(st);
 		rc = SQLITE_OK;
 	} else if (rc == SQLITE_DONE) {
 		status = store_fail(s, STORE_INVALID, "the bank has no question '%s'", r->question_id);
 		rc = SQLITE_OK;
 	}
-	store_done(st);
 	if (rc != SQLITE_OK || status != STORE_OK)
 		goto out;
 	rc = store_prep(s, ST_RESPONSE_INSERT, &st);
@@ -1351,14 +1375,8 @@ store_status store_session_record(store_session *ss, const store_response *r)
 	rc = insert_row_returning_id(st, &response);
 	if (rc != SQLITE_OK)
 		goto out;
-	rc = store_prep(s, ST_SESSION_ADD_SCORE, &st);
+	rc = store_run(s, ST_SESSION_ADD_SCORE, "id", ss->id, r->credit * points);
 	if (rc != SQLITE_OK)
-		goto out;
-	sqlite3_bind_int64(st, 1, ss->id);
-	sqlite3_bind_double(st, 2, r->credit * points);
-	rc = sqlite3_step(st);
-	store_done(st);
-	if (rc != SQLITE_DONE)
 		goto out;
 	rc = store_cards_replay_question(s, ss->learner_id, question);
 	if (rc != SQLITE_OK)
@@ -1391,38 +1409,21 @@ store_status store_session_override(store_session *ss, double credit)
 	int rc = store_tx_begin(s);
 	if (rc != SQLITE_OK)
 		goto out;
-	rc = store_prep(s, ST_RESPONSE_CREDIT, &st);
-	if (rc != SQLITE_OK)
-		goto out;
-	sqlite3_bind_int64(st, 1, ss->last_response);
-	rc = sqlite3_step(st);
+	rc = store_first(s, ST_RESPONSE_CREDIT, &st, "i", ss->last_response);
 	if (rc == SQLITE_ROW) {
 		old = sqlite3_column_double(st, 0);
 		points = sqlite3_column_double(st, 1);
+		store_done(st);
 		rc = SQLITE_OK;
 	} else if (rc == SQLITE_DONE) {
 		rc = SQLITE_CORRUPT;  /* the answer just recorded is gone */
 	}
-	store_done(st);
 	if (rc != SQLITE_OK)
 		goto out;
-	rc = store_prep(s, ST_RESPONSE_OVERRIDE, &st);
+	rc = store_run(s, ST_RESPONSE_OVERRIDE, "id", ss->last_response, credit);
+	if (rc == SQLITE_OK)
+		rc = store_run(s, ST_SESSION_ADD_SCORE, "id", ss->id, (credit - old) * points);
 	if (rc != SQLITE_OK)
-		goto out;
-	sqlite3_bind_int64(st, 1, ss->last_response);
-	sqlite3_bind_double(st, 2, credit);
-	rc = sqlite3_step(st);
-	store_done(st);
-	if (rc != SQLITE_DONE)
-		goto out;
-	rc = store_prep(s, ST_SESSION_ADD_SCORE, &st);
-	if (rc != SQLITE_OK)
-		goto out;
-	sqlite3_bind_int64(st, 1, ss->id);
-	sqlite3_bind_double(st, 2, (credit - old) * points);
-	rc = sqlite3_step(st);
-	store_done(st);
-	if (rc != SQLITE_DONE)
 		goto out;
 	rc = store_cards_replay_question(s, ss->learner_id, ss->last_question);
 	if (rc != SQLITE_OK)
@@ -1451,11 +1452,8 @@ store_status store_session_end(store_session *ss, store_session_status status, d
 	int rc = store_prep(s, ST_SESSION_END, &st);
 	if (rc != SQLITE_OK)
 		return store_fail_sqlite(s, rc, "cannot record the end of the session");
-	sqlite3_bind_int64(st, 1, ss->id);
-	store_bind_text(st, 2, store_session_status_name(status));
-	sqlite3_bind_double(st, 3, score);
-	sqlite3_bind_double(st, 4, max_score);
-	sqlite3_bind_int64(st, 5, store_now(s));
+	store_bind(st, "itddi", ss->id, store_session_status_name(status), score, max_score,
+	           store_now(s));
 	rc = sqlite3_step(st);
 	int changed = sqlite3_changes(s->db);
 	store_done(st);

@@ -102,6 +102,17 @@ int store_tx_begin(store *s);
 int store_tx_commit(store *s);
 void store_tx_rollback(store *s);
 
+/* Binds the arguments after `types` to parameters 1, 2, ... in turn, one
+ * letter each: 'i' an int64_t, 'd' a double, 't' text (a NULL pointer binds
+ * NULL). */
+void store_bind(sqlite3_stmt *st, const char *types, ...);
+/* Prepares the cached statement `id`, binds as store_bind does and runs it
+ * to its end, for statements that return no rows. SQLITE_OK or the error. */
+int store_run(store *s, stmt_id id, const char *types, ...);
+/* The same for a query, stepped once: SQLITE_ROW with the row in `*st`
+ * (read it, then store_done), SQLITE_DONE when there is none, or the error. */
+int store_first(store *s, stmt_id id, sqlite3_stmt **st, const char *types, ...);
+
 /* Binds text, or NULL for a NULL pointer. */
 int store_bind_text(sqlite3_stmt *st, int i, const char *text);
 int store_bind_named_text(sqlite3_stmt *st, const char *name, const char *text);
