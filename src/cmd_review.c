@@ -561,6 +561,13 @@ static void print_outlook(store *st, const char *learner, char **specs, int n_sp
 	}
 }
 
+static int count_bank(const store_bank_row *row, void *ctx)
+{
+	(void)row;
+	(*(size_t *)ctx)++;
+	return 0;
+}
+
 /* --now: the clock starts at the time given and runs on from there, so
  * answers keep their order. */
 typedef struct {
@@ -613,6 +620,22 @@ int cmd_review(int argc, char **argv)
 		store_set_clock(r.store, fixed_now, &fixed_clock);
 	}
 	due.now_ms = store_now(r.store);
+
+	for (int i = 0; i < n_specs; i++) {
+		size_t known = 0;
+		if (store_list_banks(r.store, specs[i], count_bank, &known) != STORE_OK) {
+			fprintf(stderr, "recall review: %s\n", store_errmsg(r.store));
+			status = EXIT_PROBLEMS;
+			goto out;
+		}
+		if (!known && access(specs[i], R_OK) != 0) {
+			fprintf(stderr, "recall review: no bank matches '%s': name a bank by its file, its "
+			                "title, or 4 or more hex digits of its hash ('recall history' lists "
+			                "them)\n", specs[i]);
+			status = EXIT_PROBLEMS;
+			goto out;
+		}
+	}
 
 	/* At retention 0.9 the store's due dates hold and its index finds the
 	 * due cards alone; any other retention moves every due date. */

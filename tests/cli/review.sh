@@ -166,5 +166,10 @@ RECALL_NOW=soon run "$RECALL" review
 expect_status "RECALL_NOW that is no time is a usage error" 2
 run "$RECALL" review --limit 0
 expect_status "--limit 0 is a usage error" 2
+run "$RECALL" review --now 2026-03-20 "no such bank"
+expect_status "a BANK that matches nothing is a problem" 1
+expect_grep "and says so" "$T/err" "no bank matches 'no such bank'"
+run "$RECALL" review --now 2026-03-20 "China ties fentanyl cooperation to sanctions relief" < /dev/null
+expect_grep "a bank named by its title" "$T/out" "questions due"
 run "$RECALL" review --help
 expect_grep "--help says what review does" "$T/out" "Usage: recall review"
