@@ -227,9 +227,16 @@ static int sheet_row(const store_response_row *row, void *ctx)
 	                         : right           ? "\033[32m"
 	                         : strcmp(row->verdict, "partial") == 0 ? "\033[33m"
 	                                                                 : "\033[31m";
-	buf_printf(out, "%s%d.%s ", bold, row->seq, reset);
-	safe(out, row->prompt, strlen(row->prompt));
-	buf_puts(out, "\n   answer: ");
+	/* The prompt wrapped to the terminal, under its number. */
+	char number[32];
+	snprintf(number, sizeof number, "%s%d.%s ", bold, row->seq, reset);
+	buf prompt;
+	buf_init(&prompt);
+	safe(&prompt, row->prompt, strlen(row->prompt));
+	text_wrap_options wrap = {.width = sh->width, .first_prefix = number, .rest_prefix = "   "};
+	text_wrap(prompt.ptr, prompt.len, &wrap, out);
+	buf_release(&prompt);
+	buf_puts(out, "   answer: ");
 	if (row->answer_len)
 		safe(out, row->answer, row->answer_len);
 	else

@@ -469,6 +469,7 @@ static int review_bank(const review_options *opt, review_state *r, due_item *ite
 			.intro = intro.ptr,
 			.input = r->input,
 			.color = opt->color,
+			.no_comparison = true,
 		};
 		sitting_result result;
 		status = sitting_run(&sit, &result);

@@ -282,7 +282,7 @@ static step ask(sitting *r)
 static void earlier_results(sitting *r, screen_history *h)
 {
 	memset(h, 0, sizeof *h);
-	if (!r->opt->store)
+	if (!r->opt->store || r->opt->no_comparison)
 		return;
 	store_filter f = {
 		.learner = r->opt->learner,

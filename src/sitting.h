@@ -35,6 +35,9 @@ typedef struct {
 	 * and at its end neither the end of the session in the store nor the
 	 * scorecard, which are the caller's. */
 	bool part;
+	/* No comparison with the learner's earlier sessions on the scorecard
+	 * (`review`: a few due questions are not a quiz to compare with). */
+	bool no_comparison;
 	/* Called before each question is shown, with its 0-based position in
 	 * the session: `study` shows the article's section there. */
 	void (*before_question)(void *ctx, size_t position);

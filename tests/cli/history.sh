@@ -132,13 +132,15 @@ China ties fentanyl cooperation to sanctions relief
 2. Which foreign minister, since ousted, met Blinken in Beijing?
    answer: Wang Yi
    wrong · right answer: Qin Gang
-3. The 2018 issue brief called China the largest source of illicit fentanyl in the US.
+3. The 2018 issue brief called China the largest source of illicit fentanyl in
+   the US.
    answer: yes
    correct
 4. Who went undercover in a fentanyl lab outside Shanghai?
    answer: a
    correct (0.5 of 1 points)
-5. China suspended counternarcotics efforts in protest of {{Nancy Pelosi}}'s visit to {{Taiwan}}.
+5. China suspended counternarcotics efforts in protest of {{Nancy Pelosi}}'s
+   visit to {{Taiwan}}.
    answer: Pelosi; Taipei
    partial (1 of 2 points) · right answer: Nancy Pelosi; Taiwan
 OUT
