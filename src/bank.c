@@ -13,6 +13,7 @@
 
 #include "date.h"
 #include "pack.h"
+#include "sections.h"
 #include "sha256.h"
 #include "text.h"
 #include "util.h"
@@ -174,6 +175,7 @@ typedef struct pending {
 	const char *actor_ref;   /* `answer: {actor: ID}`; in c->keep */
 	int ref_line, ref_col;
 	int source_line, source_col;
+	int after_line, after_col;
 	bool derive_id;          /* it has no `id` */
 } pending;
 
@@ -920,20 +922,21 @@ static bool text_list(compiler *c, const node *value, const char *field, bool sc
 enum field {
 	F_ID, F_KIND, F_PROMPT, F_TEXT, F_ANSWER, F_ANSWERS, F_ACCEPT, F_REJECT, F_HINT,
 	F_EXPLAIN, F_SOURCE, F_TAGS, F_POINTS, F_FAMILY, F_TOLERANCE, F_UNIT, F_CORRECTION,
-	F_CHOICES, F_ITEMS, F_PAIRS, F_COUNT
+	F_CHOICES, F_ITEMS, F_PAIRS, F_AFTER, F_COUNT
 };
 
 static const char *const field_names[F_COUNT] = {
 	"id", "kind", "prompt", "text", "answer", "answers", "accept", "reject", "hint",
 	"explain", "source", "tags", "points", "family", "tolerance", "unit", "correction",
-	"choices", "items", "pairs",
+	"choices", "items", "pairs", "after",
 };
 
 #define BIT(f) (1u << (f))
 /* Fields every kind takes; `answer` is left out of the kinds whose answer is
  * given another way. */
 #define COMMON (BIT(F_ID) | BIT(F_KIND) | BIT(F_PROMPT) | BIT(F_ACCEPT) | BIT(F_REJECT) | \
-                BIT(F_HINT) | BIT(F_EXPLAIN) | BIT(F_SOURCE) | BIT(F_TAGS) | BIT(F_POINTS))
+                BIT(F_HINT) | BIT(F_EXPLAIN) | BIT(F_SOURCE) | BIT(F_TAGS) | BIT(F_POINTS) | \
+                BIT(F_AFTER))
 
 static const unsigned kind_fields[QUIZ_KIND_COUNT] = {
 	[QUIZ_DATE] = COMMON | BIT(F_ANSWER),
@@ -2164,6 +2167,15 @@ static void compile_question(compiler *c, question_ctx *x, size_t index)
 		}
 	}
 
+	/* `after:` pins the question to a place for `recall study`; checked
+	 * against the article with the sources. */
+	const node *after = x->fields[F_AFTER];
+	if (after && (qq->after = text_field(c, after, "after"))) {
+		qq->after_paragraph = sections_pin_paragraph(qq->after);
+		x->pending->after_line = after->line;
+		x->pending->after_col = after->col;
+	}
+
 	/* Sources are looked up all at once at the end. */
 	const node *source = x->fields[F_SOURCE];
 	if (source) {
@@ -2267,6 +2279,52 @@ static void compile_item(compiler *c, node *item, size_t index)
 
 /* What needs the whole bank: derived ids, actor references, dates in the
  * bank's date order, and every source in one search of the article. */
+/* Every `after:` names a paragraph or a heading the article has. */
+static void check_pins(compiler *c)
+{
+	section_list *sections = NULL;
+	for (size_t i = 0; i < c->n_pending; i++) {
+		pending *p = &c->pending[i];
+		const quiz_question *qq = p->qq;
+		if (!qq->after)
+			continue;
+		size_t paragraphs = article_paragraph_count(c->art);
+		if (qq->after_paragraph) {
+			if ((size_t)qq->after_paragraph > paragraphs) {
+				diag *dg = error_at(c, p->after_line, p->after_col,
+				                    "`after: %s`: the article has %zu paragraphs",
+				                    shown(c, qq->after, strlen(qq->after)), paragraphs);
+				diag_hint(dg, "`recall read --numbers` shows the ¶ numbers");
+			}
+			continue;
+		}
+		if (!sections)
+			sections = sections_split(c->art, 0);
+		if (sections_find_heading(sections, qq->after) != SIZE_MAX)
+			continue;
+		diag *dg = error_at(c, p->after_line, p->after_col,
+		                    "`after: %s`: the article has no such heading",
+		                    shown(c, qq->after, strlen(qq->after)));
+		buf names;
+		buf_init(&names);
+		size_t listed = 0;
+		for (size_t k = 0; k < sections->count && listed < 8; k++) {
+			if (!sections->items[k].heading)
+				continue;
+			if (listed++)
+				buf_puts(&names, ", ");
+			put_short(&names, sections->items[k].heading, strlen(sections->items[k].heading),
+			          40);
+		}
+		if (listed)
+			diag_hint(dg, "write ¶N or one of its headings: %s", names.ptr);
+		else
+			diag_hint(dg, "the article has no headings; write ¶N, a paragraph's number");
+		buf_release(&names);
+	}
+	sections_free(sections);
+}
+
 static void finish_questions(compiler *c, const node *list)
 {
 	if (list->n == 0) {
@@ -2357,6 +2415,7 @@ static void finish_questions(compiler *c, const node *list)
 	free(found);
 	free(quotes);
 	free(owner);
+	check_pins(c);
 }
 
 static void compile_questions(compiler *c, const node *list)

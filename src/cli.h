@@ -20,6 +20,8 @@ int cmd_read(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_build(int argc, char **argv);
 int cmd_take(int argc, char **argv);
+int cmd_review(int argc, char **argv);
+int cmd_study(int argc, char **argv);
 int cmd_grade(int argc, char **argv);
 int cmd_draft(int argc, char **argv);
 int cmd_history(int argc, char **argv);

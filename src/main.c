@@ -21,6 +21,8 @@ static const command commands[] = {
 	{"check", cmd_check, "compile question banks and report every problem"},
 	{"build", cmd_build, "compile a bank into a self-contained pack"},
 	{"take", cmd_take, "take a quiz, every answer graded and saved"},
+	{"review", cmd_review, "the questions due for review now, across banks"},
+	{"study", cmd_study, "read an article a section at a time, with its questions"},
 	{"grade", cmd_grade, "show how typed answers would be graded"},
 	{"draft", cmd_draft, "write a draft question bank from an article"},
 	{"history", cmd_history, "list saved sessions, newest first"},

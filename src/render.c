@@ -527,6 +527,21 @@ bool render_article_to(const article *a, const render_options *opt, render_sink 
 	return ok;
 }
 
+void render_blocks(const article *a, const render_options *opt, cmark_node *first,
+                   cmark_node *stop, bool title, buf *out)
+{
+	renderer r = {.opt = opt, .article = a, .out = out};
+	char digits[32];
+	r.number_width = snprintf(digits, sizeof digits, "%zu", article_paragraph_count(a));
+	if (title)
+		render_title_block(&r, article_get_meta(a));
+	for (cmark_node *c = first; c && c != stop; c = cmark_node_next(c)) {
+		if (c != first)
+			blank_line(&r, "");
+		render_block(&r, c, "", "");
+	}
+}
+
 static bool append_to(void *ctx, const char *text, size_t len)
 {
 	buf_append(ctx, text, len);

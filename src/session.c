@@ -102,6 +102,13 @@ session *session_new(const quiz *q, const grader *g, const session_options *opt)
 	size_t total = quiz_question_count(q);
 	const quiz_question **picked = xmalloc((total ? total : 1) * sizeof(*picked));
 	size_t n = 0;
+	if (opt->questions) {
+		free(picked);
+		picked = xmalloc((opt->question_count ? opt->question_count : 1) * sizeof(*picked));
+		for (size_t i = 0; i < opt->question_count; i++)
+			picked[n++] = opt->questions[i];
+		total = 0;
+	}
 	for (size_t i = 0; i < total; i++) {
 		const quiz_question *qq = quiz_question_at(q, i);
 		if (opt->kinds && !(opt->kinds & (1u << qq->kind)))
@@ -119,7 +126,7 @@ session *session_new(const quiz *q, const grader *g, const session_options *opt)
 	s->grader = g;
 	s->opt = *opt;
 	s->random = opt->seed;
-	if (opt->shuffle) {
+	if (opt->shuffle && !opt->questions) {
 		size_t *order = xmalloc(n * sizeof(size_t));
 		for (size_t i = 0; i < n; i++)
 			order[i] = i;

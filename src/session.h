@@ -28,6 +28,10 @@ typedef struct {
 	uint64_t seed;          /* for every shuffle: questions and options */
 	bool allow_hints;       /* :hint and :passage */
 	bool allow_override;    /* :override (practice only) */
+	const quiz_question *const *questions;  /* these questions, in this order, instead of
+	                         * the filters and the order above (read by session_new
+	                         * only); NULL: the quiz's */
+	size_t question_count;
 } session_options;
 
 typedef struct session session;

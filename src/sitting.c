@@ -86,6 +86,8 @@ static void show_question(sitting *r)
 	r->screen.width = input_columns(r->input);
 	if (r->deadline)
 		r->screen.seconds_left = seconds_left(r);
+	if (r->opt->before_question)
+		r->opt->before_question(r->opt->ctx, session_position(r->opt->session));
 	screen_question(&r->screen, r->opt->quiz, r->opt->session, &r->out);
 	flush_out(r);
 	clock_gettime(CLOCK_MONOTONIC, &r->asked_at);
@@ -143,6 +145,11 @@ static step run_command(sitting *r, const char *line)
 		else
 			screen_line(&r->screen, "note", "No hint for this question.", &r->out);
 		buf_release(&hint);
+		flush_out(r);
+		return STEP_AGAIN;
+	}
+	if (strcmp(line, ":passage") == 0 && r->opt->look_back) {
+		r->opt->look_back(r->opt->ctx, &r->out);
 		flush_out(r);
 		return STEP_AGAIN;
 	}
@@ -285,7 +292,7 @@ static step ask(sitting *r)
 static void earlier_results(sitting *r, screen_history *h)
 {
 	memset(h, 0, sizeof *h);
-	if (!r->opt->store)
+	if (!r->opt->store || r->opt->no_comparison)
 		return;
 	store_filter f = {
 		.learner = r->opt->learner,
@@ -314,6 +321,8 @@ static int finish(sitting *r, long elapsed_seconds, sitting_result *result)
 	int status = EXIT_OK;
 	store_session_status st = store_session_status_parse(r->status_name);
 	result->status = st;
+	if (r->opt->part)
+		return EXIT_OK;
 	/* A script that ended before its first answer took no quiz: nothing
 	 * of it is kept. */
 	bool nothing_given = !session_response_count(s) && strcmp(r->status_name, "interrupted") == 0 &&
@@ -372,8 +381,10 @@ int sitting_run(const sitting_options *o, sitting_result *result)
 		input_set_prompt_source(r.input, timed_prompt, &r);
 	}
 
-	screen_line(&r.screen, "bold", quiz_title(o->quiz), &r.out);
-	screen_line(&r.screen, "note", o->intro, &r.out);
+	if (!o->part)
+		screen_line(&r.screen, "bold", quiz_title(o->quiz), &r.out);
+	if (o->intro)
+		screen_line(&r.screen, "note", o->intro, &r.out);
 	flush_out(&r);
 
 	int status = EXIT_OK;

@@ -19,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cards.h"
 #include "store_impl.h"
 #include "text.h"
 #include "util.h"
@@ -124,6 +125,30 @@ static const char *const schema_steps[] = {
 	"ALTER TABLE session ADD COLUMN time_limit_ms INTEGER;\n"
 	"ALTER TABLE response ADD COLUMN chosen TEXT;\n"
 	"CREATE INDEX session_by_class ON session (class_id, bank_id) WHERE class_id IS NOT NULL;\n",
+	/* 2 -> 3: review cards (cards.h), one per learner, bank title and
+	 * question id. They are replayed from the answers already recorded the
+	 * first time the database is opened for writing (card_replay says it is
+	 * still to be done). */
+	"CREATE TABLE card (\n"
+	"  id           INTEGER PRIMARY KEY,\n"
+	"  learner_id   INTEGER NOT NULL REFERENCES learner(id),\n"
+	"  bank_title   TEXT NOT NULL,\n"
+	"  qid          TEXT NOT NULL,\n"
+	"  question_id  INTEGER NOT NULL REFERENCES question(id),\n"
+	"  answer       TEXT,\n"
+	"  stability    REAL NOT NULL,\n"
+	"  difficulty   REAL NOT NULL,\n"
+	"  reps         INTEGER NOT NULL,\n"
+	"  lapses       INTEGER NOT NULL,\n"
+	"  reviews      INTEGER NOT NULL,\n"
+	"  recalled     INTEGER NOT NULL,\n"
+	"  last_review  INTEGER NOT NULL,\n"
+	"  due          INTEGER NOT NULL,\n"
+	"  UNIQUE (learner_id, bank_title, qid)\n"
+	");\n"
+	"CREATE INDEX card_due ON card (learner_id, due);\n"
+	"CREATE TABLE card_replay (pending INTEGER NOT NULL);\n"
+	"INSERT INTO card_replay VALUES (1);\n",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof schema_steps / sizeof schema_steps[0]))
@@ -191,7 +216,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_RESPONSES] =
 		"SELECT l.name, b.title, b.hash, s.uuid, s.mode, s.status, s.started_at, s.ended_at,"
 		" r.seq, q.qid, q.kind, q.points, r.answer, r.verdict, r.credit, r.graded_credit,"
-		" r.hints, r.passage, r.override, r.time_ms, r.answered_at, r.chosen"
+		" r.hints, r.passage, r.override, r.time_ms, r.answered_at, r.chosen, q.prompt,"
+		" q.answer"
 		" FROM response r" RESPONSE_JOINS "WHERE" FILTER
 		"ORDER BY s.started_at, s.id, r.seq",
 	[ST_BANKS] =
@@ -208,6 +234,8 @@ struct store_session {
 	store *s;
 	int64_t id;
 	int64_t bank_id;
+	int64_t learner_id;
+	int64_t last_question; /* the question row of the last response */
 	char uuid[37];
 	int seq;               /* responses recorded through this handle */
 	int64_t last_response; /* row id; 0 before the first */
@@ -252,7 +280,7 @@ static int64_t now_ms(void)
 
 int64_t store_now(const store *s)
 {
-	return s->clock ? s->clock(s->clock_ctx) : now_ms();
+	return s->clock ? s->clock(s->clock_ctx) : now_ms() + s->clock_offset_ms;
 }
 
 void store_set_clock(store *s, int64_t (*now)(void *ctx), void *ctx)
@@ -947,7 +975,7 @@ static store_status open_db(store *s, const store_options *opt)
 			goto out;
 		}
 	}
-	if (!opt->write && version == SCHEMA_VERSION && n_orphans == 0)
+	if (!opt->write && version == SCHEMA_VERSION && n_orphans == 0 && !store_cards_pending(s))
 		goto out;
 
 	rc = set_wal(s);
@@ -979,6 +1007,12 @@ static store_status open_db(store *s, const store_options *opt)
 	}
 	status = mark_orphans(s, orphans, n_orphans);
 	if (status != STORE_OK) {
+		store_tx_rollback(s);
+		goto out;
+	}
+	rc = store_cards_replay_pending(s);
+	if (rc != SQLITE_OK) {
+		status = store_fail_sqlite(s, rc, "cannot replay the review cards");
 		store_tx_rollback(s);
 		goto out;
 	}
@@ -1020,6 +1054,11 @@ store_status store_open(const store_options *opt, store **out, char **errmsg)
 		return status;
 	}
 	buf_clear(&s->err);
+	/* RECALL_NOW moves the clock, so that schedules can be tried out
+	 * over days that have not come yet. */
+	int64_t env_now;
+	if (cards_env_now(&env_now))
+		s->clock_offset_ms = env_now - now_ms();
 	*out = s;
 	return STORE_OK;
 }
@@ -1182,8 +1221,8 @@ store_status store_session_begin(store *s, const quiz *q, const store_session_op
 		return store_fail(s, STORE_INVALID,
 		            "a learner's name must be 1 to 256 bytes of UTF-8 with no control "
 		            "characters");
-	if (!opt->mode || (strcmp(opt->mode, "practice") != 0 && strcmp(opt->mode, "exam") != 0))
-		return store_fail(s, STORE_INVALID, "the mode must be practice or exam");
+	if (!store_known_mode(opt->mode))
+		return store_fail(s, STORE_INVALID, "the mode must be practice, exam, review or study");
 	if (!quiz_hash(q) || !*quiz_hash(q))
 		return store_fail(s, STORE_INVALID, "the bank has no content hash to be recorded under");
 	if (!isfinite(opt->max_score) || opt->max_score < 0 || opt->planned < 0 ||
@@ -1239,6 +1278,7 @@ store_status store_session_begin(store *s, const quiz *q, const store_session_op
 	rc = insert_row_returning_id(st, &learner_id);
 	if (rc != SQLITE_OK)
 		goto out;
+	ss->learner_id = learner_id;
 	rc = register_bank(s, q, path, &ss->bank_id);
 	if (rc != SQLITE_OK)
 		goto out;
@@ -1284,6 +1324,15 @@ bool store_known_verdict(const char *verdict)
 {
 	for (size_t i = 0; verdict && i < sizeof verdicts / sizeof verdicts[0]; i++)
 		if (strcmp(verdict, verdicts[i]) == 0)
+			return true;
+	return false;
+}
+
+bool store_known_mode(const char *mode)
+{
+	static const char *const modes[] = {"practice", "exam", "review", "study"};
+	for (size_t i = 0; mode && i < sizeof modes / sizeof modes[0]; i++)
+		if (strcmp(mode, modes[i]) == 0)
 			return true;
 	return false;
 }
@@ -1347,6 +1396,9 @@ store_status store_session_record(store_session *ss, const store_response *r)
 	rc = store_run(s, ST_SESSION_ADD_SCORE, "id", ss->id, r->credit * points);
 	if (rc != SQLITE_OK)
 		goto out;
+	rc = store_cards_replay_question(s, ss->learner_id, question);
+	if (rc != SQLITE_OK)
+		goto out;
 	rc = store_tx_commit(s);
 out:
 	if (status == STORE_OK && rc != SQLITE_OK)
@@ -1357,6 +1409,7 @@ out:
 	}
 	ss->seq++;
 	ss->last_response = response;
+	ss->last_question = question;
 	return STORE_OK;
 }
 
@@ -1388,6 +1441,9 @@ store_status store_session_override(store_session *ss, double credit)
 	rc = store_run(s, ST_RESPONSE_OVERRIDE, "id", ss->last_response, credit);
 	if (rc == SQLITE_OK)
 		rc = store_run(s, ST_SESSION_ADD_SCORE, "id", ss->id, (credit - old) * points);
+	if (rc != SQLITE_OK)
+		goto out;
+	rc = store_cards_replay_question(s, ss->learner_id, ss->last_question);
 	if (rc != SQLITE_OK)
 		goto out;
 	rc = store_tx_commit(s);
@@ -1662,6 +1718,8 @@ store_status store_list_responses(store *s, const store_filter *f, store_respons
 			.time_ms = sqlite3_column_int64(st, 19),
 			.answered_ms = sqlite3_column_int64(st, 20),
 			.chosen = (const char *)sqlite3_column_text(st, 21),
+			.prompt = store_column_text(st, 22),
+			.right_answer = (const char *)sqlite3_column_text(st, 23),
 		};
 		if (cb(&row, ctx))
 			break;

@@ -92,8 +92,12 @@ const char *store_path(const store *s);
 
 /* Where the store's timestamps come from (session start and end, each
  * answer): `now` returns milliseconds since the epoch. NULL restores the
- * system clock. For tests, and for replaying results with their own times. */
+ * system clock (moved to $RECALL_NOW at open when that is set: see
+ * cards_env_now). For tests, and for replaying results with their own times. */
 void store_set_clock(store *s, int64_t (*now)(void *ctx), void *ctx);
+
+/* The store's clock now: milliseconds since the epoch. */
+int64_t store_now(const store *s);
 
 /* The schema version this program writes. */
 int store_schema_version(void);
@@ -130,7 +134,7 @@ store_session_status store_session_status_parse(const char *name);
 
 typedef struct {
 	const char *learner;   /* required: the learner's name (valid UTF-8, no control characters) */
-	const char *mode;      /* "practice" or "exam" */
+	const char *mode;      /* "practice", "exam", "review" or "study" */
 	bool has_seed;
 	int64_t seed;          /* the shuffling seed, when has_seed */
 	int planned;           /* questions to be asked; 0 when not known */
@@ -301,6 +305,8 @@ typedef struct {
 	int64_t time_ms;
 	int64_t answered_ms;
 	const char *chosen;        /* see store_response; NULL when not recorded */
+	const char *prompt;        /* the question as asked */
+	const char *right_answer;  /* as shown to a student; NULL when not recorded */
 } store_response_row;
 
 typedef int (*store_response_cb)(const store_response_row *row, void *ctx);

@@ -82,11 +82,10 @@ struct store {
 	char host[256];
 	int64_t (*clock)(void *ctx);   /* NULL: the system clock */
 	void *clock_ctx;
+	int64_t clock_offset_ms;       /* added to the system clock: $RECALL_NOW's */
 	sqlite3_stmt *stmts[ST_COUNT];
 };
 
-/* The store's clock: milliseconds since the epoch. */
-int64_t store_now(const store *s);
 
 /* Sets the store's message and returns `status`. */
 store_status store_fail(store *s, store_status status, const char *fmt, ...)
@@ -132,5 +131,18 @@ const char *store_column_text(sqlite3_stmt *st, int i);
 bool store_valid_name(const char *name);
 bool store_known_verdict(const char *verdict);
 bool store_valid_credit(double credit);
+/* practice, exam, review or study. */
+bool store_known_mode(const char *mode);
+
+/* Review cards (store_cards.c). Replays the card of one learner for one
+ * question (a question row: its bank's title and its id name the card)
+ * inside the caller's transaction; an SQLite code. */
+int store_cards_replay_question(store *s, int64_t learner_id, int64_t question_row);
+/* Whether a migration left the cards to be replayed, and the replay of
+ * every card when it did, inside the caller's transaction. */
+bool store_cards_pending(store *s);
+int store_cards_replay_pending(store *s);
+/* Replays every card, inside the caller's transaction. */
+int store_cards_replay_all(store *s);
 
 #endif

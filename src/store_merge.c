@@ -502,7 +502,7 @@ static int merge_sessions(merger *m)
 		bool has_class = sqlite3_column_type(read, 16) != SQLITE_NULL;
 		int64_t class_id = has_class ? map_get(&m->classes, sqlite3_column_int64(read, 16)) : 0;
 		if (!valid_uuid(uuid) || !learner || !bank || (has_class && !class_id) ||
-		    (strcmp(mode, "exam") != 0 && strcmp(mode, "practice") != 0) ||
+		    !store_known_mode(mode) ||
 		    store_session_status_parse(status) == STORE_STATUS_COUNT ||
 		    !finite_col(read, 10, -INFINITY) || !finite_col(read, 11, 0) ||
 		    sqlite3_column_int64(read, 6) < 0) {
@@ -728,6 +728,9 @@ store_status store_merge(store *s, const char *const *paths, size_t count,
 		map_release(&m.classes);
 		out->files++;
 	}
+	/* Answers merged in change the review cards of their learners. */
+	if (status == STORE_OK && out->responses && (rc = store_cards_replay_all(s)) != SQLITE_OK)
+		status = store_fail_sqlite(s, rc, "cannot merge");
 	if (status == STORE_OK && (rc = store_tx_commit(s)) != SQLITE_OK)
 		status = store_fail_sqlite(s, rc, "cannot merge");
 	if (status != STORE_OK) {
