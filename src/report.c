@@ -191,15 +191,40 @@ void report_add_student(report *r, const char *id, const char *name, const char 
 	r->roster++;
 }
 
+void report_cloze_blanks(const char *text, buf *out)
+{
+	const char *p = text;
+	for (;;) {
+		const char *open = strstr(p, "{{");
+		const char *close = open ? strstr(open + 2, "}}") : NULL;
+		if (!close) {
+			buf_puts(out, p);
+			return;
+		}
+		buf_append(out, p, (size_t)(open - p));
+		buf_puts(out, "___");
+		p = close + 2;
+	}
+}
+
 static size_t new_item(report *r, const char *id, const char *kind, const char *prompt,
-                       double points)
+                       const char *right, double points)
 {
 	GROW(r->items, r->n_items, r->cap_items);
 	item *it = &r->items[r->n_items];
 	memset(it, 0, sizeof *it);
 	it->pub.id = keep(r, id);
 	it->pub.kind = keep(r, kind);
-	it->pub.prompt = keep(r, prompt);
+	if (kind && strcmp(kind, "cloze") == 0 && prompt) {
+		buf shown;
+		buf_init(&shown);
+		report_cloze_blanks(prompt, &shown);
+		it->pub.prompt = keep(r, shown.ptr);
+		buf_release(&shown);
+	} else {
+		it->pub.prompt = keep(r, prompt);
+	}
+	it->pub.answer = keep(r, right);
 	it->pub.points = points;
 	it->kind = quiz_kind_parse(kind);
 	if (it->kind < QUIZ_KIND_COUNT)
@@ -209,11 +234,11 @@ static size_t new_item(report *r, const char *id, const char *kind, const char *
 }
 
 void report_add_question(report *r, const char *id, const char *kind, const char *prompt,
-                         double points)
+                         const char *right, double points)
 {
 	size_t at;
 	if (!map_find(&r->item_ix, id, &at))
-		new_item(r, id, kind, prompt, points);
+		new_item(r, id, kind, prompt, right, points);
 }
 
 void report_add_attempt(report *r, const char *key, const char *student_id,
@@ -249,7 +274,7 @@ void report_add_answer(report *r, const char *key, const char *question_id, cons
 	if (!map_find(&r->attempt_ix, key, &at))
 		return;
 	if (!map_find(&r->item_ix, question_id, &q))
-		q = new_item(r, question_id, "", "", points);
+		q = new_item(r, question_id, "", "", "", points);
 	GROW(r->answers, r->n_answers, r->cap_answers);
 	answer *a = &r->answers[r->n_answers++];
 	a->attempt = at;
@@ -323,6 +348,8 @@ static void choose_attempts(report *r)
 			if (!st->pub.best || a->fraction > st->pub.best->fraction)
 				st->pub.best = a;
 		}
+		if (!st->pub.finished)
+			st->pub.partial = st->pub.latest;
 	}
 }
 
@@ -542,6 +569,7 @@ static void item_analysis(report *r)
 	if (n >= 2 && k == 0)
 		k = 1;
 	r->summary.group_size = k;
+	r->summary.flagged = n >= REPORT_MIN_STUDENTS;
 	norm_work w;
 	norm_work_init(&w);
 	for (size_t q = 0; q < r->n_items; q++) {
@@ -549,11 +577,12 @@ static void item_analysis(report *r)
 		size_t answered;
 		double facility = group_mean(counted, n, q, &answered);
 		it->answered = answered;
+		bool flag = answered >= REPORT_MIN_STUDENTS;
 		if (answered) {
 			it->has_facility = true;
 			it->facility = facility;
-			it->too_easy = facility >= REPORT_EASY - 1e-9;
-			it->too_hard = facility <= REPORT_HARD + 1e-9;
+			it->too_easy = flag && facility >= REPORT_EASY - 1e-9;
+			it->too_hard = flag && facility <= REPORT_HARD + 1e-9;
 		}
 		if (k) {
 			size_t up_n, low_n;
@@ -562,7 +591,7 @@ static void item_analysis(report *r)
 			if (up_n && low_n) {
 				it->has_discrimination = true;
 				it->discrimination = up - low;
-				it->negative = it->discrimination < -1e-9;
+				it->negative = flag && it->discrimination < -1e-9;
 			}
 		}
 		wrong_answers(r, q, counted, n, &w);

@@ -321,6 +321,7 @@ typedef struct {
 	const char *question_id;
 	const char *kind;
 	const char *prompt;
+	const char *answer;        /* the right answer as shown to a student; "" when not known */
 	double points;
 	int position;              /* 1-based, in its bank */
 } store_question_row;
