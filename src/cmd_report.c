@@ -113,6 +113,59 @@ static int add_answer(const store_response_row *row, void *ctx)
 	return 0;
 }
 
+/* The regrades of the class's answers, as the report shows them. */
+typedef struct {
+	int64_t at;
+	char *by, *reason, *session, *learner, *question_id, *old_verdict, *new_verdict;
+	int seq;
+	double old_credit, new_credit;
+} regrade_note;
+
+typedef struct {
+	regrade_note *notes;
+	size_t n, cap;
+} regrade_notes;
+
+static int add_regrade(const store_regrade_row *row, void *ctx)
+{
+	regrade_notes *g = ctx;
+	if (g->n == g->cap) {
+		g->cap = g->cap ? g->cap * 2 : 16;
+		g->notes = xrealloc(g->notes, g->cap * sizeof *g->notes);
+	}
+	g->notes[g->n++] = (regrade_note){
+		.at = row->at,
+		.by = xstrdup(row->by),
+		.reason = xstrdup(row->reason),
+		.session = xstrdup(row->session_uuid),
+		.learner = xstrdup(row->learner),
+		.question_id = xstrdup(row->question_id),
+		.old_verdict = xstrdup(row->old_verdict),
+		.new_verdict = xstrdup(row->new_verdict),
+		.seq = row->seq,
+		.old_credit = row->old_credit,
+		.new_credit = row->new_credit,
+	};
+	return 0;
+}
+
+static void regrade_notes_release(regrade_notes *g)
+{
+	for (size_t i = 0; i < g->n; i++) {
+		regrade_note *n = &g->notes[i];
+		free(n->by);
+		free(n->reason);
+		free(n->session);
+		free(n->learner);
+		free(n->question_id);
+		free(n->old_verdict);
+		free(n->new_verdict);
+	}
+	free(g->notes);
+}
+
+static regrade_notes regrades;
+
 /* Reads everything the report needs. EXIT_OK, or a message printed. */
 static int read_report(const report_options *o, store *s, report *r, char **bank_title)
 {
@@ -145,6 +198,8 @@ static int read_report(const report_options *o, store *s, report *r, char **bank
 		st = store_list_sessions(s, &f, false, 0, add_attempt, r);
 	if (st == STORE_OK && spec)
 		st = store_list_responses(s, &f, add_answer, r);
+	if (st == STORE_OK && spec)
+		st = store_regrade_list(s, &f, add_regrade, &regrades);
 	if (st != STORE_OK) {
 		classroom_error("report", "%s", store_errmsg(s));
 		return EXIT_PROBLEMS;
@@ -516,6 +571,36 @@ static void item_analysis(text_out *t, const report *r, int width)
 	}
 }
 
+/* The changes made to the grading after the fact, one line per change
+ * made at once. */
+static void regrade_section(text_out *t, int width)
+{
+	if (!regrades.n)
+		return;
+	buf_putc(t->out, '\n');
+	sgr(t, "\033[1m");
+	buf_puts(t->out, "Regraded");
+	sgr(t, "\033[0m");
+	buf_putc(t->out, '\n');
+	const char *sep = t->style.unicode ? " · " : " - ";
+	for (size_t i = 0; i < regrades.n;) {
+		size_t j = i;
+		while (j < regrades.n && regrades.notes[j].at == regrades.notes[i].at &&
+		       strcmp(regrades.notes[j].reason, regrades.notes[i].reason) == 0)
+			j++;
+		buf line;
+		buf_init(&line);
+		buf_puts(&line, "  ");
+		progress_local_time(&line, regrades.notes[i].at);
+		buf_printf(&line, "%s%s%s%s%s%zu response%s", sep, regrades.notes[i].by, sep,
+		           regrades.notes[i].reason, sep, j - i, j - i == 1 ? "" : "s");
+		chart_cell(t->out, line.ptr, width, false, &t->style);
+		buf_putc(t->out, '\n');
+		buf_release(&line);
+		i = j;
+	}
+}
+
 static void render_text(const report_options *o, const report *r, const char *bank_title,
                         buf *out)
 {
@@ -554,6 +639,7 @@ static void render_text(const report_options *o, const report *r, const char *ba
 	gradebook(&t, r, book_width);
 	class_figures(&t, s, width);
 	item_analysis(&t, r, width);
+	regrade_section(&t, width);
 }
 
 /* --- CSV and JSON ------------------------------------------------------- */
@@ -812,7 +898,32 @@ static void render_json(const report_options *o, const report *r, const char *ba
 		}
 		buf_puts(out, "]}");
 	}
-	buf_puts(out, "\n  ]}\n}\n");
+	buf_puts(out, "\n  ]},\n  \"regrades\": [");
+	for (size_t i = 0; i < regrades.n; i++) {
+		const regrade_note *n = &regrades.notes[i];
+		buf_puts(out, i ? ",\n    {\"at\": \"" : "\n    {\"at\": \"");
+		progress_utc_time(out, n->at);
+		buf_puts(out, "\", \"by\": ");
+		json_text(out, n->by);
+		buf_puts(out, ", \"reason\": ");
+		json_text(out, n->reason);
+		buf_puts(out, ", \"student\": ");
+		json_text(out, n->learner);
+		buf_puts(out, ", \"session\": ");
+		json_text(out, n->session);
+		buf_printf(out, ", \"seq\": %d, \"question\": ", n->seq);
+		json_text(out, n->question_id);
+		buf_puts(out, ", \"old_verdict\": ");
+		json_text(out, n->old_verdict);
+		buf_puts(out, ", \"old_credit\": ");
+		progress_number(out, n->old_credit);
+		buf_puts(out, ", \"new_verdict\": ");
+		json_text(out, n->new_verdict);
+		buf_puts(out, ", \"new_credit\": ");
+		progress_number(out, n->new_credit);
+		buf_putc(out, '}');
+	}
+	buf_puts(out, regrades.n ? "\n  ]\n}\n" : "]\n}\n");
 }
 
 /* --- One student's answers -------------------------------------------- */
@@ -936,6 +1047,24 @@ static int sheet_response(const store_response_row *row, void *ctx)
 		sheet_quoted(sh, &a->lines, "chose: ", row->chosen, strlen(row->chosen));
 	if (it && *it->answer && row->credit < 1)
 		sheet_quoted(sh, &a->lines, "right: ", it->answer, strlen(it->answer));
+	for (size_t i = 0; i < regrades.n; i++) {
+		const regrade_note *n = &regrades.notes[i];
+		if (n->seq != row->seq || strcmp(n->session, row->session_uuid) != 0)
+			continue;
+		buf line;
+		buf_init(&line);
+		buf_printf(&line, "       regraded: %s %g %s %s %g, by %s, ", n->old_verdict,
+		           n->old_credit, style->unicode ? "→" : "->", n->new_verdict, n->new_credit,
+		           n->by);
+		progress_local_time(&line, n->at);
+		chart_cell(&a->lines, line.ptr, sh->width, false, style);
+		buf_putc(&a->lines, '\n');
+		buf_clear(&line);
+		buf_printf(&line, "       (%s)", n->reason);
+		chart_cell(&a->lines, line.ptr, sh->width, false, style);
+		buf_putc(&a->lines, '\n');
+		buf_release(&line);
+	}
 	return 0;
 }
 
@@ -1161,6 +1290,7 @@ int cmd_report(int argc, char **argv)
 	}
 	free(bank_title);
 	report_free(r);
+	regrade_notes_release(&regrades);
 	store_close(s);
 	return cli_finish(status);
 }

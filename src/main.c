@@ -30,6 +30,7 @@ static const command commands[] = {
 	{"class", cmd_class, "a class's exam settings, and the hot seat"},
 	{"report", cmd_report, "a class's gradebook and item analysis"},
 	{"merge", cmd_merge, "fold another database's results into this one"},
+	{"regrade", cmd_regrade, "accept an answer for everyone, or override one response"},
 };
 
 static void usage(FILE *f)

@@ -124,6 +124,21 @@ static const char *const schema_steps[] = {
 	"ALTER TABLE session ADD COLUMN time_limit_ms INTEGER;\n"
 	"ALTER TABLE response ADD COLUMN chosen TEXT;\n"
 	"CREATE INDEX session_by_class ON session (class_id, bank_id) WHERE class_id IS NOT NULL;\n",
+	/* 2 -> 3: regrades, each a change to one response made after the
+	 * fact (an answer accepted for everyone, an override, a new version of
+	 * the bank), with who made it, when, why, and what the response was. */
+	"CREATE TABLE regrade (\n"
+	"  id           INTEGER PRIMARY KEY,\n"
+	"  response_id  INTEGER NOT NULL REFERENCES response(id),\n"
+	"  at           INTEGER NOT NULL,\n"
+	"  by_whom      TEXT NOT NULL,\n"
+	"  reason       TEXT NOT NULL,\n"
+	"  old_verdict  TEXT NOT NULL,\n"
+	"  old_credit   REAL NOT NULL,\n"
+	"  new_verdict  TEXT NOT NULL,\n"
+	"  new_credit   REAL NOT NULL\n"
+	");\n"
+	"CREATE INDEX regrade_by_response ON regrade (response_id);\n",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof schema_steps / sizeof schema_steps[0]))
