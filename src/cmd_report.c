@@ -1,15 +1,18 @@
 /* cmd_report.c - `recall report --class C`: the teacher's gradebook and item analysis */
+#include <errno.h>
 #include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "chart.h"
 #include "classroom.h"
 #include "cli.h"
 #include "escape.h"
+#include "html_report.h"
 #include "progress.h"
 #include "report.h"
 #include "roster.h"
@@ -17,7 +20,8 @@
 #include "store.h"
 
 static const char report_usage[] =
-	"Usage: recall report --class NAME [--bank BANK] [--format text|csv|json]\n"
+	"Usage: recall report --class NAME [--bank BANK] [--format text|csv|json|html]\n"
+	"                     [-o FILE]\n"
 	"       recall report --class NAME --student ID|SESSION\n"
 	"\n"
 	"The gradebook of a class on one bank: a row per student (every one on the\n"
@@ -42,7 +46,10 @@ static const char report_usage[] =
 	"  -b, --bank BANK      its title, its file's path, or 4 or more hex digits of\n"
 	"                       its content hash\n"
 	"  -f, --format FMT     text (the default), csv (the gradebook: one row per\n"
-	"                       student, one column per question) or json (everything)\n"
+	"                       student, one column per question), json (everything)\n"
+	"                       or html (one self-contained, printable page with\n"
+	"                       charts and a page per student)\n"
+	"  -o, --output FILE    write the report to FILE instead of the screen\n"
 	"      --items          with csv: the item analysis instead, one row per question\n"
 	"      --student ID     one student's answer sheet: every answer typed in each\n"
 	"                       attempt, its verdict, its credit and the right answer\n"
@@ -54,7 +61,7 @@ static const char report_usage[] =
 	"      --color WHEN     auto, always or never\n"
 	"  -h, --help           show this help\n";
 
-typedef enum { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON } report_format;
+typedef enum { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON, FORMAT_HTML } report_format;
 
 typedef struct {
 	const char *class_name;
@@ -65,6 +72,7 @@ typedef struct {
 	term_color_mode color;
 	const char *student;        /* --student: one student's answer sheet */
 	const char *session;        /* --session */
+	const char *output;         /* -o: a file instead of stdout */
 } report_options;
 
 /* --- Reading ------------------------------------------------------------ */
@@ -1169,6 +1177,64 @@ static int render_sheet(const report_options *o, store *s, const report *r,
 	return status;
 }
 
+/* --- HTML and files ---------------------------------------------------- */
+
+static void render_html(const report_options *o, const report *r, const char *bank_title,
+                        buf *out)
+{
+	html_regrade *lines = xcalloc(regrades.n ? regrades.n : 1, sizeof *lines);
+	buf *whens = xcalloc(regrades.n ? regrades.n : 1, sizeof *whens);
+	size_t n = 0;
+	for (size_t i = 0; i < regrades.n;) {
+		size_t j = i;
+		while (j < regrades.n && regrades.notes[j].at == regrades.notes[i].at &&
+		       strcmp(regrades.notes[j].reason, regrades.notes[i].reason) == 0)
+			j++;
+		buf_init(&whens[n]);
+		progress_local_time(&whens[n], regrades.notes[i].at);
+		lines[n] = (html_regrade){.when = whens[n].ptr, .by = regrades.notes[i].by,
+		                          .reason = regrades.notes[i].reason, .responses = j - i};
+		n++;
+		i = j;
+	}
+	buf generated;
+	buf_init(&generated);
+	struct timespec now;
+	clock_gettime(CLOCK_REALTIME, &now);
+	progress_local_time(&generated, (int64_t)now.tv_sec * 1000 + now.tv_nsec / 1000000);
+	html_report_info info = {
+		.class_name = o->class_name,
+		.bank_title = bank_title,
+		.generated = generated.ptr,
+		.regrades = lines,
+		.n_regrades = n,
+	};
+	html_report_write(r, &info, out);
+	buf_release(&generated);
+	for (size_t i = 0; i < n; i++)
+		buf_release(&whens[i]);
+	free(whens);
+	free(lines);
+}
+
+/* Writes the report to `path` whole, or says why not. */
+static int write_output(const char *path, const buf *out)
+{
+	FILE *f = fopen(path, "wb");
+	if (!f) {
+		classroom_error("report", "cannot write %s: %s", path, strerror(errno));
+		return EXIT_PROBLEMS;
+	}
+	bool written = fwrite(out->ptr, 1, out->len, f) == out->len;
+	if (fclose(f) != 0)
+		written = false;
+	if (!written) {
+		classroom_error("report", "cannot write %s: %s", path, strerror(errno));
+		return EXIT_PROBLEMS;
+	}
+	return EXIT_OK;
+}
+
 /* --- The command -------------------------------------------------------- */
 
 int cmd_report(int argc, char **argv)
@@ -1183,6 +1249,7 @@ int cmd_report(int argc, char **argv)
 		{"db", required_argument, NULL, 'd'},
 		{"color", required_argument, NULL, 'C'},
 		{"colour", required_argument, NULL, 'C'},
+		{"output", required_argument, NULL, 'o'},
 		{"help", no_argument, NULL, 'h'},
 		{0},
 	};
@@ -1190,7 +1257,7 @@ int cmd_report(int argc, char **argv)
 	int c;
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":b:f:h", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":b:f:o:h", options, NULL)) != -1) {
 		switch (c) {
 		case 'K':
 			o.class_name = optarg;
@@ -1205,8 +1272,11 @@ int cmd_report(int argc, char **argv)
 				o.format = FORMAT_CSV;
 			else if (strcmp(optarg, "json") == 0)
 				o.format = FORMAT_JSON;
+			else if (strcmp(optarg, "html") == 0)
+				o.format = FORMAT_HTML;
 			else
-				return cli_usage_error("report", "--format must be text, csv or json, not '%s'",
+				return cli_usage_error("report", "--format must be text, csv, json or html, not "
+				                                 "'%s'",
 				                       optarg);
 			break;
 		case 'i':
@@ -1217,6 +1287,9 @@ int cmd_report(int argc, char **argv)
 			break;
 		case 'S':
 			o.session = optarg;
+			break;
+		case 'o':
+			o.output = optarg;
 			break;
 		case 'd':
 			o.db = optarg;
@@ -1280,9 +1353,13 @@ int cmd_report(int argc, char **argv)
 			render_csv(r, &out);
 		else if (o.format == FORMAT_JSON)
 			render_json(&o, r, bank_title, &out);
+		else if (o.format == FORMAT_HTML)
+			render_html(&o, r, bank_title, &out);
 		else
 			render_text(&o, r, bank_title, &out);
-		if (o.format == FORMAT_TEXT)
+		if (o.output)
+			status = write_output(o.output, &out);
+		else if (o.format == FORMAT_TEXT)
 			term_page(out.ptr, out.len);
 		else
 			fwrite(out.ptr, 1, out.len, stdout);

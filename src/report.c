@@ -90,9 +90,11 @@ typedef struct {
 	double *earned;     /* by question */
 	double *credit;     /* by question: item score, NaN when not answered */
 	size_t *answer;     /* by question: index into answers, SIZE_MAX when none */
+	const report_answer **shown;   /* by question, for the public view */
 } attempt;
 
 typedef struct {
+	report_answer pub;
 	size_t attempt;
 	size_t question;
 	const char *typed;
@@ -151,6 +153,7 @@ void report_free(report *r)
 		free(r->attempts[i].earned);
 		free(r->attempts[i].credit);
 		free(r->attempts[i].answer);
+		free(r->attempts[i].shown);
 	}
 	free(r->students);
 	free(r->items);
@@ -285,6 +288,15 @@ void report_add_answer(report *r, const char *key, const char *question_id, cons
 	a->credit = isfinite(credit) ? credit : 0;
 	a->points = isfinite(points) ? points : 0;
 	a->counted = strcmp(verdict, "ambiguous") != 0;
+	a->pub = (report_answer){
+		.typed = a->typed,
+		.len = a->len,
+		.chosen = a->chosen,
+		.verdict = keep(r, verdict),
+		.credit = a->credit,
+		.points = a->points,
+		.overridden = overridden,
+	};
 	a->wrong = a->counted && !overridden &&
 	           (strcmp(verdict, "wrong") == 0 || strcmp(verdict, "partial") == 0) &&
 	           (a->chosen || a->len > 0);
@@ -303,12 +315,14 @@ static void lay_out_answers(report *r)
 		a->earned = xmalloc((r->n_items ? r->n_items : 1) * sizeof *a->earned);
 		a->credit = xmalloc((r->n_items ? r->n_items : 1) * sizeof *a->credit);
 		a->answer = xmalloc((r->n_items ? r->n_items : 1) * sizeof *a->answer);
+		a->shown = xcalloc(r->n_items ? r->n_items : 1, sizeof *a->shown);
 		for (size_t q = 0; q < r->n_items; q++) {
 			a->earned[q] = NAN;
 			a->credit[q] = NAN;
 			a->answer[q] = SIZE_MAX;
 		}
 		a->pub.earned = a->earned;
+		a->pub.answers = a->shown;
 	}
 	for (size_t i = 0; i < r->n_answers; i++) {
 		const answer *an = &r->answers[i];
@@ -318,6 +332,7 @@ static void lay_out_answers(report *r)
 		a->earned[an->question] = an->credit * an->points;
 		a->credit[an->question] = an->credit;
 		a->answer[an->question] = i;
+		a->shown[an->question] = &an->pub;
 	}
 	for (size_t i = 0; i < r->n_attempts; i++) {
 		attempt *a = &r->attempts[i];

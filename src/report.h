@@ -82,6 +82,17 @@ void report_add_answer(report *r, const char *key, const char *question_id, cons
 /* Works every figure out; call once, after adding everything. */
 void report_compute(report *r);
 
+/* An answer as counted in its attempt. */
+typedef struct {
+	const char *typed;              /* as typed, `len` bytes */
+	size_t len;
+	const char *chosen;             /* the options a choice answer named; NULL when none */
+	const char *verdict;
+	double credit;                  /* 0 to 1, as counted */
+	double points;
+	bool overridden;
+} report_answer;
+
 typedef struct {
 	store_session_status status;
 	int64_t started_ms, ended_ms;   /* ended 0: still running */
@@ -91,6 +102,7 @@ typedef struct {
 	double kind_points[QUIZ_KIND_COUNT];   /* points of the kind's questions answered */
 	const double *earned;           /* by question (report order): points earned, NaN when
 	                                 * the attempt has no answer to it */
+	const report_answer *const *answers;   /* by question: the answer counted, NULL when none */
 } report_attempt;
 
 typedef struct {
