@@ -31,6 +31,9 @@ int cmd_roster(int argc, char **argv);
 int cmd_class(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
+int cmd_regrade(int argc, char **argv);
+int cmd_export_bank(int argc, char **argv);
+int cmd_import(int argc, char **argv);
 
 /* Prints "recall CMD: message" and a pointer to --help on stderr; returns
  * EXIT_USAGE. */

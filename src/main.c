@@ -32,6 +32,9 @@ static const command commands[] = {
 	{"class", cmd_class, "a class's exam settings, and the hot seat"},
 	{"report", cmd_report, "a class's gradebook and item analysis"},
 	{"merge", cmd_merge, "fold another database's results into this one"},
+	{"regrade", cmd_regrade, "accept an answer for everyone, or override one response"},
+	{"export-bank", cmd_export_bank, "write a bank as Moodle GIFT or an Anki import file"},
+	{"import", cmd_import, "turn a Moodle GIFT file into a draft bank"},
 };
 
 static void usage(FILE *f)
@@ -43,7 +46,7 @@ static void usage(FILE *f)
 	      "Commands:\n",
 	      f);
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+		fprintf(f, "  %-11s %s\n", commands[i].name, commands[i].summary);
 	fputs("\n"
 	      "'recall help COMMAND' or 'recall COMMAND --help' tells more; 'man recall' tells all.\n",
 	      f);

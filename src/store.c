@@ -149,6 +149,21 @@ static const char *const schema_steps[] = {
 	"CREATE INDEX card_due ON card (learner_id, due);\n"
 	"CREATE TABLE card_replay (pending INTEGER NOT NULL);\n"
 	"INSERT INTO card_replay VALUES (1);\n",
+	/* 3 -> 4: regrades, each a change to one response made after the
+	 * fact (an answer accepted for everyone, an override, a new version of
+	 * the bank), with who made it, when, why, and what the response was. */
+	"CREATE TABLE regrade (\n"
+	"  id           INTEGER PRIMARY KEY,\n"
+	"  response_id  INTEGER NOT NULL REFERENCES response(id),\n"
+	"  at           INTEGER NOT NULL,\n"
+	"  by_whom      TEXT NOT NULL,\n"
+	"  reason       TEXT NOT NULL,\n"
+	"  old_verdict  TEXT NOT NULL,\n"
+	"  old_credit   REAL NOT NULL,\n"
+	"  new_verdict  TEXT NOT NULL,\n"
+	"  new_credit   REAL NOT NULL\n"
+	");\n"
+	"CREATE INDEX regrade_by_response ON regrade (response_id);\n",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof schema_steps / sizeof schema_steps[0]))
