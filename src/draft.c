@@ -41,7 +41,7 @@ static const char *const template_names[DRAFT_TEMPLATE_COUNT] = {
 /* How many bytes of article the whole-article quotation searches may scan
  * in one draft (see source_in_article). */
 #define SEARCH_BUDGET (256u << 20)
-#define MAX_FORMS 6
+#define MAX_FORMS 12
 #define MAX_ENTS 8
 #define ORDER_SENTENCE SIZE_MAX
 
@@ -595,7 +595,10 @@ static void add_entity_forms(draft *d, cand *c, int e)
 		const extract_person *p = &d->P[e];
 		add_form(c, p->name);
 		add_form(c, p->short_name);
+		add_form(c, p->family);
 		add_form(c, last_word(p->name));
+		for (size_t i = 0; i < p->n_aliases; i++)
+			add_form(c, p->aliases[i]);
 	} else {
 		const extract_org *o = &d->O[(size_t)e - d->nP];
 		add_form(c, o->name);
@@ -1690,6 +1693,63 @@ static int kept_order(const void *pa, const void *pb)
 	return a < b ? -1 : a > b;
 }
 
+/* Letters with no decomposition into a base letter and a mark. */
+static const struct {
+	utf8proc_int32_t cp;
+	const char *ascii;
+} translit[] = {
+	{0x0141, "l"},  {0x0142, "l"},  {0x00D8, "o"},  {0x00F8, "o"},  {0x0110, "d"},  {0x0111, "d"},
+	{0x00DF, "ss"}, {0x00C6, "ae"}, {0x00E6, "ae"}, {0x0152, "oe"}, {0x0153, "oe"},
+	{0x00DE, "th"}, {0x00FE, "th"}, {0x00D0, "d"},  {0x00F0, "d"},  {0x0131, "i"},  {0x0126, "h"},
+	{0x0127, "h"},  {0x0166, "t"},  {0x0167, "t"},  {0x014A, "ng"}, {0x014B, "ng"}, {0x2019, ""},
+	{0x0027, ""},
+};
+
+/* `s` in ASCII lower case: accents stripped, other letters transliterated,
+ * letters of other scripts written as "u" and their code point, so that no
+ * word loses a part. Caller frees. */
+static char *transliterate(const char *s)
+{
+	utf8proc_uint8_t *folded = NULL;
+	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &folded,
+	                                  UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
+	                                      UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
+	const char *src = n >= 0 ? (const char *)folded : s;
+	size_t len = strlen(src);
+	buf out;
+	buf_init(&out);
+	for (size_t i = 0; i < len;) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)src + i, (utf8proc_ssize_t)(len - i), &cp);
+		if (k <= 0) {
+			i++;
+			continue;
+		}
+		i += (size_t)k;
+		if (cp < 0x80 && cp != '\'') {
+			buf_putc(&out, (char)(cp >= 'A' && cp <= 'Z' ? cp - 'A' + 'a' : cp));
+			continue;
+		}
+		bool done = false;
+		for (size_t t = 0; t < sizeof translit / sizeof translit[0] && !done; t++)
+			if (translit[t].cp == cp) {
+				buf_puts(&out, translit[t].ascii);
+				done = true;
+			}
+		if (done)
+			continue;
+		utf8proc_category_t cat = utf8proc_category(cp);
+		if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO)
+			buf_printf(&out, "u%x", (unsigned)cp);
+		else
+			buf_putc(&out, ' ');
+	}
+	free(folded);
+	char *r = xstrndup(out.ptr ? out.ptr : "", out.len);
+	buf_release(&out);
+	return r;
+}
+
 static const char *slug(draft *d, const char *s, size_t max_words, const cand *c)
 {
 	static const char *const skip[] = {
@@ -1701,12 +1761,10 @@ static const char *slug(draft *d, const char *s, size_t max_words, const cand *c
 		"whose", "words", "role", "position", "give", "describe", "acronym", "use", "stand",
 		"organisation", "he", "she", "his", "her", "their", "there", "said", "says",
 	};
-	/* Letters without their accents, in lower case, for ids. */
-	utf8proc_uint8_t *ascii = NULL;
-	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &ascii,
-	                                  UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
-	                                      UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
-	const char *src = n >= 0 ? (const char *)ascii : s;
+	/* Letters without their accents, in lower case, for ids; letters that
+	 * do not decompose are transliterated, never cut. */
+	char *ascii = transliterate(s);
+	const char *src = ascii;
 	buf out;
 	buf_init(&out);
 	size_t words = 0;
@@ -1777,9 +1835,11 @@ static void build_actors(draft *d, cand **kept, size_t n)
 				const extract_person *p = &d->P[e];
 				a->person = true;
 				a->name = p->name;
-				if (p->short_name && strcmp(p->short_name, last_word(p->name)) != 0)
-					a->family = p->short_name;
-				key_source = p->short_name ? p->short_name : last_word(p->name);
+				if (p->family && strcmp(p->family, last_word(p->name)) != 0)
+					a->family = p->family;
+				a->aliases = p->aliases;
+				a->n_aliases = p->n_aliases;
+				key_source = p->family ? p->family : last_word(p->name);
 			} else {
 				const extract_org *o = &d->O[(size_t)e - d->nP];
 				a->name = o->name;
@@ -1787,6 +1847,9 @@ static void build_actors(draft *d, cand **kept, size_t n)
 				key_source = o->acronym ? o->acronym : o->name;
 			}
 			const char *stem = slug(d, key_source, 4, NULL);
+			/* Two Curies: the second goes by its full name. */
+			if (*stem && strset_has(&stems, stem))
+				stem = slug(d, a->name, 4, NULL);
 			if (!*stem)
 				stem = slug(d, a->name, 4, NULL);
 			if (!*stem)
@@ -2222,6 +2285,8 @@ void draft_write_yaml(const draft *d, const char *article_ref, buf *out)
 			yaml_field(out, "    ", "name", a->name);
 			yaml_field(out, "    ", "family", a->family);
 			yaml_field(out, "    ", "acronym", a->acronym);
+			if (a->n_aliases)
+				yaml_list(out, "    ", "aliases", a->aliases, a->n_aliases);
 		}
 	}
 	if (!d->n_kept) {

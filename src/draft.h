@@ -43,6 +43,8 @@ typedef struct {
 	const char *name;
 	const char *family;     /* the short form, when it is not the last word; else NULL */
 	const char *acronym;    /* NULL when none */
+	const char *const *aliases;   /* other names the article gives the same actor */
+	size_t n_aliases;
 	bool person;
 } draft_actor;
 
