@@ -11,6 +11,7 @@
 
 #include "arena.h"
 #include "extract.h"
+#include "question_form.h"
 #include "text.h"
 
 /* What a template is worth before the sentence is looked at: questions with
@@ -19,12 +20,13 @@
 static const double template_base[DRAFT_TEMPLATE_COUNT] = {
 	[DRAFT_DATE] = 1.3,  [DRAFT_WHO] = 1.2,   [DRAFT_WHO_SAID] = 1.0, [DRAFT_ROLE] = 1.0,
 	[DRAFT_ACRONYM] = 0.8, [DRAFT_CLAIM] = 0.6, [DRAFT_CLOZE] = 0.7,  [DRAFT_ORDER] = 1.5,
+	[DRAFT_NUMBER] = 1.3,
 };
 
 static const char *const template_names[DRAFT_TEMPLATE_COUNT] = {
 	[DRAFT_DATE] = "date",       [DRAFT_WHO] = "who",     [DRAFT_WHO_SAID] = "who-said",
 	[DRAFT_ROLE] = "role",       [DRAFT_ACRONYM] = "acronym", [DRAFT_CLAIM] = "claim",
-	[DRAFT_CLOZE] = "cloze",     [DRAFT_ORDER] = "order",
+	[DRAFT_CLOZE] = "cloze",     [DRAFT_ORDER] = "order",     [DRAFT_NUMBER] = "number",
 };
 
 /* Bonus for each date or person a question names that no kept question
@@ -32,6 +34,9 @@ static const char *const template_names[DRAFT_TEMPLATE_COUNT] = {
  * candidate's value as questions are kept, which is what lazy greedy
  * selection needs. */
 #define COVER_BONUS 0.5
+/* Bonus for a template no kept question uses yet: a draft shows every kind
+ * of question the article supports. */
+#define VARIETY_BONUS 0.6
 /* No template fills more than this share of the budget while candidates of
  * other templates remain. */
 #define TEMPLATE_SHARE 0.4
@@ -93,6 +98,7 @@ struct draft {
 	size_t budget;
 	const char *title;
 	const char **para_folded;  /* each paragraph folded as text_fold does, made when needed */
+	bool *subject_somewhere;   /* per entity: the subject of some clause */
 	size_t searched;           /* bytes scanned by article_find_quote so far */
 };
 
@@ -810,6 +816,91 @@ static size_t date_cut_end(const draft *d, const extract_date *dt)
 	return dt->end;
 }
 
+/* The person a sentence's leading "He" or "She" stands for: the only
+ * person named in the nearest sentence before it that names anyone (up to
+ * three back); -1 when that sentence names none or several. */
+static int lead_person(const draft *d, size_t s)
+{
+	for (size_t back = 1; back <= 3 && back <= s; back++) {
+		size_t k = s - back;
+		int found = -1;
+		bool several = false;
+		for (size_t m = d->sent_mentions[k]; m < d->sent_mentions[k + 1]; m++) {
+			if (d->M[m].kind != EXTRACT_PERSON)
+				continue;
+			if (found >= 0 && found != (int)d->M[m].entity)
+				several = true;
+			found = (int)d->M[m].entity;
+		}
+		if (several)
+			return -1;
+		if (found >= 0)
+			return found;
+		/* The subject of a sentence with no name is unknown ("They ..."). */
+		if (starts_with_word(d->S[k].text, pronouns, sizeof pronouns / sizeof pronouns[0]))
+			return -1;
+	}
+	return -1;
+}
+
+/* `text` (a prompt made from sentence `s`) with its first "he" or "she"
+ * replaced by the person it stands for when no one is named before it in
+ * the sentence, and a leading "His"/"Her" likewise; NULL when it opens
+ * with another pronoun ("It", "They") or names someone it cannot resolve.
+ * *resolved gets the person, or -1. */
+static const char *resolve_lead(draft *d, size_t s, const char *text, int *resolved)
+{
+	*resolved = -1;
+	if (!text)
+		return NULL;
+	size_t at = SIZE_MAX, wl = 0;
+	for (size_t i = 0; text[i]; i++) {
+		if (i > 0 && is_word_byte((unsigned char)text[i - 1]))
+			continue;
+		size_t n = 0;
+		while (is_word_byte((unsigned char)text[i + n]))
+			n++;
+		if ((n == 2 && strncasecmp(text + i, "he", 2) == 0) || (n == 3 && strncasecmp(text + i, "she", 3) == 0) ||
+		    (i == 0 && n == 3 && (strncasecmp(text, "his", 3) == 0 || strncasecmp(text, "her", 3) == 0))) {
+			at = i;
+			wl = n;
+			break;
+		}
+	}
+	if (at == SIZE_MAX)
+		return starts_with_word(text, pronouns, sizeof pronouns / sizeof pronouns[0]) ? NULL : text;
+	if (at > 0 && starts_with_word(text, pronouns, sizeof pronouns / sizeof pronouns[0]))
+		return NULL;
+	/* The subject of the sentence, named before it, is who it stands for
+	 * ("Yi ... said he"); someone else named before it is not ("with the
+	 * chemist Debierne, she isolated"). */
+	for (size_t m = d->sent_mentions[s]; m < d->sent_mentions[s + 1]; m++) {
+		if (d->M[m].kind != EXTRACT_PERSON || !d->M[m].predicate_start)
+			continue;
+		const char *named = d->S[s].text + d->M[m].start;
+		size_t nl = d->M[m].end - d->M[m].start;
+		const char *found = memmem(text, at, named, nl);
+		if (found)
+			return text;
+	}
+	int p = lead_person(d, s);
+	if (p < 0)
+		return NULL;
+	*resolved = p;
+	bool possessive = at == 0 && wl == 3 && strncasecmp(text, "she", 3) != 0;
+	return afmt(d, "%.*s%s%s%s", (int)at, text, d->P[p].name, possessive ? "\xE2\x80\x99s" : "", text + at + wl);
+}
+
+/* The sentence's closing or opening attribution cut off ("..., the WSJ
+ * reported"), so that the event is asked about, not the report. */
+static const char *without_attribution(draft *d, const char *text)
+{
+	size_t a, b, ws, we;
+	if (!text || !qform_attribution(text, &a, &b, &ws, &we))
+		return text;
+	return tidy(d, afmt(d, "%.*s%s%s", (int)a, text, a == 0 ? "" : ".", text + b));
+}
+
 static void tmpl_date(draft *d)
 {
 	for (size_t i = 0; i < d->nD; i++) {
@@ -817,39 +908,51 @@ static void tmpl_date(draft *d)
 		const extract_sentence *st = &d->S[dt->sentence];
 		if (dt->end_year || st->quoted || st->words > MAX_PROMPT_WORDS || has_pronunciation(st->text))
 			continue;
+		/* Only a date of the main clause is asked as "when": one that opens
+		 * the sentence, or one in the first clause ("X defended her thesis
+		 * in June 1903"); a date further in may belong to a clause of its
+		 * own ("since the franchise was founded in 1995"), which the cloze
+		 * template blanks instead. */
+		if (!dt->removable)
+			continue;
+		if (dt->phrase_start > 0) {
+			bool first_clause = true;
+			static const char *const openers[] = {
+				"that", "which", "who", "when", "where", "after", "before", "while", "because",
+				"since", "until", "as", "whose", "whom", "if", "although", "though",
+			};
+			for (size_t k = 0; k < dt->phrase_start && first_clause; k++) {
+				char c = st->text[k];
+				if (c == ',' || c == ';' || c == ':' || c == '(')
+					first_clause = false;
+				if (k == 0 || st->text[k - 1] == ' ')
+					first_clause = !starts_with_word(st->text + k, openers, sizeof openers / sizeof openers[0]) &&
+					               first_clause;
+			}
+			if (!first_clause)
+				continue;
+		}
 		cand *c = cand_new(d, DRAFT_DATE, QUIZ_DATE, dt->sentence);
 		if (!c)
 			return;
 		static const char *const asked[] = {
-			"", "In what year did the following happen?",
-			"In what month and year did the following happen?", "On what date did the following happen?",
+			"", "In what year", "In what month and year", "On what date",
 		};
-		static const char *const blank[] = {
-			"", "What year fills the blank?", "What month and year fill the blank?",
-			"What date fills the blank?",
-		};
-		const char *stmt;
-		const char *lead;
-		/* Cut out only a date that opens the sentence ("In 2020, ..."): one
-		 * further in may belong to a clause of its own ("since the
-		 * franchise was founded in 1995"), which a blank keeps right. */
-		if (dt->removable && dt->phrase_start == 0) {
-			stmt = edit_sentence(d, dt->sentence, dt->phrase_start, date_cut_end(d, dt), "");
-			lead = asked[dt->precision];
-		} else {
-			stmt = edit_sentence(d, dt->sentence, dt->start, dt->end, "_____");
-			lead = blank[dt->precision];
-		}
-		if (!stmt || count_words(stmt) < 6) {
+		const char *stmt = edit_sentence(d, dt->sentence, dt->phrase_start, date_cut_end(d, dt), "");
+		stmt = without_attribution(d, stmt);
+		int who = -1;
+		stmt = resolve_lead(d, dt->sentence, stmt, &who);
+		char *q = stmt && count_words(stmt) >= 4 ? qform_ask(stmt, asked[dt->precision], false) : NULL;
+		if (!q) {
 			cand_drop(d);
 			continue;
 		}
-		c->q.prompt = afmt(d, "%s %s", lead, stmt);
+		c->q.prompt = arena_strdup(d->ar, q);
+		free(q);
 		c->q.answer = iso_date(d, dt->year, dt->month, dt->day);
 		c->q.answer_text = dt->surface;
 		c->answer_date = (int)i;
 		c->key = afmt(d, "date:%s", c->q.answer);
-		c->shows_sentence = true;
 		add_form(c, dt->surface);
 		add_form(c, afmt(d, "%04d", dt->year));
 		c->q.source = source_for(d, dt->sentence, dt->phrase_start, dt->end);
@@ -857,6 +960,8 @@ static void tmpl_date(draft *d)
 			? afmt(d, "\xC2\xB6%d says \xE2\x80\x9C%s\xE2\x80\x9D, and the article was published on %s.",
 			       st->paragraph, dt->phrase, published_text(d))
 			: afmt(d, "\xC2\xB6%d gives the date: \xE2\x80\x9C%s\xE2\x80\x9D.", st->paragraph, dt->phrase);
+		if (who >= 0)
+			add_ent(c, ent_person((size_t)who));
 		for (size_t m = d->sent_mentions[dt->sentence]; m < d->sent_mentions[dt->sentence + 1]; m++)
 			if (d->M[m].kind == EXTRACT_PERSON)
 				add_ent(c, ent_person(d->M[m].entity));
@@ -882,6 +987,17 @@ static void tmpl_who(draft *d)
 		size_t intro = m->subject_start;
 		while (intro > 0 && st->text[intro - 1] == ' ')
 			intro--;
+		/* "In December of that year, ...": an opening phrase that points
+		 * at another sentence means nothing on its own; it goes. */
+		if (intro) {
+			char *opening = afmt(d, "%.*s", (int)intro, st->text);
+			static const char *const pointers[] = {"that", "same", "following", "next", "later", "this", "then"};
+			hay h;
+			hay_init(&h, opening);
+			if (has_any_word(&h, pointers, sizeof pointers / sizeof pointers[0]))
+				intro = 0;
+			hay_release(&h);
+		}
 		const char *wh = person ? (intro ? "who" : "Who")
 		                        : (intro ? "which organisation" : "Which organisation");
 		char *joined = afmt(d, "%.*s%s%s %s", (int)intro, st->text, intro ? " " : "", wh,
@@ -1204,11 +1320,6 @@ static bool sentence_fit(const draft *d, size_t s, size_t min_words, size_t max_
 	return closes;
 }
 
-static const char *const number_words[] = {
-	"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-	"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-	"nineteen", "twenty",
-};
 
 /* Another number to put in place of `n` in a false claim: one of the
  * article's of the same kind and unit within ten times, else a made-up one
@@ -1229,31 +1340,23 @@ static const char *number_swap(draft *d, size_t idx, const hay *sentence, uint64
 			continue;
 		pool[k++] = i;
 	}
-	if (k)
-		return d->N[pool[splitmix(rng) % k]].surface;
-	const char *s = n->surface;
-	if (n->kind == EXTRACT_CARDINAL && n->value >= 2 && n->value <= 18 && s[0] >= 'a' && s[0] <= 'z')
-		return number_words[(int)n->value + 2];
-	bool plain = strspn(s, "0123456789,") == strlen(s);
-	if (!plain || n->value < 3 || n->value > 1e12)
-		return NULL;
-	double v = n->value < 10 ? n->value * 2 : floor(n->value * 1.5 + 0.5);
-	bool commas = strchr(s, ',') != NULL;
-	char digits[32];
-	snprintf(digits, sizeof digits, "%.0f", v);
-	if (!commas)
-		return afmt(d, "%s", digits);
-	buf b;
-	buf_init(&b);
-	size_t len = strlen(digits);
-	for (size_t i = 0; i < len; i++) {
-		if (i && (len - i) % 3 == 0)
-			buf_putc(&b, ',');
-		buf_putc(&b, digits[i]);
-	}
-	char *out = arena_strndup(d->ar, b.ptr, b.len);
-	buf_release(&b);
-	return out;
+	/* Only the article's own numbers: a made-up one may be true. */
+	return k ? d->N[pool[splitmix(rng) % k]].surface : NULL;
+}
+
+/* Whether the paragraph of sentence `s` names the entity. */
+static bool paragraph_names(const draft *d, size_t s, int e)
+{
+	int para = d->S[s].paragraph;
+	size_t a = s, b = s;
+	while (a > 0 && s - a < 10 && d->S[a - 1].paragraph == para)
+		a--;
+	while (b + 1 < d->nS && b - s < 10 && d->S[b + 1].paragraph == para)
+		b++;
+	for (size_t k = a; k <= b; k++)
+		if (sentence_names(d, k, e))
+			return true;
+	return false;
 }
 
 /* Builds a false claim from sentence `s` by swapping one person,
@@ -1270,7 +1373,10 @@ static bool false_claim(draft *d, cand *c, size_t s)
 	/* People and organisations. */
 	for (size_t m = d->sent_mentions[s]; m < d->sent_mentions[s + 1]; m++) {
 		const extract_mention *mm = &d->M[m];
-		if (!mm->full)
+		/* Only the subject of the clause is swapped, for another subject of
+		 * the article: the article says who did it, so someone else in
+		 * that place is a claim it contradicts. */
+		if (!mm->full || !mm->predicate_start)
 			continue;
 		bool person = mm->kind == EXTRACT_PERSON;
 		int e = person ? ent_person(mm->entity) : ent_org(d, mm->entity);
@@ -1293,7 +1399,12 @@ static bool false_claim(draft *d, cand *c, size_t s)
 		for (size_t i = 0; i < total && k < 32; i++) {
 			int o = person ? ent_person(i) : ent_org(d, i);
 			if (o == e || sentence_names(d, s, o) || (!person && !d->O[i].is_org) ||
-			    strcmp(ent_name(d, o), ent_name(d, e)) == 0 || hay_has(&sentence, ent_name(d, o)))
+			    strcmp(ent_name(d, o), ent_name(d, e)) == 0 || hay_has(&sentence, ent_name(d, o)) ||
+			    !d->subject_somewhere[o] || paragraph_names(d, s, o))
+				continue;
+			/* Pierre Curie may well have done what Marie Curie did. */
+			if (person && d->P[i].family && d->P[mm->entity].family &&
+			    strcmp(d->P[i].family, d->P[mm->entity].family) == 0)
 				continue;
 			/* "a U.S. State Department representative" must not become "a
 			 * China's Foreign Ministry representative". */
@@ -1319,7 +1430,9 @@ static bool false_claim(draft *d, cand *c, size_t s)
 	/* Dates. */
 	for (size_t i = d->sent_dates[s]; i < d->sent_dates[s + 1]; i++) {
 		const extract_date *dt = &d->D[i];
-		if (dt->relative || dt->end_year)
+		/* The one date of the event ("in 1898"), not a bound ("by 1590",
+		 * "since 1968") that another year would satisfy as well. */
+		if (dt->relative || dt->end_year || !dt->removable || d->sent_dates[s + 1] - d->sent_dates[s] != 1)
 			continue;
 		const char *swap = NULL;
 		size_t pool[16], k = 0;
@@ -1352,6 +1465,18 @@ static bool false_claim(draft *d, cand *c, size_t s)
 	/* Numbers. */
 	for (size_t i = d->sent_numbers[s]; i < d->sent_numbers[s + 1]; i++) {
 		const extract_number *n = &d->N[i];
+		/* "more than 130": a smaller number would be true as well. */
+		static const char *const bounds[] = {
+			"more than ", "over ", "at least ", "fewer than ", "less than ", "up to ", "nearly ",
+			"almost ", "under ", "at most ", "as many as ", "some ",
+		};
+		bool bounded = false;
+		for (size_t b = 0; b < sizeof bounds / sizeof bounds[0] && !bounded; b++) {
+			size_t bl = strlen(bounds[b]);
+			bounded = n->start >= bl && strncasecmp(st->text + n->start - bl, bounds[b], bl) == 0;
+		}
+		if (bounded)
+			continue;
 		const char *swap = number_swap(d, i, &sentence, &rng);
 		if (!swap || hay_has(&sentence, swap))
 			continue;
@@ -1405,6 +1530,10 @@ static void tmpl_claim(draft *d)
 				if (d->M[m].kind == EXTRACT_PERSON)
 					add_ent(c, ent_person(d->M[m].entity));
 		}
+		int who = -1;
+		c->q.prompt = resolve_lead(d, s, c->q.prompt, &who);
+		if (who >= 0)
+			add_ent(c, ent_person((size_t)who));
 		c->key = afmt(d, "claim:%zu", s);
 		c->shows_sentence = true;
 		c->q.source = source_for(d, s, 0, st->len);
@@ -1419,6 +1548,11 @@ static void cloze_one(draft *d, size_t s, size_t start, size_t end, const char *
 	if (!c)
 		return;
 	const extract_sentence *st = &d->S[s];
+	/* A blank of more words than this is a guessing game, not recall. */
+	if (count_words(answers[0]) > 4) {
+		cand_drop(d);
+		return;
+	}
 	/* The answer must not show elsewhere in the sentence. */
 	buf rest_text;
 	buf_init(&rest_text);
@@ -1445,6 +1579,10 @@ static void cloze_one(draft *d, size_t s, size_t start, size_t end, const char *
 	buf_puts(&blank, "}}");
 	c->q.prompt = edit_sentence(d, s, start, end, blank.ptr);
 	buf_release(&blank);
+	int who = -1;
+	c->q.prompt = resolve_lead(d, s, c->q.prompt, &who);
+	if (who >= 0)
+		add_ent(c, ent_person((size_t)who));
 	c->q.answer_text = answers[0];
 	c->key = afmt(d, "cloze:%s", key);
 	c->shows_sentence = true;
@@ -1475,8 +1613,8 @@ static void tmpl_cloze(draft *d)
 				const extract_person *p = &d->P[mm->entity];
 				e = ent_person(mm->entity);
 				answers[n++] = p->name;
-				if (p->short_name)
-					answers[n++] = p->short_name;
+				if (p->family && strcmp(p->family, p->name) != 0)
+					answers[n++] = p->family;
 				else if (strchr(p->name, ' '))
 					answers[n++] = last_word(p->name);
 			} else {
@@ -1513,6 +1651,122 @@ static void tmpl_cloze(draft *d)
 			}
 			cloze_one(d, s, num->start, num->end, answers, n, afmt(d, "n%s", num->surface), -1, -1);
 		}
+	}
+}
+
+/* Whether the clause before byte `at` of sentence `s` is the first one: no
+ * comma, bracket or word that opens another clause stands before it. */
+static bool in_first_clause(const draft *d, size_t s, size_t at)
+{
+	static const char *const openers[] = {
+		"that", "which", "who", "when", "where", "after", "before", "while", "because",
+		"since", "until", "as", "whose", "whom", "if", "although", "though",
+	};
+	const char *t = d->S[s].text;
+	for (size_t k = 0; k < at; k++) {
+		if (t[k] == ',' || t[k] == ';' || t[k] == ':' || t[k] == '(')
+			return false;
+		if ((k == 0 || t[k - 1] == ' ') && starts_with_word(t + k, openers, sizeof openers / sizeof openers[0]))
+			return false;
+	}
+	return true;
+}
+
+/* "How many" questions: a count and the plural noun after it ("some 150
+ * women"), asked where the count is the subject ("About 150,000 soldiers
+ * followed" -> "How many soldiers followed?") or the object of the main
+ * verb ("she trained some 150 women as operators" -> "How many women did
+ * Marie Curie train as operators?"). */
+static void tmpl_number(draft *d)
+{
+	static const char *const approx[] = {"about ", "some ", "around ", "roughly ", "approximately ", "an estimated "};
+	static const char *const bounds[] = {
+		"more than ", "over ", "at least ", "fewer than ", "less than ", "up to ", "nearly ",
+		"almost ", "under ", "at most ", "as many as ", "only ", "just ",
+	};
+	for (size_t i = 0; i < d->nN; i++) {
+		const extract_number *n = &d->N[i];
+		size_t s = n->sentence;
+		const extract_sentence *st = &d->S[s];
+		if (n->kind != EXTRACT_CARDINAL || !n->unit || n->value < 2 || !sentence_fit(d, s, 6, 45))
+			continue;
+		/* The noun counted: the unit's first word, a plural, right after. */
+		const char *u = n->unit;
+		size_t ul = strcspn(u, " ");
+		bool plural = (ul > 3 && u[ul - 1] == 's' && u[ul - 2] != 's') ||
+		              (ul == 5 && strncmp(u, "women", 5) == 0) || (ul == 6 && strncmp(u, "people", 6) == 0) ||
+		              (ul == 8 && strncmp(u, "children", 8) == 0) || (ul == 3 && strncmp(u, "men", 3) == 0);
+		if (!plural || strncmp(st->text + n->end, " ", 1) != 0 || strncmp(st->text + n->end + 1, u, ul) != 0)
+			continue;
+		size_t phrase_end = n->end + 1 + ul;
+		if (is_word_byte((unsigned char)st->text[phrase_end]))
+			continue;
+		size_t phrase_start = n->start;
+		bool about = false, bounded = false;
+		for (size_t b = 0; b < sizeof bounds / sizeof bounds[0] && !bounded; b++) {
+			size_t bl = strlen(bounds[b]);
+			bounded = n->start >= bl && strncasecmp(st->text + n->start - bl, bounds[b], bl) == 0;
+		}
+		for (size_t b = 0; b < sizeof approx / sizeof approx[0] && !about; b++) {
+			size_t bl = strlen(approx[b]);
+			if (n->start >= bl && strncasecmp(st->text + n->start - bl, approx[b], bl) == 0) {
+				about = true;
+				phrase_start = n->start - bl;
+			}
+		}
+		if (bounded || !in_first_clause(d, s, phrase_start))
+			continue;
+		char *wh = afmt(d, "How many %.*s", (int)ul, u);
+		const char *prompt = NULL;
+		int who = -1;
+		if (phrase_start == 0) {
+			const char *rest = tidy(d, afmt(d, "%s %s", wh, st->text + phrase_end));
+			prompt = as_question(d, rest);
+		} else {
+			const char *stmt = edit_sentence(d, s, phrase_start > 0 ? phrase_start - 1 : 0, phrase_end, "");
+			stmt = resolve_lead(d, s, without_attribution(d, stmt), &who);
+			/* The count must have stood right after the verb. */
+			char *q = NULL;
+			if (stmt) {
+				size_t before = phrase_start;
+				while (before > 0 && st->text[before - 1] == ' ')
+					before--;
+				size_t w = before;
+				while (w > 0 && st->text[w - 1] != ' ')
+					w--;
+				char *verb = afmt(d, "%.*s", (int)(before - w), st->text + w);
+				char *base = qform_base_of_past(verb);
+				if (base)
+					q = qform_ask(stmt, wh, false);
+				free(base);
+			}
+			if (q) {
+				prompt = arena_strdup(d->ar, q);
+				free(q);
+			}
+		}
+		if (!prompt)
+			continue;
+		cand *c = cand_new(d, DRAFT_NUMBER, QUIZ_NUMBER, s);
+		if (!c)
+			return;
+		c->q.prompt = prompt;
+		c->q.answer = afmt(d, "%g", n->value);
+		c->q.answer_text = n->surface;
+		c->q.tolerance = about ? "10%" : NULL;
+		c->key = afmt(d, "number:%zu", i);
+		c->shows_sentence = true;
+		add_form(c, n->surface);
+		add_form(c, c->q.answer);
+		if (who >= 0)
+			add_ent(c, ent_person((size_t)who));
+		for (size_t m = d->sent_mentions[s]; m < d->sent_mentions[s + 1]; m++)
+			if (d->M[m].kind == EXTRACT_PERSON)
+				add_ent(c, ent_person(d->M[m].entity));
+		c->q.source = source_for(d, s, phrase_start, phrase_end);
+		c->q.explain = afmt(d, "\xC2\xB6%d says \xE2\x80\x9C%.*s\xE2\x80\x9D.", st->paragraph,
+		                    (int)(phrase_end - phrase_start), st->text + phrase_start);
+		cand_finish(d, c);
 	}
 }
 
@@ -1675,12 +1929,13 @@ static heap_item heap_pop(heap_item *h, size_t *n)
 	return top;
 }
 
-static double gain(const cand *c, const bool *covered)
+static double gain(const cand *c, const bool *covered, const size_t *per_template)
 {
 	size_t fresh = 0;
 	for (size_t i = 0; i < c->n_covers; i++)
 		fresh += !covered[c->covers[i]];
-	return c->q.score + COVER_BONUS * (double)fresh;
+	double variety = per_template[c->q.template] ? 0 : VARIETY_BONUS;
+	return c->q.score + COVER_BONUS * (double)fresh + variety;
 }
 
 static int kept_order(const void *pa, const void *pb)
@@ -1800,6 +2055,39 @@ static const char *slug(draft *d, const char *s, size_t max_words, const cand *c
 	return r;
 }
 
+/* An actor key: every word of `s`, transliterated, joined by "-" ("yi",
+ * "sklodowska-curie"), at most four. */
+static const char *key_slug(draft *d, const char *s)
+{
+	char *ascii = transliterate(s);
+	buf out;
+	buf_init(&out);
+	size_t words = 0;
+	for (const char *p = ascii; *p && words < 4;) {
+		while (*p && !((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')))
+			p++;
+		const char *w = p;
+		while ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))
+			p++;
+		if (p == w)
+			continue;
+		static const char *const small[] = {"the", "of", "and", "for", "in", "on", "at", "s"};
+		bool skip = false;
+		for (size_t i = 0; i < sizeof small / sizeof small[0] && !skip; i++)
+			skip = strlen(small[i]) == (size_t)(p - w) && strncmp(small[i], w, (size_t)(p - w)) == 0;
+		if (skip)
+			continue;
+		if (out.len)
+			buf_putc(&out, '-');
+		buf_append(&out, w, (size_t)(p - w));
+		words++;
+	}
+	free(ascii);
+	char *r = arena_strndup(d->ar, out.ptr ? out.ptr : "", out.len);
+	buf_release(&out);
+	return r;
+}
+
 static void assign_ids(draft *d, cand **kept, size_t n)
 {
 	strset ids = {0}, stems = {0};
@@ -1846,10 +2134,10 @@ static void build_actors(draft *d, cand **kept, size_t n)
 				a->acronym = o->acronym;
 				key_source = o->acronym ? o->acronym : o->name;
 			}
-			const char *stem = slug(d, key_source, 4, NULL);
+			const char *stem = key_slug(d, key_source);
 			/* Two Curies: the second goes by its full name. */
 			if (*stem && strset_has(&stems, stem))
-				stem = slug(d, a->name, 4, NULL);
+				stem = key_slug(d, a->name);
 			if (!*stem)
 				stem = slug(d, a->name, 4, NULL);
 			if (!*stem)
@@ -1910,7 +2198,7 @@ static void select_questions(draft *d)
 	size_t per_template[DRAFT_TEMPLATE_COUNT] = {0};
 	size_t share = (size_t)ceil(TEMPLATE_SHARE * (double)d->budget);
 	for (size_t i = 0; i < d->n_cands; i++)
-		heap_push(heap, &n_heap, (heap_item){gain(&d->cands[i], covered), i});
+		heap_push(heap, &n_heap, (heap_item){gain(&d->cands[i], covered, per_template), i});
 	/* Candidates put off because their template had its share; they get a
 	 * second round when the budget is not filled without them. */
 	size_t *deferred = xmalloc((d->n_cands + 1) * sizeof *deferred);
@@ -1925,7 +2213,7 @@ static void select_questions(draft *d)
 				break;
 			capped = false;
 			for (size_t i = 0; i < n_deferred; i++)
-				heap_push(heap, &n_heap, (heap_item){gain(&d->cands[deferred[i]], covered), deferred[i]});
+				heap_push(heap, &n_heap, (heap_item){gain(&d->cands[deferred[i]], covered, per_template), deferred[i]});
 			continue;
 		}
 		heap_item top = heap_pop(heap, &n_heap);
@@ -1934,11 +2222,13 @@ static void select_questions(draft *d)
 			deferred[n_deferred++] = top.index;
 			continue;
 		}
-		if (c->sentence != ORDER_SENTENCE && per_sentence[c->sentence] >= 2)
+		if (c->sentence != ORDER_SENTENCE && per_sentence[c->sentence] >= 1)
+			continue;
+		if (c->source_sentence != c->sentence && per_sentence[c->source_sentence] >= 1)
 			continue;
 		if (strset_has(&keys, c->key))
 			continue;
-		double now = gain(c, covered);
+		double now = gain(c, covered, per_template);
 		if (now < top.value - 1e-9 && n_heap && now < heap[0].value) {
 			heap_push(heap, &n_heap, (heap_item){now, top.index});
 			continue;
@@ -2045,6 +2335,12 @@ draft *draft_new(const article *a, const draft_options *opt)
 		d->sent_dates[s] = dt;
 		d->sent_numbers[s] = nu;
 	}
+	d->subject_somewhere = arena_alloc(d->ar, (d->nP + d->nO + 1) * sizeof(bool));
+	memset(d->subject_somewhere, 0, (d->nP + d->nO + 1) * sizeof(bool));
+	for (size_t i = 0; i < d->nM; i++)
+		if (d->M[i].predicate_start)
+			d->subject_somewhere[d->M[i].kind == EXTRACT_PERSON ? ent_person(d->M[i].entity)
+			                                                    : ent_org(d, d->M[i].entity)] = true;
 	d->title = find_title(d);
 	d->para_folded = arena_alloc(d->ar, (article_paragraph_count(a) + 1) * sizeof(const char *));
 	tmpl_date(d);
@@ -2055,6 +2351,7 @@ draft *draft_new(const article *a, const draft_options *opt)
 	tmpl_claim(d);
 	tmpl_cloze(d);
 	tmpl_order(d);
+	tmpl_number(d);
 	select_questions(d);
 	return d;
 }
@@ -2312,6 +2609,11 @@ void draft_write_yaml(const draft *d, const char *article_ref, buf *out)
 			yaml_field(out, ind, "prompt", q->prompt);
 			/* An ISO date reads back as itself in plain style. */
 			buf_printf(out, "%sanswer: %s\n", ind, q->answer);
+			break;
+		case QUIZ_NUMBER:
+			yaml_field(out, ind, "prompt", q->prompt);
+			buf_printf(out, "%sanswer: %s\n", ind, q->answer);
+			yaml_field(out, ind, "tolerance", q->tolerance);
 			break;
 		case QUIZ_CLAIM:
 			yaml_field(out, ind, "prompt", q->prompt);

@@ -420,7 +420,7 @@ char *qform_ask(const char *statement, const char *wh, bool present)
 	char *base = NULL;
 	size_t appo_start = 0, appo_end = 0;
 	for (size_t i = 1; i < ws.n && i <= 16; i++) {
-		if (IN(clause_openers, ws.core[i]))
+		if (IN(clause_openers, ws.core[i]) && !(ends_with_comma(ws.w[i - 1]) && i != appo_end))
 			goto done;
 		if (ends_with_comma(ws.w[i - 1]) && i != appo_end) {
 			if (appo_start)
@@ -479,9 +479,26 @@ char *qform_ask(const char *statement, const char *wh, bool present)
 		if (wl && ws.w[v][wl - 1] == ',')
 			buf_putc(&q, ',');
 	}
+	/* A second verb of the same subject takes the base form too: "moved
+	 * to Paris and enrolled" -> "move to Paris and enroll". Only up to the
+	 * first comma: after it the words belong to another clause. */
+	bool same_clause = true;
 	for (size_t i = v + 1; i < ws.n; i++) {
 		buf_putc(&q, ' ');
-		buf_puts(&q, ws.w[i]);
+		char *coordinated = NULL;
+		if (base && same_clause && strcmp(ws.core[i - 1], "and") == 0 && strcmp(ws.w[i - 1], "and") == 0)
+			coordinated = qform_base_of_past(ws.core[i]);
+		if (coordinated) {
+			buf_puts(&q, coordinated);
+			size_t wl = strlen(ws.w[i]);
+			if (wl && strchr(",.", ws.w[i][wl - 1]))
+				buf_putc(&q, ws.w[i][wl - 1]);
+			free(coordinated);
+		} else {
+			buf_puts(&q, ws.w[i]);
+		}
+		if (ends_with_comma(ws.w[i]))
+			same_clause = false;
 	}
 	while (q.len && strchr(" ,.:", q.ptr[q.len - 1]))
 		buf_truncate(&q, q.len - 1);
