@@ -1,6 +1,7 @@
 /* draft.c - draft a question bank from an article: question templates, ranking, selection, YAML */
 #include "draft.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -99,6 +100,9 @@ struct draft {
 	const char *title;
 	const char **para_folded;  /* each paragraph folded as text_fold does, made when needed */
 	bool *subject_somewhere;   /* per entity: the subject of some clause */
+	int *gender;               /* per person: +1 "he", -1 "she", 0 unknown */
+	bool *names_unknown;       /* per sentence: a family name two people share stands alone */
+	bool *family_shared;       /* per person: another has the same family name */
 	size_t searched;           /* bytes scanned by article_find_quote so far */
 };
 
@@ -816,12 +820,16 @@ static size_t date_cut_end(const draft *d, const extract_date *dt)
 	return dt->end;
 }
 
-/* The person a sentence's leading "He" or "She" stands for: the only
- * person named in the nearest sentence before it that names anyone (up to
- * three back); -1 when that sentence names none or several. */
-static int lead_person(const draft *d, size_t s)
+/* The person a pronoun of sentence `s` stands for: the only person named
+ * in the nearest sentence before it that names anyone (up to four back,
+ * through sentences that go on about "he" or "she"); -1 when that sentence
+ * names several, a "They" or "It" comes between, or the person is known to
+ * be of the other gender (`female`: "she" or "her"; the article's own
+ * pronouns near each name tell). */
+static int lead_person(const draft *d, size_t s, bool female)
 {
-	for (size_t back = 1; back <= 3 && back <= s; back++) {
+	static const char *const personal[] = {"he", "she", "his", "her"};
+	for (size_t back = 1; back <= 4 && back <= s; back++) {
 		size_t k = s - back;
 		int found = -1;
 		bool several = false;
@@ -832,63 +840,171 @@ static int lead_person(const draft *d, size_t s)
 				several = true;
 			found = (int)d->M[m].entity;
 		}
-		if (several)
+		/* "Curie" alone, with two Curies in the article: someone is named,
+		 * but who is not known. */
+		if (several || d->names_unknown[k])
 			return -1;
 		if (found >= 0)
-			return found;
-		/* The subject of a sentence with no name is unknown ("They ..."). */
-		if (starts_with_word(d->S[k].text, pronouns, sizeof pronouns / sizeof pronouns[0]))
+			return d->gender[found] == (female ? 1 : -1) ? -1 : found;
+		if (starts_with_word(d->S[k].text, pronouns, sizeof pronouns / sizeof pronouns[0]) &&
+		    !starts_with_word(d->S[k].text, personal, 4))
 			return -1;
 	}
 	return -1;
 }
 
-/* `text` (a prompt made from sentence `s`) with its first "he" or "she"
- * replaced by the person it stands for when no one is named before it in
- * the sentence, and a leading "His"/"Her" likewise; NULL when it opens
- * with another pronoun ("It", "They") or names someone it cannot resolve.
- * *resolved gets the person, or -1. */
-static const char *resolve_lead(draft *d, size_t s, const char *text, int *resolved)
+/* Each person's gender as the article's pronouns show it: +1 for "he",
+ * "his", "him", -1 for "she", "her", in sentences that name that person
+ * alone; 0 when unknown or mixed. */
+static void compute_genders(draft *d)
+{
+	d->gender = arena_alloc(d->ar, (d->nP + 1) * sizeof(int));
+	int *score = xcalloc(d->nP + 1, sizeof(int));
+	static const char *const he[] = {"he", "his", "him", "himself"};
+	static const char *const she[] = {"she", "her", "hers", "herself"};
+	for (size_t s = 0; s < d->nS; s++) {
+		int only = -1;
+		bool several = false;
+		for (size_t m = d->sent_mentions[s]; m < d->sent_mentions[s + 1]; m++) {
+			if (d->M[m].kind != EXTRACT_PERSON)
+				continue;
+			if (only >= 0 && only != (int)d->M[m].entity)
+				several = true;
+			only = (int)d->M[m].entity;
+		}
+		if (only < 0 || several || d->S[s].words > MAX_PROMPT_WORDS)
+			continue;
+		hay h;
+		hay_init(&h, d->S[s].text);
+		if (has_any_word(&h, he, 4))
+			score[only]++;
+		if (has_any_word(&h, she, 4))
+			score[only]--;
+		hay_release(&h);
+	}
+	for (size_t p = 0; p < d->nP; p++)
+		d->gender[p] = score[p] > 0 ? 1 : score[p] < 0 ? -1 : 0;
+	free(score);
+	/* Family names two people share, and the sentences that use one alone
+	 * (without a given name before it). */
+	d->names_unknown = arena_alloc(d->ar, (d->nS + 1) * sizeof(bool));
+	memset(d->names_unknown, 0, (d->nS + 1) * sizeof(bool));
+	strset seen = {0}, shared = {0};
+	const char **list = xmalloc((d->nP + 1) * sizeof *list);
+	size_t n_list = 0;
+	for (size_t p = 0; p < d->nP; p++) {
+		const char *f = d->P[p].family;
+		if (!f || !strchr(d->P[p].name, ' '))
+			continue;
+		if (strset_has(&seen, f) && !strset_has(&shared, f)) {
+			strset_add(&shared, f);
+			list[n_list++] = f;
+		}
+		strset_add(&seen, f);
+	}
+	for (size_t s = 0; s < d->nS && n_list; s++) {
+		const char *t = d->S[s].text;
+		for (size_t i = 0; i < n_list && !d->names_unknown[s]; i++) {
+			size_t fl = strlen(list[i]);
+			for (const char *at = strstr(t, list[i]); at && !d->names_unknown[s]; at = strstr(at + 1, list[i])) {
+				bool whole = (at == t || !is_word_byte((unsigned char)at[-1])) && !is_word_byte((unsigned char)at[fl]);
+				/* "Pierre Curie": a capitalised word before it makes it a full name. */
+				bool full = at >= t + 2 && at[-1] == ' ' && is_word_byte((unsigned char)at[-2]);
+				if (full) {
+					const char *w = at - 1;
+					while (w > t && w[-1] != ' ')
+						w--;
+					full = *w >= 'A' && *w <= 'Z';
+				}
+				d->names_unknown[s] = whole && !full;
+			}
+		}
+	}
+	d->family_shared = arena_alloc(d->ar, (d->nP + 1) * sizeof(bool));
+	for (size_t p = 0; p < d->nP; p++)
+		d->family_shared[p] = d->P[p].family && strset_has(&shared, d->P[p].family);
+	free(list);
+	strset_release(&seen);
+	strset_release(&shared);
+}
+
+/* Whether text[i..] is the whole word `w` (case aside). */
+static bool word_at(const char *text, size_t i, const char *w)
+{
+	size_t n = strlen(w);
+	return (i == 0 || !is_word_byte((unsigned char)text[i - 1])) && strncasecmp(text + i, w, n) == 0 &&
+	       !is_word_byte((unsigned char)text[i + n]);
+}
+
+/* "her" as an object ("presented her with"), not a possessive ("her
+ * research"): what follows is a preposition, an article or punctuation. */
+static bool her_is_object(const char *after)
+{
+	static const char *const follow[] = {
+		"with", "to", "for", "as", "in", "on", "at", "from", "by", "a", "an", "the", "and",
+		"that", "into", "about", "after", "before", "up", "back", "off",
+	};
+	while (*after == ' ')
+		after++;
+	if (!is_word_byte((unsigned char)*after))
+		return true;
+	return starts_with_word(after, follow, sizeof follow / sizeof follow[0]);
+}
+
+/* `text` (a prompt made from sentence `s`) with its pronouns that point
+ * outside the sentence replaced by the person they stand for: the first
+ * "he" or "she" when the sentence's subject is not named before it, a
+ * leading "His"/"Her", and an object "him" or "her". NULL when it opens
+ * with another pronoun ("It", "They") or has one of these that cannot be
+ * resolved. With `subject_asked` (a "who" question), a subject pronoun is
+ * the one asked about and stays. *resolved gets the person, or -1. */
+static const char *resolve_lead(draft *d, size_t s, const char *text, bool subject_asked, int *resolved)
 {
 	*resolved = -1;
 	if (!text)
 		return NULL;
-	size_t at = SIZE_MAX, wl = 0;
-	for (size_t i = 0; text[i]; i++) {
-		if (i > 0 && is_word_byte((unsigned char)text[i - 1]))
-			continue;
-		size_t n = 0;
-		while (is_word_byte((unsigned char)text[i + n]))
-			n++;
-		if ((n == 2 && strncasecmp(text + i, "he", 2) == 0) || (n == 3 && strncasecmp(text + i, "she", 3) == 0) ||
-		    (i == 0 && n == 3 && (strncasecmp(text, "his", 3) == 0 || strncasecmp(text, "her", 3) == 0))) {
-			at = i;
-			wl = n;
-			break;
+	static const char *const personal[] = {"he", "she", "his", "her"};
+	if (starts_with_word(text, pronouns, sizeof pronouns / sizeof pronouns[0]) &&
+	    !starts_with_word(text, personal, 4))
+		return NULL;
+	const char *out = text;
+	for (int pass = 0; pass < 2; pass++) {
+		/* Pass 0: a subject ("he", "she", a leading possessive); pass 1: an
+		 * object ("him", "her"). */
+		size_t at = SIZE_MAX, wl = 0;
+		bool female = false, possessive = false;
+		for (size_t i = 0; out[i] && at == SIZE_MAX; i++) {
+			if (pass == 0 && (word_at(out, i, "he") || word_at(out, i, "she"))) {
+				at = i, wl = out[i + 1] == 'e' ? 2 : 3, female = wl == 3;
+			} else if (pass == 0 && i == 0 && (word_at(out, 0, "his") || word_at(out, 0, "her"))) {
+				at = 0, wl = 3, female = tolower((unsigned char)out[1]) == 'e', possessive = true;
+			} else if (pass == 1 && (word_at(out, i, "him") ||
+			                         (word_at(out, i, "her") && i > 0 && her_is_object(out + i + 3)))) {
+				at = i, wl = 3, female = tolower((unsigned char)out[1 + i]) == 'e';
+			}
 		}
-	}
-	if (at == SIZE_MAX)
-		return starts_with_word(text, pronouns, sizeof pronouns / sizeof pronouns[0]) ? NULL : text;
-	if (at > 0 && starts_with_word(text, pronouns, sizeof pronouns / sizeof pronouns[0]))
-		return NULL;
-	/* The subject of the sentence, named before it, is who it stands for
-	 * ("Yi ... said he"); someone else named before it is not ("with the
-	 * chemist Debierne, she isolated"). */
-	for (size_t m = d->sent_mentions[s]; m < d->sent_mentions[s + 1]; m++) {
-		if (d->M[m].kind != EXTRACT_PERSON || !d->M[m].predicate_start)
+		if (at == SIZE_MAX)
 			continue;
-		const char *named = d->S[s].text + d->M[m].start;
-		size_t nl = d->M[m].end - d->M[m].start;
-		const char *found = memmem(text, at, named, nl);
-		if (found)
-			return text;
+		/* A subject pronoun after the sentence's named subject is that
+		 * subject ("Yi ... said he"). */
+		bool named_subject = false;
+		for (size_t m = d->sent_mentions[s]; m < d->sent_mentions[s + 1] && !named_subject; m++)
+			named_subject = d->M[m].kind == EXTRACT_PERSON && d->M[m].predicate_start &&
+			                memmem(out, at, d->S[s].text + d->M[m].start, d->M[m].end - d->M[m].start);
+		if (pass == 0 && (named_subject || subject_asked))
+			continue;
+		int p = lead_person(d, s, female);
+		if (p < 0)
+			return NULL;
+		/* An object is never the clause's own subject. */
+		if (pass == 1 && sentence_names(d, s, ent_person((size_t)p)))
+			return NULL;
+		if (*resolved >= 0 && *resolved != p)
+			return NULL;
+		*resolved = p;
+		out = afmt(d, "%.*s%s%s%s", (int)at, out, d->P[p].name, possessive ? "\xE2\x80\x99s" : "", out + at + wl);
 	}
-	int p = lead_person(d, s);
-	if (p < 0)
-		return NULL;
-	*resolved = p;
-	bool possessive = at == 0 && wl == 3 && strncasecmp(text, "she", 3) != 0;
-	return afmt(d, "%.*s%s%s%s", (int)at, text, d->P[p].name, possessive ? "\xE2\x80\x99s" : "", text + at + wl);
+	return out;
 }
 
 /* The sentence's closing or opening attribution cut off ("..., the WSJ
@@ -941,7 +1057,7 @@ static void tmpl_date(draft *d)
 		const char *stmt = edit_sentence(d, dt->sentence, dt->phrase_start, date_cut_end(d, dt), "");
 		stmt = without_attribution(d, stmt);
 		int who = -1;
-		stmt = resolve_lead(d, dt->sentence, stmt, &who);
+		stmt = resolve_lead(d, dt->sentence, stmt, false, &who);
 		char *q = stmt && count_words(stmt) >= 4 ? qform_ask(stmt, asked[dt->precision], false) : NULL;
 		if (!q) {
 			cand_drop(d);
@@ -1002,7 +1118,10 @@ static void tmpl_who(draft *d)
 		                        : (intro ? "which organisation" : "Which organisation");
 		char *joined = afmt(d, "%.*s%s%s %s", (int)intro, st->text, intro ? " " : "", wh,
 		                    st->text + m->predicate_start);
-		c->q.prompt = as_question(d, tidy(d, joined));
+		int object = -1;
+		c->q.prompt = resolve_lead(d, m->sentence, as_question(d, tidy(d, joined)), true, &object);
+		if (object >= 0)
+			add_ent(c, ent_person((size_t)object));
 		c->q.answer_text = ent_name(d, e);
 		c->answer_ent = e;
 		add_ent(c, e);
@@ -1531,7 +1650,7 @@ static void tmpl_claim(draft *d)
 					add_ent(c, ent_person(d->M[m].entity));
 		}
 		int who = -1;
-		c->q.prompt = resolve_lead(d, s, c->q.prompt, &who);
+		c->q.prompt = resolve_lead(d, s, c->q.prompt, false, &who);
 		if (who >= 0)
 			add_ent(c, ent_person((size_t)who));
 		c->key = afmt(d, "claim:%zu", s);
@@ -1580,9 +1699,20 @@ static void cloze_one(draft *d, size_t s, size_t start, size_t end, const char *
 	c->q.prompt = edit_sentence(d, s, start, end, blank.ptr);
 	buf_release(&blank);
 	int who = -1;
-	c->q.prompt = resolve_lead(d, s, c->q.prompt, &who);
+	c->q.prompt = resolve_lead(d, s, c->q.prompt, false, &who);
 	if (who >= 0)
 		add_ent(c, ent_person((size_t)who));
+	/* A name put in for a pronoun must not give the answer away. */
+	if (c->q.prompt && who >= 0) {
+		const char *open = strstr(c->q.prompt, "{{"), *close = open ? strstr(open, "}}") : NULL;
+		char *outside = close ? afmt(d, "%.*s %s", (int)(open - c->q.prompt), c->q.prompt, close + 2) : NULL;
+		hay h;
+		hay_init(&h, outside ? outside : "");
+		for (size_t i = 0; i < n_answers && outside; i++)
+			if (hay_has(&h, answers[i]))
+				c->q.prompt = NULL;
+		hay_release(&h);
+	}
 	c->q.answer_text = answers[0];
 	c->key = afmt(d, "cloze:%s", key);
 	c->shows_sentence = true;
@@ -1613,10 +1743,9 @@ static void tmpl_cloze(draft *d)
 				const extract_person *p = &d->P[mm->entity];
 				e = ent_person(mm->entity);
 				answers[n++] = p->name;
-				if (p->family && strcmp(p->family, p->name) != 0)
+				/* "Curie" alone is no answer when there are two Curies. */
+				if (p->family && strcmp(p->family, p->name) != 0 && !d->family_shared[mm->entity])
 					answers[n++] = p->family;
-				else if (strchr(p->name, ' '))
-					answers[n++] = last_word(p->name);
 			} else {
 				const extract_org *o = &d->O[mm->entity];
 				if (!o->is_org || !strchr(o->name, ' '))
@@ -1724,7 +1853,7 @@ static void tmpl_number(draft *d)
 			prompt = as_question(d, rest);
 		} else {
 			const char *stmt = edit_sentence(d, s, phrase_start > 0 ? phrase_start - 1 : 0, phrase_end, "");
-			stmt = resolve_lead(d, s, without_attribution(d, stmt), &who);
+			stmt = resolve_lead(d, s, without_attribution(d, stmt), false, &who);
 			/* The count must have stood right after the verb. */
 			char *q = NULL;
 			if (stmt) {
@@ -2341,6 +2470,7 @@ draft *draft_new(const article *a, const draft_options *opt)
 		if (d->M[i].predicate_start)
 			d->subject_somewhere[d->M[i].kind == EXTRACT_PERSON ? ent_person(d->M[i].entity)
 			                                                    : ent_org(d, d->M[i].entity)] = true;
+	compute_genders(d);
 	d->title = find_title(d);
 	d->para_folded = arena_alloc(d->ar, (article_paragraph_count(a) + 1) * sizeof(const char *));
 	tmpl_date(d);

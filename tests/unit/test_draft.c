@@ -336,7 +336,7 @@ static void test_kinds_and_max(void **state)
 	opt = (draft_options){.seed = 1, .max = 1000};
 	assert_true(draft_parse_kinds("date", &opt.kinds, &opt.templates, &(char *){NULL}));
 	d = draft_new(a, &opt);
-	assert_true(draft_count(d) >= 5);
+	assert_true(draft_count(d) >= 3);
 	for (size_t i = 0; i < draft_count(d); i++)
 		assert_int_equal(draft_at(d, i)->kind, QUIZ_DATE);
 	draft_free(d);
