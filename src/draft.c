@@ -34,7 +34,7 @@ static const char *const template_names[DRAFT_TEMPLATE_COUNT] = {
  * names yet: it spreads a draft over the article's facts. It only shrinks a
  * candidate's value as questions are kept, which is what lazy greedy
  * selection needs. */
-#define COVER_BONUS 0.5
+#define COVER_BONUS 0.7
 /* Bonus for a template no kept question uses yet: a draft shows every kind
  * of question the article supports. */
 #define VARIETY_BONUS 0.6
@@ -754,7 +754,11 @@ static double score_of(const draft *d, const cand *c)
 				score -= 0.5;
 		}
 	}
-	if (count_words(c->q.prompt) > 60)
+	/* A question is read before it is answered: long ones cost. */
+	size_t prompt_words = count_words(c->q.prompt);
+	if (prompt_words > 30)
+		score -= 0.03 * (double)(prompt_words - 30);
+	if (prompt_words > 60)
 		score -= 0.3;
 	if (c->answer_ent >= 0) {
 		int mentions = (size_t)c->answer_ent < d->nP ? d->P[c->answer_ent].mentions
@@ -1946,8 +1950,32 @@ static void tmpl_order(draft *d)
 			            d->D[events[k].date].sentence != dt->sentence;
 		if (!orderable)
 			continue;
-		char *text = edit_sentence(d, dt->sentence, dt->phrase_start, date_cut_end(d, dt), "");
-		if (!text || has_year_word(text) || starts_with_word(text, pronouns, sizeof pronouns / sizeof pronouns[0]))
+		char *text = (char *)without_attribution(d, edit_sentence(d, dt->sentence, dt->phrase_start, date_cut_end(d, dt), ""));
+		int who = -1;
+		text = (char *)resolve_lead(d, dt->sentence, text, false, &who);
+		if (!text || has_year_word(text) || starts_with_word(text, pronouns, sizeof pronouns / sizeof pronouns[0]) ||
+		    strstr(text, "\xE2\x80\x9C") || strchr(text, '"') || strchr(text, ':') || strchr(text, ';'))
+			continue;
+		/* The event's verb must be among its first words, or the item
+		 * names no event ("Two chemists at the University of ..."). */
+		bool verb = false;
+		size_t seen_words = 0;
+		for (const char *w = text; *w && seen_words < 12 && !verb; seen_words++) {
+			while (*w == ' ')
+				w++;
+			const char *e = w;
+			while (*e && *e != ' ')
+				e++;
+			char *word = afmt(d, "%.*s", (int)(e - w), w);
+			size_t wl = strlen(word);
+			while (wl && strchr(",.;:", word[wl - 1]))
+				word[--wl] = '\0';
+			char *base = qform_base_of_past(word);
+			verb = base != NULL || strcmp(word, "was") == 0 || strcmp(word, "were") == 0;
+			free(base);
+			w = e;
+		}
+		if (!verb)
 			continue;
 		/* At most 14 words, cut at a word. */
 		size_t words = 0, cut = strlen(text);
@@ -2352,8 +2380,6 @@ static void select_questions(draft *d)
 			continue;
 		}
 		if (c->sentence != ORDER_SENTENCE && per_sentence[c->sentence] >= 1)
-			continue;
-		if (c->source_sentence != c->sentence && per_sentence[c->source_sentence] >= 1)
 			continue;
 		if (strset_has(&keys, c->key))
 			continue;
