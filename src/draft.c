@@ -818,6 +818,14 @@ static const char *published_text(draft *d)
 static size_t date_cut_end(const draft *d, const extract_date *dt)
 {
 	const extract_sentence *st = &d->S[dt->sentence];
+	/* Further in, a comma that opens a clause of its own stays. */
+	static const char *const clause[] = {
+		"which", "who", "whom", "whose", "where", "when", "while", "as", "after", "before",
+		"because", "and", "but", "so", "although", "though", "since", "until",
+	};
+	if (dt->phrase_start > 0 && dt->end + 2 < st->len && st->text[dt->end] == ',' &&
+	    starts_with_word(st->text + dt->end + 2, clause, sizeof clause / sizeof clause[0]))
+		return dt->end;
 	if (dt->precision == EXTRACT_DAY && strchr(dt->surface, ',') && dt->end < st->len &&
 	    st->text[dt->end] == ',')
 		return dt->end + 1;
@@ -1853,8 +1861,12 @@ static void tmpl_number(draft *d)
 		const char *prompt = NULL;
 		int who = -1;
 		if (phrase_start == 0) {
-			const char *rest = tidy(d, afmt(d, "%s %s", wh, st->text + phrase_end));
-			prompt = as_question(d, rest);
+			/* "How many soldiers followed?" needs more than a verb to be
+			 * answerable on its own. */
+			const char *rest = st->text + phrase_end;
+			if (count_words(afmt(d, "%.*s", (int)strcspn(rest, ",;"), rest)) < 5)
+				continue;
+			prompt = as_question(d, tidy(d, afmt(d, "%s %s", wh, rest)));
 		} else {
 			const char *stmt = edit_sentence(d, s, phrase_start > 0 ? phrase_start - 1 : 0, phrase_end, "");
 			stmt = resolve_lead(d, s, without_attribution(d, stmt), false, &who);

@@ -479,11 +479,30 @@ char *qform_ask(const char *statement, const char *wh, bool present)
 		if (wl && ws.w[v][wl - 1] == ',')
 			buf_putc(&q, ',');
 	}
+	/* A relative clause set off by commas (", which form only in extreme
+	 * cold,", ", where Gang insisted ...") adds nothing the question needs:
+	 * it goes, up to its closing comma or the end. */
+	static const char *const relatives[] = {"which", "who", "whom", "whose", "where", "when"};
+	bool *dropped = xcalloc(ws.n + 1, sizeof(bool));
+	for (size_t i = v + 1; i < ws.n; i++) {
+		if (!ends_with_comma(ws.w[i - 1]) || !IN(relatives, ws.core[i]))
+			continue;
+		size_t j = i;
+		while (j < ws.n && !ends_with_comma(ws.w[j]))
+			dropped[j++] = true;
+		if (j < ws.n)
+			dropped[j] = true;
+		/* The comma before it goes with it. */
+		ws.w[i - 1][strlen(ws.w[i - 1]) - 1] = '\0';
+		i = j;
+	}
 	/* A second verb of the same subject takes the base form too: "moved
 	 * to Paris and enrolled" -> "move to Paris and enroll". Only up to the
 	 * first comma: after it the words belong to another clause. */
 	bool same_clause = true;
 	for (size_t i = v + 1; i < ws.n; i++) {
+		if (dropped[i])
+			continue;
 		buf_putc(&q, ' ');
 		char *coordinated = NULL;
 		if (base && same_clause && strcmp(ws.core[i - 1], "and") == 0 && strcmp(ws.w[i - 1], "and") == 0)
@@ -505,6 +524,7 @@ char *qform_ask(const char *statement, const char *wh, bool present)
 	buf_putc(&q, '?');
 	out = xstrndup(q.ptr, q.len);
 	buf_release(&q);
+	free(dropped);
 	free(base);
 done:
 	words_free(&ws);
