@@ -51,7 +51,9 @@ static const char *const regular_exceptions[][2] = {
 	{"biased", "bias"}, {"sponsored", "sponsor"}, {"censored", "censor"},
 	{"mirrored", "mirror"}, {"monitored", "monitor"}, {"anchored", "anchor"},
 	{"authored", "author"}, {"invited", "invite"}, {"cited", "cite"},
-	{"excited", "excite"}, {"recited", "recite"}, {"ignited", "ignite"},
+	{"united", "unite"}, {"excited", "excite"}, {"completed", "complete"},
+	{"deleted", "delete"}, {"competed", "compete"}, {"depleted", "deplete"},
+	{"debuted", "debut"}, {"premiered", "premiere"}, {"targeted", "target"}, {"budgeted", "budget"}, {"recited", "recite"}, {"ignited", "ignite"},
 	{"incited", "incite"}, {"created", "create"}, {"voted", "vote"}, {"devoted", "devote"},
 	{"promoted", "promote"}, {"noted", "note"}, {"quoted", "quote"}, {"zoned", "zone"},
 	{"phoned", "phone"}, {"cloned", "clone"}, {"toned", "tone"}, {"stoned", "stone"},
@@ -66,7 +68,7 @@ static const char *const not_verbs[] = {
 	"kindred", "sacred", "naked", "wicked", "rugged", "ragged", "jagged", "crooked",
 	"beloved", "learned", "aged", "skilled", "talented", "indeed", "embed", "unrelated",
 	"unnamed", "unprecedented", "unexpected", "advanced", "limited", "detailed", "armed",
-	"united", "based", "called", "named", "so-called",
+	"called", "named", "so-called",
 };
 
 /* Auxiliaries that move before the subject as they are. */
@@ -103,6 +105,33 @@ static const char *const pronoun_subjects[] = {
 static const char *const clause_openers[] = {
 	"who", "whom", "whose", "which", "that", "where", "when", "while", "because", "if",
 	"although", "though", "since", "after", "before", "until", "whereas", "as",
+};
+
+/* Past tenses equal to their base: in a subject they show a clause. */
+static const char *const same_past[] = {
+	"set", "put", "cut", "hit", "let", "spread", "cast", "beat", "hurt", "quit", "split",
+	"burst", "shut", "bid", "cost", "upset", "thrust",
+};
+
+/* Finite present forms that cannot follow a past main verb in one clause. */
+static const char *const present_finite[] = {
+	"is", "are", "include", "includes", "remain", "remains", "has", "have",
+};
+
+/* Words after which a past form is an adjective or a participle ("of
+ * controlled substances", "the now ousted minister", "had been"). */
+static const char *const function_before[] = {
+	"the", "a", "an", "of", "in", "on", "at", "by", "for", "with", "from", "to", "into", "as",
+	"now", "once", "its", "their", "his", "her", "our", "and", "or", "it", "he", "she", "they",
+	"we", "had", "has", "have", "was", "were", "be", "been", "being", "is", "are", "not",
+	"also", "later", "then", "than", "most", "more", "very", "well", "so", "newly", "this",
+	"that", "these", "those", "some", "all", "any", "each", "every", "no", "first", "last",
+};
+
+/* Words that open a clause of its own after the verb. */
+static const char *const subordinators[] = {
+	"that", "which", "who", "whom", "whose", "when", "where", "because", "after", "before",
+	"while", "if", "as", "whether", "until", "since", "so", "though", "although", "unless",
 };
 
 static const char *const speech_verbs[] = {
@@ -411,7 +440,7 @@ char *qform_ask(const char *statement, const char *wh, bool present)
 	words_split(s, &ws);
 	free(s);
 	char *out = NULL;
-	if (ws.n < 3 || IN(pronoun_subjects, ws.core[0]))
+	if (ws.n < 3 || IN(pronoun_subjects, ws.core[0]) || IN(clause_openers, ws.core[0]))
 		goto done;
 	/* The subject: up to the first verb, with at most one apposition
 	 * between commas ("Yi, now fighting alongside ..., attacked"). */
@@ -444,6 +473,53 @@ char *qform_ask(const char *statement, const char *wh, bool present)
 	}
 	if (!v)
 		goto done;
+	/* The subject holds no verb of its own ("the European Council set up
+	 * a body tasked with"): the verb found is then not the clause's. */
+	size_t subject_words = 0;
+	for (size_t i = 0; i < v; i++) {
+		if (appo_start && i >= appo_start && i < appo_end)
+			continue;
+		/* A long subject is more often a misread clause than a subject. */
+		if (++subject_words > 10)
+			goto done;
+		char *b = qform_base_of_past(ws.core[i]);
+		bool verbish = (b && !capitalised(ws.w[i])) || IN(same_past, ws.core[i]) ||
+		               IN(present_finite, ws.core[i]) || IN(movable_aux, ws.core[i]) ||
+		               (i > 0 && IN(present_aux, ws.core[i]));
+		free(b);
+		if (verbish)
+			goto done;
+	}
+	/* Nor does the rest hold a second finite verb after a noun ("71% of
+	 * its imported oil came", "the theater was built and is"): then the
+	 * verb found was a participle, or two clauses are mixed. */
+	bool subordinate = false;
+	for (size_t i = v + 1; i < ws.n; i++) {
+		if (IN(subordinators, ws.core[i]))
+			subordinate = true;
+		if (subordinate)
+			break;
+		char *b = qform_base_of_past(ws.core[i]);
+		bool finite = (b != NULL && !capitalised(ws.w[i])) || IN(present_finite, ws.core[i]) ||
+		              strcmp(ws.core[i], "was") == 0 || strcmp(ws.core[i], "were") == 0;
+		free(b);
+		const char *before = ws.core[i - 1];
+		size_t bl = strlen(before);
+		bool after_function = IN(function_before, before) || is_adverb(before) ||
+		                      (bl > 3 && strcmp(before + bl - 2, "ly") == 0);
+		bool now_form = IN(present_finite, ws.core[i]);
+		/* "was built and is", "died and was replaced", "was established
+		 * and continued": two clauses of different kinds. */
+		if (strcmp(before, "and") == 0 &&
+		    (now_form || strcmp(ws.core[i], "was") == 0 || strcmp(ws.core[i], "were") == 0 || (finite && !base)))
+			goto done;
+		if (now_form && (i - 1 == v || !after_function))
+			goto done;
+		if (finite && !after_function && i - 1 != v)
+			goto done;
+		if (ends_with_comma(ws.w[i]))
+			break;
+	}
 	/* A second clause after the verb ("..., and the commanders began")
 	 * would be asked about too. */
 	for (size_t i = v; i + 1 < ws.n; i++)
