@@ -1019,6 +1019,28 @@ static const char *resolve_lead(draft *d, size_t s, const char *text, bool subje
 	return out;
 }
 
+/* Whether `text` (from sentence `s`) holds a "his" or "her" after its
+ * start while the person last named before the sentence, of that gender,
+ * is not the sentence's named subject: the pronoun may be theirs. */
+static bool possessive_points_back(const draft *d, size_t s, const char *text)
+{
+	for (int g = 0; g < 2; g++) {
+		const char *w = g ? "her" : "his";
+		bool found = false;
+		for (size_t i = 1; text[i] && !found; i++)
+			found = word_at(text, i, w);
+		if (!found)
+			continue;
+		int before = lead_person(d, s, g == 1);
+		if (before < 0)
+			continue;
+		for (size_t m = d->sent_mentions[s]; m < d->sent_mentions[s + 1]; m++)
+			if (d->M[m].kind == EXTRACT_PERSON && d->M[m].predicate_start && (int)d->M[m].entity != before)
+				return true;
+	}
+	return false;
+}
+
 /* The sentence's closing or opening attribution cut off ("..., the WSJ
  * reported"), so that the event is asked about, not the report. */
 static const char *without_attribution(draft *d, const char *text)
@@ -1070,6 +1092,11 @@ static void tmpl_date(draft *d)
 		stmt = without_attribution(d, stmt);
 		int who = -1;
 		stmt = resolve_lead(d, dt->sentence, stmt, false, &who);
+		/* "Yu secured his appointment", where "his" is Yi's, named just
+		 * before: a possessive that may point past the subject is not
+		 * asked about. */
+		if (stmt && possessive_points_back(d, dt->sentence, stmt))
+			stmt = NULL;
 		char *q = stmt && count_words(stmt) >= 4 ? qform_ask(stmt, asked[dt->precision], false) : NULL;
 		if (!q) {
 			cand_drop(d);
@@ -1693,6 +1720,19 @@ static void cloze_one(draft *d, size_t s, size_t start, size_t end, const char *
 	bool shows = false;
 	for (size_t i = 0; i < n_answers && !shows; i++)
 		shows = hay_has(&rest, answers[i]);
+	/* "Marie Curie met {{Pierre Curie}}": half the answer shows. */
+	if (ent >= 0 && (size_t)ent < d->nP) {
+		const char *name = d->P[ent].name;
+		for (const char *w = name; *w && !shows;) {
+			const char *e = strchr(w, ' ');
+			size_t wl = e ? (size_t)(e - w) : strlen(w);
+			if (wl >= 4) {
+				char *word = afmt(d, "%.*s", (int)wl, w);
+				shows = hay_has(&rest, word);
+			}
+			w = e ? e + 1 : w + wl;
+		}
+	}
 	hay_release(&rest);
 	buf_release(&rest_text);
 	if (shows) {

@@ -440,13 +440,14 @@ char *qform_ask(const char *statement, const char *wh, bool present)
 	words_split(s, &ws);
 	free(s);
 	char *out = NULL;
+	char *base = NULL;
+	bool *dropped = NULL;
 	if (ws.n < 3 || IN(pronoun_subjects, ws.core[0]) || IN(clause_openers, ws.core[0]))
 		goto done;
 	/* The subject: up to the first verb, with at most one apposition
 	 * between commas ("Yi, now fighting alongside ..., attacked"). */
 	size_t v = 0;
 	const char *aux = NULL;
-	char *base = NULL;
 	size_t appo_start = 0, appo_end = 0;
 	for (size_t i = 1; i < ws.n && i <= 16; i++) {
 		if (IN(clause_openers, ws.core[i]) && !(ends_with_comma(ws.w[i - 1]) && i != appo_end))
@@ -559,7 +560,7 @@ char *qform_ask(const char *statement, const char *wh, bool present)
 	 * cold,", ", where Gang insisted ...") adds nothing the question needs:
 	 * it goes, up to its closing comma or the end. */
 	static const char *const relatives[] = {"which", "who", "whom", "whose", "where", "when"};
-	bool *dropped = xcalloc(ws.n + 1, sizeof(bool));
+	dropped = xcalloc(ws.n + 1, sizeof(bool));
 	for (size_t i = v + 1; i < ws.n; i++) {
 		if (!ends_with_comma(ws.w[i - 1]) || !IN(relatives, ws.core[i]))
 			continue;
@@ -600,9 +601,9 @@ char *qform_ask(const char *statement, const char *wh, bool present)
 	buf_putc(&q, '?');
 	out = xstrndup(q.ptr, q.len);
 	buf_release(&q);
+done:
 	free(dropped);
 	free(base);
-done:
 	words_free(&ws);
 	return out;
 }
