@@ -1035,7 +1035,7 @@ static bool possessive_points_back(const draft *d, size_t s, const char *text)
 		if (before < 0)
 			continue;
 		for (size_t m = d->sent_mentions[s]; m < d->sent_mentions[s + 1]; m++)
-			if (d->M[m].kind == EXTRACT_PERSON && d->M[m].predicate_start && (int)d->M[m].entity != before)
+			if (d->M[m].kind == EXTRACT_PERSON && (int)d->M[m].entity != before)
 				return true;
 	}
 	return false;
@@ -1763,6 +1763,15 @@ static void cloze_one(draft *d, size_t s, size_t start, size_t end, const char *
 		for (size_t i = 0; i < n_answers && outside; i++)
 			if (hay_has(&h, answers[i]))
 				c->q.prompt = NULL;
+		/* Nor half of it ("Marie Curie met {{Pierre Curie}}"). */
+		if (outside && ent >= 0 && (size_t)ent < d->nP)
+			for (const char *w = d->P[ent].name; *w && c->q.prompt;) {
+				const char *e = strchr(w, ' ');
+				size_t wl = e ? (size_t)(e - w) : strlen(w);
+				if (wl >= 4 && hay_has(&h, afmt(d, "%.*s", (int)wl, w)))
+					c->q.prompt = NULL;
+				w = e ? e + 1 : w + wl;
+			}
 		hay_release(&h);
 	}
 	c->q.answer_text = answers[0];
