@@ -1089,6 +1089,10 @@ static void tmpl_date(draft *d)
 			"", "In what year", "In what month and year", "On what date",
 		};
 		const char *stmt = edit_sentence(d, dt->sentence, dt->phrase_start, date_cut_end(d, dt), "");
+		/* "He passed the examination in 1576 and spent years ...": the
+		 * date is the first verb's; what the second did is left out. */
+		if (dt->phrase_start > 0 && strncmp(st->text + dt->end, " and ", 5) == 0)
+			stmt = tidy(d, afmt(d, "%.*s.", (int)dt->phrase_start, st->text));
 		stmt = without_attribution(d, stmt);
 		int who = -1;
 		stmt = resolve_lead(d, dt->sentence, stmt, false, &who);
