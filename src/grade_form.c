@@ -1,0 +1,306 @@
+/* grade_form.c - the accepted forms of an answer, the typed answer, and matching them with slips and accents */
+#include <string.h>
+
+#include "grade_impl.h"
+#include "util.h"
+
+/* True when token i of k is the word w (folded, as keys are). */
+bool key_token_is(const norm_key *k, size_t i, const char *w)
+{
+	const norm_token *t = &k->tokens[i];
+	/* The first letter first: most words differ there, and this runs for
+	 * every word against the lists of titles and particles. */
+	return k->text[t->start] == w[0] && t->len == strlen(w) &&
+	       memcmp(k->text + t->start, w, t->len) == 0;
+}
+
+/* ------------------------------------------------------------------------
+ * Building forms.
+ */
+
+static form *form_push(arena *a, form_list *l)
+{
+	if (l->count == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 4;
+		form *items = arena_alloc(a, cap * sizeof(form));
+		if (l->count)
+			memcpy(items, l->items, l->count * sizeof(form));
+		l->items = items;
+		l->cap = cap;
+	}
+	form *f = &l->items[l->count++];
+	memset(f, 0, sizeof *f);
+	return f;
+}
+
+bool form_key_same(const norm_key *a, const norm_key *b)
+{
+	return a->len == b->len && memcmp(a->text, b->text, a->len) == 0;
+}
+
+/* Adds `s` as a form unless the list already has its key. Returns the form
+ * (new or existing), or NULL when `s` has no words. */
+form *form_add(arena *a, form_list *l, const char *s, const char *shown, const char *rule,
+                      unsigned flags)
+{
+	norm_key key;
+	if (!norm_key_in_arena(a, s, NORM_DROP_ARTICLE, &key) || key.n_tokens == 0)
+		return NULL;
+	for (size_t i = 0; i < l->count; i++)
+		if (form_key_same(&l->items[i].key, &key))
+			return &l->items[i];
+	form *f = form_push(a, l);
+	f->key = key;
+	if (key.latin && !key.ascii) {
+		norm_key plain;
+		norm_key_in_arena(a, s, NORM_DROP_ARTICLE | NORM_STRIP_MARKS, &plain);
+		if (!form_key_same(&plain, &key))
+			f->plain = plain;
+	}
+	f->shown = shown ? shown : arena_strdup(a, s);
+	f->rule = rule;
+	f->flags = flags;
+	return f;
+}
+
+const char *span_text(arena *a, const norm_key *k, size_t first, size_t count)
+{
+	if (!count)
+		return "";
+	const norm_token *s = &k->tokens[first], *e = &k->tokens[first + count - 1];
+	return arena_strndup(a, k->text + s->start, e->start + e->len - s->start);
+}
+
+
+
+void typed_init(typed_answer *t)
+{
+	norm_work_init(&t->w);
+	norm_work_init(&t->plain_w);
+	norm_work_init(&t->whole_w);
+	t->plain_ready = t->whole_ready = false;
+}
+
+void typed_release(typed_answer *t)
+{
+	norm_work_release(&t->w);
+	norm_work_release(&t->plain_w);
+	norm_work_release(&t->whole_w);
+}
+
+bool typed_set(typed_answer *t, const char *s, size_t len)
+{
+	t->raw = s;
+	t->raw_len = len;
+	t->plain_ready = t->whole_ready = false;
+	return norm_work_set(&t->w, s, len, 0, NORM_DROP_ARTICLE);
+}
+
+/* The key with a leading "a" kept: "a b" names two choices. */
+const norm_key *typed_whole(typed_answer *t)
+{
+	if (!t->whole_ready) {
+		norm_work_set(&t->whole_w, t->raw, t->raw_len, 0, 0);
+		t->whole_ready = true;
+	}
+	return &t->whole_w.key;
+}
+
+const norm_key *typed_plain(typed_answer *t)
+{
+	if (t->w.key.ascii)
+		return &t->w.key;
+	if (!t->plain_ready) {
+		norm_work_set(&t->plain_w, t->raw, t->raw_len, NORM_STRIP_MARKS, NORM_DROP_ARTICLE);
+		t->plain_ready = true;
+	}
+	return &t->plain_w.key;
+}
+
+
+
+span span_whole(const norm_key *k)
+{
+	return (span){k, 0, k->n_tokens};
+}
+
+const char *span_ptr(span s, size_t *len)
+{
+	if (!s.count) {
+		*len = 0;
+		return "";
+	}
+	const norm_token *a = &s.key->tokens[s.first], *b = &s.key->tokens[s.first + s.count - 1];
+	*len = b->start + b->len - a->start;
+	return s.key->text + a->start;
+}
+
+const char *span_compact(span s, size_t *len)
+{
+	if (!s.count) {
+		*len = 0;
+		return "";
+	}
+	const norm_token *a = &s.key->tokens[s.first], *b = &s.key->tokens[s.first + s.count - 1];
+	*len = b->cstart + b->len - a->cstart;
+	return s.key->compact + a->cstart;
+}
+
+bool span_eq(span s, const norm_key *k)
+{
+	size_t len;
+	const char *p = span_ptr(s, &len);
+	if (len == k->len && memcmp(p, k->text, len) == 0)
+		return true;
+	p = span_compact(s, &len);
+	return len == k->compact_len && memcmp(p, k->compact, len) == 0;
+}
+
+size_t span_chars(span s)
+{
+	size_t n = s.count ? s.count - 1 : 0;
+	for (size_t i = 0; i < s.count; i++)
+		n += s.key->tokens[s.first + i].chars;
+	return n;
+}
+
+/* Spelling slips between a typed span and a key, word by word
+ * (notes/ALGORITHMS.md 1.4): the same number of words; words with digits,
+ * and words of four letters or fewer, exactly; one edit in 5 to 8 letters,
+ * two from 9; the first letter right; two edits at most. Returns the edits,
+ * or -1 when they are not slips. */
+int span_slips(span s, const norm_key *k)
+{
+	/* Edit distance means little in scripts without an alphabet of small
+	 * letters (a Chinese character is a word, an Indic vowel sign a mark). */
+	if (s.count != k->n_tokens || !s.count || !k->latin)
+		return -1;
+	int total = 0;
+	for (size_t i = 0; i < s.count; i++) {
+		const norm_token *a = &s.key->tokens[s.first + i], *b = &k->tokens[i];
+		const char *at = s.key->text + a->start, *bt = k->text + b->start;
+		if (a->len == b->len && memcmp(at, bt, a->len) == 0)
+			continue;
+		if ((a->flags & NORM_TOKEN_DIGIT) || (b->flags & NORM_TOKEN_DIGIT))
+			return -1;
+		if (b->chars <= 4)
+			return -1;
+		if (norm_first_char(at, a->len) != norm_first_char(bt, b->len))
+			return -1;
+		int budget = norm_typo_budget(b->chars);
+		if (budget > 2 - total)
+			budget = 2 - total;
+		int d = norm_osa_utf8(at, a->len, bt, b->len, budget);
+		if (d > budget)
+			return -1;
+		total += d;
+	}
+	return total;
+}
+
+bool form_list_has(const norm_key *k, const form_list *forms, const form_list *more)
+{
+	for (size_t i = 0; forms && i < forms->count; i++)
+		if (form_key_same(k, &forms->items[i].key))
+			return true;
+	for (size_t i = 0; more && i < more->count; i++)
+		if (form_key_same(k, &more->items[i].key))
+			return true;
+	return false;
+}
+
+
+
+/* Matches a typed span against forms: exactly, then without accents, then
+ * with spelling slips (guarded by the rivals). `plain` is the same span of
+ * the accent-free typed key (or NULL when not needed). */
+match form_match(const grader *g, span s, span *plain, const form_list *forms,
+                         const form_list *more, bool allow_slips)
+{
+	match m = {MATCH_NONE, NULL, NULL};
+	const form_list *lists[2] = {forms, more};
+	for (int l = 0; l < 2; l++)
+		for (size_t i = 0; lists[l] && i < lists[l]->count; i++)
+			if (span_eq(s, &lists[l]->items[i].key)) {
+				m.kind = MATCH_EXACT;
+				m.form = &lists[l]->items[i];
+				return m;
+			}
+	if (plain) {
+		for (int l = 0; l < 2; l++)
+			for (size_t i = 0; lists[l] && i < lists[l]->count; i++) {
+				const form *f = &lists[l]->items[i];
+				if (!f->key.latin)
+					continue;
+				const norm_key *pk = f->plain.text ? &f->plain : &f->key;
+				if (span_eq(*plain, pk) && !(f->flags & FORM_EXACT_ONLY)) {
+					m.kind = MATCH_ACCENTS;
+					m.form = f;
+					return m;
+				}
+			}
+	}
+	if (!allow_slips)
+		return m;
+	int best = 3;
+	const form *best_form = NULL;
+	for (int l = 0; l < 2; l++)
+		for (size_t i = 0; lists[l] && i < lists[l]->count; i++) {
+			const form *f = &lists[l]->items[i];
+			if (f->flags & FORM_EXACT_ONLY)
+				continue;
+			int d = span_slips(s, &f->key);
+			if (d < 0 && plain && f->key.latin)
+				d = span_slips(*plain, f->plain.text ? &f->plain : &f->key);
+			if (d > 0 && d < best) {
+				best = d;
+				best_form = f;
+			}
+		}
+	if (!best_form)
+		return m;
+	const rival *r = rival_near(g, s, best, forms, more);
+	if (r) {
+		m.kind = MATCH_RIVAL;
+		m.rival = r;
+		return m;
+	}
+	m.kind = MATCH_SLIP;
+	m.form = best_form;
+	return m;
+}
+
+
+/* Puts a match into a result. Returns false when nothing matched. */
+bool form_match_result(const match *m, grade_result *out)
+{
+	switch (m->kind) {
+	case MATCH_EXACT:
+		if (m->form->flags & FORM_SHARED)
+			grade_set_result(out, GRADE_AMBIGUOUS, 0, "two actors share this name: give the full name");
+		else if (m->form->rule && strcmp(m->form->rule, "accepted answer") == 0)
+			grade_set_result(out, GRADE_CORRECT, 1, "accepted answer");
+		else if (m->form->rule)
+			grade_set_result(out, GRADE_CORRECT, 1, "accepted: %s", m->form->rule);
+		else
+			grade_set_result(out, GRADE_CORRECT, 1, "%s", "");
+		return true;
+	case MATCH_ACCENTS:
+		if (m->form->flags & FORM_SHARED)
+			grade_set_result(out, GRADE_AMBIGUOUS, 0, "two actors share this name: give the full name");
+		else
+			grade_set_result(out, GRADE_CLOSE, 1, "accents ignored");
+		return true;
+	case MATCH_SLIP:
+		if (m->form->flags & FORM_SHARED)
+			grade_set_result(out, GRADE_AMBIGUOUS, 0, "two actors share this name: give the full name");
+		else
+			grade_set_result(out, GRADE_CLOSE, 1, "spelling corrected: %s", m->form->shown);
+		return true;
+	case MATCH_RIVAL:
+		grade_set_result(out, GRADE_WRONG, 0, "not accepted as a slip: as near to %s", m->rival->shown);
+		return false;
+	default:
+		return false;
+	}
+}

@@ -1,0 +1,210 @@
+/* grade_impl.h - what the files of the grader share: the prepared quiz, forms, spans, matches */
+#ifndef RECALL_GRADE_IMPL_H
+#define RECALL_GRADE_IMPL_H
+
+/* Only grade*.c include this: the rest of recall sees grade.h alone. The
+ * grader is split into files by concern (listed below with what they
+ * offer each other); docs/GRADING.md describes the rules. */
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "date.h"
+#include "grade.h"
+#include "normalize.h"
+#include "number.h"
+#include "quiz.h"
+
+/* ------------------------------------------------------------------------
+ * Forms: the canonical keys of one accepted (or rejected) answer.
+ */
+
+enum {
+	FORM_EXACT_ONLY = 1u << 0,   /* no spelling slips: acronyms, initials */
+	FORM_SHARED = 1u << 1,       /* a family name two actors share */
+};
+
+typedef struct {
+	norm_key key;
+	norm_key plain;      /* accents stripped; plain.text is NULL when that
+	                        changes nothing or the text is not Latin-like */
+	const char *shown;   /* the bank's text, for notes */
+	const char *rule;    /* why it is accepted ("family name"); NULL for
+	                        the answer itself */
+	unsigned flags;
+} form;
+
+typedef struct {
+	form *items;
+	size_t count, cap;
+} form_list;
+
+/* A date or number a `reject` entry means. */
+typedef struct {
+	bool is_date, is_number;
+	date_value date;
+	number_value number;
+} reject_value;
+
+/* A cloze blank: graded as text, or by value when its answer is a number
+ * or a date. */
+typedef enum { BLANK_TEXT, BLANK_NUMBER, BLANK_DATE } blank_kind;
+
+typedef struct {
+	form_list forms;
+	blank_kind kind;
+	double number;
+	quiz_date date;
+} blank_prep;
+
+typedef struct actor_prep {
+	const quiz_actor *actor;
+	form_list forms;       /* full name, its variants, aliases, acronyms, family */
+	norm_key name;         /* the name, titles and suffixes kept */
+	norm_key family;       /* empty when the name has none */
+	norm_key given;        /* the first given name; empty when none */
+	int32_t initial;       /* the first letter of the first name; 0 when none */
+	bool person_like;      /* capitalised 2-4 word name: family rules apply */
+	bool capitalised;      /* every word capitalised, particles aside */
+	bool all_caps;         /* written in capitals, like an acronym */
+	bool family_shared;
+	char acronym[16];      /* initials of a name of three or more capitalised words */
+} actor_prep;
+
+typedef struct {
+	const quiz_question *q;
+	form_list answers;     /* what is accepted as a whole: text and `accept` */
+	form_list rejects;
+	reject_value *reject_values;
+	const actor_prep *actor;
+	bool year_known;       /* date: the prompt or the article gives the year */
+	int gold_ordinal;      /* number: 1 when the answer as shown is an ordinal
+	                          ("third"), 0 a count, -1 unknown */
+	form_list *parts;      /* choice: choices; order: items; match: right sides */
+	size_t n_parts;
+	blank_prep *blanks;    /* cloze */
+	size_t n_blanks;
+} qprep;
+
+typedef struct {
+	norm_key key;
+	size_t chars;          /* code points of key.text */
+	const char *shown;
+	int32_t first;         /* its first character */
+	bool actor;            /* a name of one of the bank's actors */
+} rival;
+
+/* An open-addressing map from pointers to preparations. */
+typedef struct {
+	const void **keys;
+	void **values;
+	size_t cap, count;
+} ptrmap;
+
+struct grader {
+	const grader *parent;  /* for a question prepared on the fly */
+	const quiz *q;
+	arena *arena;
+	quiz_date_order date_order;
+	int published_year;
+	ptrmap questions;
+	ptrmap actors;
+	actor_prep **actor_list;
+	size_t n_actors, cap_actors;
+	rival *rivals;         /* sorted by first character, then length */
+	size_t n_rivals;
+};
+
+/* ------------------------------------------------------------------------
+ * Matching typed text against forms.
+ */
+
+/* A typed answer, keyed; the accent-free key is made only when needed. */
+typedef struct {
+	const char *raw;
+	size_t raw_len;
+	norm_work w;
+	norm_work plain_w;
+	norm_work whole_w;
+	bool plain_ready, whole_ready;
+} typed_answer;
+
+/* A run of a key's tokens. */
+typedef struct {
+	const norm_key *key;
+	size_t first, count;
+} span;
+
+typedef enum { MATCH_NONE, MATCH_EXACT, MATCH_ACCENTS, MATCH_SLIP, MATCH_RIVAL } match_kind;
+
+typedef struct {
+	match_kind kind;
+	const form *form;
+	const rival *rival;
+} match;
+
+/* grade.c: preparing a quiz, the entry point, results and their notes */
+void ptrmap_put(ptrmap *m, const void *key, void *value);
+void *ptrmap_get(const ptrmap *m, const void *key);
+void grade_set_result(grade_result *out, grade_verdict v, double credit, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* grade_form.c: forms, the typed answer, and matching one against the other */
+bool key_token_is(const norm_key *k, size_t i, const char *w);
+bool form_key_same(const norm_key *a, const norm_key *b);
+form *form_add(arena *a, form_list *l, const char *s, const char *shown, const char *rule,
+                unsigned flags);
+const char *span_text(arena *a, const norm_key *k, size_t first, size_t count);
+void typed_init(typed_answer *t);
+void typed_release(typed_answer *t);
+bool typed_set(typed_answer *t, const char *s, size_t len);
+const norm_key *typed_whole(typed_answer *t);
+const norm_key *typed_plain(typed_answer *t);
+span span_whole(const norm_key *k);
+const char *span_ptr(span s, size_t *len);
+const char *span_compact(span s, size_t *len);
+bool span_eq(span s, const norm_key *k);
+size_t span_chars(span s);
+int span_slips(span s, const norm_key *k);
+bool form_list_has(const norm_key *k, const form_list *forms, const form_list *more);
+match form_match(const grader *g, span s, span *plain, const form_list *forms,
+                const form_list *more, bool allow_slips);
+bool form_match_result(const match *m, grade_result *out);
+
+/* grade_text.c: text answers, negation and claims */
+bool grade_negated(const norm_key *k);
+void grade_text(const grader *g, const qprep *qp, const form_list *forms,
+                typed_answer *t, grade_result *out);
+void grade_claim(const quiz_question *q, const norm_key *k, grade_result *out);
+
+/* grade_rival.c: the rival guard (everything else the bank names) */
+const rival *rival_near(const grader *g, span s, int edits, const form_list *own,
+                const form_list *own_more);
+bool rival_named(const grader *g, span s, const form_list *own, const form_list *own_more,
+                bool actors_only);
+bool rival_mentions_actor(const grader *g, span s, const form_list *own, const form_list *own_more);
+void rival_build(grader *g);
+
+/* grade_name.c: actors (people and organisations), their names and titles */
+actor_prep *name_prep_actor(grader *g, const quiz_actor *a);
+void grade_actor(const grader *g, const qprep *qp, typed_answer *t, grade_result *out);
+void name_mark_shared(grader *g);
+void name_add_acronyms(grader *g);
+
+/* grade_date.c: dates */
+void grade_date_value(const grader *g, const qprep *qp, quiz_date gold, const char *s,
+                size_t len, grade_result *out);
+
+/* grade_number.c: numbers */
+void grade_number_value(const qprep *qp, double gold, double tolerance, bool tol_percent,
+                const char *unit, const char *s, size_t len, grade_result *out);
+
+/* grade_choice.c: choice, order, match and cloze answers */
+void grade_choice(const grader *g, const qprep *qp, typed_answer *t, grade_result *out);
+void grade_order(const grader *g, const qprep *qp, typed_answer *t, grade_result *out);
+void grade_match(const grader *g, const qprep *qp, typed_answer *t, grade_result *out);
+void grade_cloze(const grader *g, const qprep *qp, typed_answer *t, grade_result *out);
+
+#endif
