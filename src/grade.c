@@ -341,11 +341,10 @@ void grader_grade(const grader *g, const quiz_question *question, const char *ty
 			goto out;
 		}
 	}
-	for (size_t i = 0; i < qp->answers.count; i++)
-		if (qp->answers.items[i].rule && span_eq(s, &qp->answers.items[i].key)) {
-			grade_set_result(out, GRADE_CORRECT, 1, "accepted answer");
-			goto out;
-		}
+	if (form_list_find(&qp->answers, s, true)) {
+		grade_set_result(out, GRADE_CORRECT, 1, "accepted answer");
+		goto out;
+	}
 
 	switch (question->kind) {
 	case QUIZ_DATE:

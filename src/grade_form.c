@@ -1,4 +1,5 @@
 /* grade_form.c - the accepted forms of an answer, the typed answer, and matching them with slips and accents */
+#include <stdint.h>
 #include <string.h>
 
 #include "grade_impl.h"
@@ -38,17 +39,102 @@ bool form_key_same(const norm_key *a, const norm_key *b)
 	return a->len == b->len && memcmp(a->text, b->text, a->len) == 0;
 }
 
+/* Lists of at least this many forms are indexed. */
+enum { FORM_INDEX_FROM = 16 };
+
+static uint64_t bytes_hash(const char *p, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;   /* FNV-1a */
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)p[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+static void index_insert(form_list *l, size_t item)
+{
+	const norm_key *k = &l->items[item].key;
+	size_t mask = l->n_slots - 1, i = bytes_hash(k->compact, k->compact_len) & mask;
+	while (l->slots[i])
+		i = (i + 1) & mask;
+	l->slots[i] = (uint32_t)(item + 1);
+}
+
+/* Keeps the index at most half full, rebuilding it twice as large. */
+static void index_update(arena *a, form_list *l)
+{
+	if (l->count < FORM_INDEX_FROM || l->count > UINT32_MAX - 1)
+		return;
+	if (l->n_slots && l->count * 2 <= l->n_slots) {
+		index_insert(l, l->count - 1);
+		return;
+	}
+	size_t n = 64;
+	while (n < l->count * 4)
+		n *= 2;
+	l->slots = arena_alloc(a, n * sizeof *l->slots);
+	memset(l->slots, 0, n * sizeof *l->slots);
+	l->n_slots = n;
+	for (size_t i = 0; i < l->count; i++)
+		index_insert(l, i);
+}
+
+/* The first index of the probe sequence of the compact text `c` (the
+ * words run together); the caller walks on while slots are set. */
+static size_t index_start(const form_list *l, const char *c, size_t n)
+{
+	return bytes_hash(c, n) & (l->n_slots - 1);
+}
+
+const form *form_list_find(const form_list *l, span s, bool with_rule)
+{
+	if (!l)
+		return NULL;
+	if (!l->n_slots) {
+		for (size_t i = 0; i < l->count; i++)
+			if ((!with_rule || l->items[i].rule) && span_eq(s, &l->items[i].key))
+				return &l->items[i];
+		return NULL;
+	}
+	size_t clen;
+	const char *c = span_compact(s, &clen);
+	size_t best = SIZE_MAX, mask = l->n_slots - 1;
+	for (size_t i = index_start(l, c, clen); l->slots[i]; i = (i + 1) & mask) {
+		size_t item = l->slots[i] - 1;
+		if (item < best && (!with_rule || l->items[item].rule) && span_eq(s, &l->items[item].key))
+			best = item;
+	}
+	return best == SIZE_MAX ? NULL : &l->items[best];
+}
+
+/* The form of `l` whose key is `k`, word for word. */
+static form *find_key(const form_list *l, const norm_key *k)
+{
+	if (!l->n_slots) {
+		for (size_t i = 0; i < l->count; i++)
+			if (form_key_same(&l->items[i].key, k))
+				return &l->items[i];
+		return NULL;
+	}
+	size_t mask = l->n_slots - 1;
+	for (size_t i = index_start(l, k->compact, k->compact_len); l->slots[i]; i = (i + 1) & mask)
+		if (form_key_same(&l->items[l->slots[i] - 1].key, k))
+			return &l->items[l->slots[i] - 1];
+	return NULL;
+}
+
 /* Adds `s` as a form unless the list already has its key. Returns the form
  * (new or existing), or NULL when `s` has no words. */
 form *form_add(arena *a, form_list *l, const char *s, const char *shown, const char *rule,
-                      unsigned flags)
+               unsigned flags)
 {
 	norm_key key;
 	if (!norm_key_in_arena(a, s, NORM_DROP_ARTICLE, &key) || key.n_tokens == 0)
 		return NULL;
-	for (size_t i = 0; i < l->count; i++)
-		if (form_key_same(&l->items[i].key, &key))
-			return &l->items[i];
+	form *known = find_key(l, &key);
+	if (known)
+		return known;
 	form *f = form_push(a, l);
 	f->key = key;
 	if (key.latin && !key.ascii) {
@@ -60,6 +146,7 @@ form *form_add(arena *a, form_list *l, const char *s, const char *shown, const c
 	f->shown = shown ? shown : arena_strdup(a, s);
 	f->rule = rule;
 	f->flags = flags;
+	index_update(a, l);
 	return f;
 }
 
@@ -200,13 +287,7 @@ int span_slips(span s, const norm_key *k)
 
 bool form_list_has(const norm_key *k, const form_list *forms, const form_list *more)
 {
-	for (size_t i = 0; forms && i < forms->count; i++)
-		if (form_key_same(k, &forms->items[i].key))
-			return true;
-	for (size_t i = 0; more && i < more->count; i++)
-		if (form_key_same(k, &more->items[i].key))
-			return true;
-	return false;
+	return (forms && find_key(forms, k)) || (more && find_key(more, k));
 }
 
 
@@ -219,13 +300,14 @@ match form_match(const grader *g, span s, span *plain, const form_list *forms,
 {
 	match m = {MATCH_NONE, NULL, NULL};
 	const form_list *lists[2] = {forms, more};
-	for (int l = 0; l < 2; l++)
-		for (size_t i = 0; lists[l] && i < lists[l]->count; i++)
-			if (span_eq(s, &lists[l]->items[i].key)) {
-				m.kind = MATCH_EXACT;
-				m.form = &lists[l]->items[i];
-				return m;
-			}
+	for (int l = 0; l < 2; l++) {
+		const form *f = form_list_find(lists[l], s, false);
+		if (f) {
+			m.kind = MATCH_EXACT;
+			m.form = f;
+			return m;
+		}
+	}
 	if (plain) {
 		for (int l = 0; l < 2; l++)
 			for (size_t i = 0; lists[l] && i < lists[l]->count; i++) {

@@ -36,9 +36,15 @@ typedef struct {
 	unsigned flags;
 } form;
 
+/* The forms of one answer (or of a choice, an item, a blank). A long list,
+ * such as a bank's `accept` list of many thousand entries, gets a hash
+ * index on the words run together, so that finding a typed answer in it
+ * takes constant time, not a pass over the list. */
 typedef struct {
 	form *items;
 	size_t count, cap;
+	uint32_t *slots;     /* open addressing: an item's index + 1, 0 empty */
+	size_t n_slots;      /* a power of two; 0 while the list is short */
 } form_list;
 
 /* A date or number a `reject` entry means. */
@@ -169,6 +175,9 @@ bool span_eq(span s, const norm_key *k);
 size_t span_chars(span s);
 int span_slips(span s, const norm_key *k);
 bool form_list_has(const norm_key *k, const form_list *forms, const form_list *more);
+/* The first form of `l` that the span reads as (text or words run together),
+ * with a rule when `with_rule`; NULL when none. */
+const form *form_list_find(const form_list *l, span s, bool with_rule);
 match form_match(const grader *g, span s, span *plain, const form_list *forms,
                 const form_list *more, bool allow_slips);
 bool form_match_result(const match *m, grade_result *out);

@@ -1549,6 +1549,52 @@ static void test_lone_question(void **state)
 	quiz_free(none);
 }
 
+/* A long `accept` list is indexed: 100,000 entries are prepared and
+ * searched without comparing each with each, and grade as a short list
+ * would (the first entry that reads the same decides). */
+static void test_long_accept_list(void **state)
+{
+	(void)state;
+	quiz *big = quiz_new();
+	arena *ar = quiz_arena(big);
+	enum { N = 100000 };
+	const char **items = malloc(N * sizeof *items);
+	char entry[64];
+	for (size_t i = 0; i < N; i++) {
+		snprintf(entry, sizeof entry, "Harbour Station %zu", i);
+		items[i] = arena_strdup(ar, entry);
+	}
+	quiz_question *q = quiz_add_question(big);
+	q->kind = QUIZ_TEXT;
+	q->id = "stations";
+	q->prompt = "Which station?";
+	q->text = "Quayside Station";
+	q->answer_text = q->text;
+	q->accept = quiz_strings_copy(big, items, N);
+	const char *rejects[] = {"Harbour Station 7"};
+	q->reject = quiz_strings_copy(big, rejects, 1);
+	grader *g = grader_new(big, NULL);
+	grade_result r;
+	grader_grade(g, q, "harbour station 99999", &r);
+	assert_int_equal(r.verdict, GRADE_CORRECT);
+	assert_string_equal(r.note, "accepted answer");
+	grader_grade(g, q, "Harbour-Station 0", &r);
+	assert_int_equal(r.verdict, GRADE_CORRECT);
+	grader_grade(g, q, "Harbourstation 512", &r);
+	assert_int_equal(r.verdict, GRADE_CORRECT);
+	grader_grade(g, q, "Harbour Station 100000", &r);
+	assert_int_equal(r.verdict, GRADE_WRONG);
+	grader_grade(g, q, "Harbour Station 7", &r);
+	assert_int_equal(r.verdict, GRADE_WRONG);
+	grader_grade(g, q, "Quayside Station", &r);
+	assert_int_equal(r.verdict, GRADE_CORRECT);
+	grader_grade(g, q, "Quaysdie Station", &r);
+	assert_int_equal(r.verdict, GRADE_CLOSE);
+	grader_free(g);
+	free(items);
+	quiz_free(big);
+}
+
 /* Long answers take the heap path and still grade. */
 static void test_long_answers(void **state)
 {
@@ -1646,6 +1692,7 @@ int main(void)
 		cmocka_unit_test(test_long_answers),
 		cmocka_unit_test(test_random_answers),
 		cmocka_unit_test(test_lone_question),
+		cmocka_unit_test(test_long_accept_list),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
