@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <getopt.h>
 #include <unistd.h>
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)
@@ -60,4 +61,22 @@ bool cli_parse_count(const char *cmd, const char *option, const char *value, lon
 	}
 	*out = n;
 	return true;
+}
+
+int cli_shared_option(const char *cmd, int c, const char *usage, char **argv, const char **db,
+                      term_color_mode *color)
+{
+	if (c == 'd' && db) {
+		*db = optarg;
+		return CLI_NEXT;
+	}
+	if (c == 'C' && color)
+		return cli_parse_color(cmd, optarg, color) ? CLI_NEXT : EXIT_USAGE;
+	if (c == 'h') {
+		fputs(usage, stdout);
+		return cli_finish(EXIT_OK);
+	}
+	if (c == ':')
+		return cli_usage_error(cmd, "%s needs a value", argv[optind - 1]);
+	return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
 }

@@ -49,4 +49,13 @@ bool cli_parse_color(const char *cmd, const char *value, term_color_mode *mode);
 bool cli_parse_count(const char *cmd, const char *option, const char *value, long max,
                      long *out);
 
+/* The options most commands share, for the end of their option switch:
+ * --db (`d`) and --color (`C`) into `db` and `color` where the command takes
+ * them (NULL where not), -h prints `usage`, a missing value or an unknown
+ * option is a usage error naming it. Returns CLI_NEXT when the option was
+ * taken and parsing goes on, else the status the command returns. */
+enum { CLI_NEXT = -1 };
+int cli_shared_option(const char *cmd, int c, const char *usage, char **argv, const char **db,
+                      term_color_mode *color);
+
 #endif

@@ -497,7 +497,7 @@ int cmd_class(int argc, char **argv)
 		.color = TERM_COLOR_AUTO,
 		.shuffle = -1, .hints = -1, .overrides = -1, .show_answers = -1,
 	};
-	int c;
+	int c, status;
 	optind = 1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
@@ -551,20 +551,11 @@ int cmd_class(int argc, char **argv)
 				                                "1h30m (1s to 24h), or none, not '%s'",
 				                       optarg);
 			break;
-		case 'd':
-			o.db = optarg;
-			break;
-		case 'C':
-			if (!cli_parse_color("class", optarg, &o.color))
-				return EXIT_USAGE;
-			break;
-		case 'h':
-			fputs(class_usage, stdout);
-			return cli_finish(EXIT_OK);
-		case ':':
-			return cli_usage_error("class", "%s needs a value", argv[optind - 1]);
 		default:
-			return cli_usage_error("class", "unknown option '%s'", argv[optind - 1]);
+			status = cli_shared_option("class", c, class_usage, argv, &o.db, &o.color);
+			if (status != CLI_NEXT)
+				return status;
+			break;
 		}
 	}
 	if (optind == argc)
