@@ -111,7 +111,9 @@ static qprep *prep_question(grader *g, const quiz_question *q)
 {
 	arena *ar = g->arena;
 	qprep *qp = arena_alloc(ar, sizeof *qp);
+	memset(qp, 0, sizeof *qp);
 	qp->q = q;
+	context_prepare_question(g, qp);
 	switch (q->kind) {
 	case QUIZ_TEXT:
 		if (q->text)
@@ -135,8 +137,15 @@ static qprep *prep_question(grader *g, const quiz_question *q)
 		break;
 	}
 	case QUIZ_DATE:
-		qp->year_known = q->date.year > 0 &&
-		                 (g->published_year == q->date.year || mentions_year(q->prompt, q->date.year));
+		/* "12 May" is enough when the year is in the question, or in the
+		 * passage the question quotes, or is the article's own. */
+		if (q->date.year > 0 && mentions_year(q->prompt, q->date.year)) {
+			qp->year_known = true;
+		} else if (q->date.year > 0 && (g->published_year == q->date.year ||
+		                                mentions_year(qp->passage.text, q->date.year))) {
+			qp->year_known = true;
+			qp->year_from_article = true;
+		}
 		break;
 	case QUIZ_CHOICE:
 		qp->n_parts = q->choices.count;
@@ -217,6 +226,7 @@ grader *grader_new(const quiz *q, const grade_options *opt)
 	                                                                : quiz_get_date_order(q);
 	g->published_year = published_year_of(q);
 
+	context_prepare_article(g);
 	for (size_t i = 0; i < quiz_actor_count(q); i++)
 		name_prep_actor(g, quiz_actor_at(q, i));
 	size_t nq = quiz_question_count(q);
@@ -226,6 +236,7 @@ grader *grader_new(const quiz *q, const grade_options *opt)
 	}
 
 	name_mark_shared(g);
+	name_mark_distinct(g);
 	rival_build(g);
 	name_add_acronyms(g);
 	return g;
@@ -279,6 +290,60 @@ bool grade_verdict_accepted(grade_verdict v)
 	return v == GRADE_CORRECT || v == GRADE_CLOSE;
 }
 
+
+/* Grades a typed answer by its question's kind. */
+void grade_kind(const grader *g, const qprep *qp, typed_answer *t, grade_result *out)
+{
+	const quiz_question *question = qp->q;
+	const norm_key *k = &t->w.key;
+	switch (question->kind) {
+	case QUIZ_DATE:
+		grade_date_value(g, qp, question->date, t->raw, t->raw_len, out);
+		if (!grade_verdict_accepted(out->verdict) && out->verdict != GRADE_AMBIGUOUS &&
+		    qp->answers.count) {
+			grade_result alt;
+			grade_text(g, qp, &qp->answers, t, &alt);
+			if (grade_verdict_accepted(alt.verdict))
+				*out = alt;
+		}
+		break;
+	case QUIZ_NUMBER:
+		grade_number_value(qp, question->number.value, question->number.tolerance,
+		                   question->number.tolerance_is_percent, question->number.unit, t->raw,
+		                   t->raw_len, out);
+		if (!grade_verdict_accepted(out->verdict) && qp->answers.count) {
+			grade_result alt;
+			grade_text(g, qp, &qp->answers, t, &alt);
+			if (grade_verdict_accepted(alt.verdict))
+				*out = alt;
+		}
+		break;
+	case QUIZ_ACTOR:
+		grade_actor(g, qp, t, out);
+		break;
+	case QUIZ_TEXT:
+		grade_text(g, qp, &qp->answers, t, out);
+		break;
+	case QUIZ_CLAIM:
+		grade_claim(question, k, out);
+		break;
+	case QUIZ_CHOICE:
+		grade_choice(g, qp, t, out);
+		break;
+	case QUIZ_ORDER:
+		grade_order(g, qp, t, out);
+		break;
+	case QUIZ_MATCH:
+		grade_match(g, qp, t, out);
+		break;
+	case QUIZ_CLOZE:
+		grade_cloze(g, qp, t, out);
+		break;
+	default:
+		grade_set_result(out, GRADE_WRONG, 0, "unknown kind of question");
+		break;
+	}
+}
 
 /* ------------------------------------------------------------------------
  * The entry point.
@@ -346,53 +411,11 @@ void grader_grade(const grader *g, const quiz_question *question, const char *ty
 		goto out;
 	}
 
-	switch (question->kind) {
-	case QUIZ_DATE:
-		grade_date_value(g, qp, question->date, t.raw, t.raw_len, out);
-		if (!grade_verdict_accepted(out->verdict) && out->verdict != GRADE_AMBIGUOUS &&
-		    qp->answers.count) {
-			grade_result alt;
-			grade_text(g, qp, &qp->answers, &t, &alt);
-			if (grade_verdict_accepted(alt.verdict))
-				*out = alt;
-		}
-		break;
-	case QUIZ_NUMBER:
-		grade_number_value(qp, question->number.value, question->number.tolerance,
-		                   question->number.tolerance_is_percent, question->number.unit, t.raw,
-		                   t.raw_len, out);
-		if (!grade_verdict_accepted(out->verdict) && qp->answers.count) {
-			grade_result alt;
-			grade_text(g, qp, &qp->answers, &t, &alt);
-			if (grade_verdict_accepted(alt.verdict))
-				*out = alt;
-		}
-		break;
-	case QUIZ_ACTOR:
-		grade_actor(g, qp, &t, out);
-		break;
-	case QUIZ_TEXT:
-		grade_text(g, qp, &qp->answers, &t, out);
-		break;
-	case QUIZ_CLAIM:
-		grade_claim(question, k, out);
-		break;
-	case QUIZ_CHOICE:
-		grade_choice(g, qp, &t, out);
-		break;
-	case QUIZ_ORDER:
-		grade_order(g, qp, &t, out);
-		break;
-	case QUIZ_MATCH:
-		grade_match(g, qp, &t, out);
-		break;
-	case QUIZ_CLOZE:
-		grade_cloze(g, qp, &t, out);
-		break;
-	default:
-		grade_set_result(out, GRADE_WRONG, 0, "unknown kind of question");
-		break;
-	}
+	grade_kind(g, qp, &t, out);
+	/* Hedges and words of the question or the passage around a right
+	 * answer. */
+	if (out->verdict == GRADE_WRONG)
+		context_grade(g, qp, &t, out);
 	/* A forgiven slip that is as near to a rejected answer is that answer. */
 	if (out->verdict == GRADE_CLOSE) {
 		for (size_t i = 0; i < qp->rejects.count; i++)

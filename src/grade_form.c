@@ -386,3 +386,69 @@ bool form_match_result(const match *m, grade_result *out)
 		return false;
 	}
 }
+
+/* Abbreviations and what they stand for. */
+static const char *const abbreviations[][2] = {
+	{"st", "street"}, {"rd", "road"}, {"ave", "avenue"}, {"av", "avenue"},
+	{"blvd", "boulevard"}, {"sq", "square"}, {"ln", "lane"}, {"hwy", "highway"},
+	{"mt", "mount"}, {"ft", "fort"}, {"dept", "department"}, {"univ", "university"},
+	{"intl", "international"}, {"natl", "national"}, {"govt", "government"},
+	{"assn", "association"}, {"corp", "corporation"}, {"co", "company"},
+	{"inc", "incorporated"}, {"ltd", "limited"}, {"bros", "brothers"}, {"jr", "junior"},
+	{"sr", "senior"}, {"us", "united states"}, {"usa", "united states"},
+	{"uk", "united kingdom"}, {"un", "united nations"}, {"eu", "european union"},
+	{"no", "number"}, {"dr", "doctor"}, {"prof", "professor"}, {"gen", "general"},
+	{"gov", "governor"}, {"sen", "senator"}, {"pres", "president"},
+};
+
+/* How many tokens of k from i the words of `full` cover (0: not there). */
+static size_t words_at(const norm_key *k, size_t i, const char *full)
+{
+	size_t n = 0;
+	const char *p = full;
+	while (*p) {
+		const char *sp = strchr(p, ' ');
+		size_t wl = sp ? (size_t)(sp - p) : strlen(p);
+		if (i + n >= k->n_tokens)
+			return 0;
+		const norm_token *t = &k->tokens[i + n];
+		if (t->len != wl || memcmp(k->text + t->start, p, wl) != 0)
+			return 0;
+		n++;
+		p += wl;
+		if (*p == ' ')
+			p++;
+	}
+	return n;
+}
+
+bool form_abbreviated(span s, const norm_key *k)
+{
+	size_t i = s.first, end = s.first + s.count, j = 0;
+	bool used = false;
+	while (i < end && j < k->n_tokens) {
+		const norm_token *a = &s.key->tokens[i], *b = &k->tokens[j];
+		if (a->len == b->len && memcmp(s.key->text + a->start, k->text + b->start, a->len) == 0) {
+			i++;
+			j++;
+			continue;
+		}
+		size_t step = 0;
+		for (size_t x = 0; x < sizeof abbreviations / sizeof *abbreviations && !step; x++) {
+			size_t al = strlen(abbreviations[x][0]);
+			if (a->len == al && memcmp(s.key->text + a->start, abbreviations[x][0], al) == 0 &&
+			    (step = words_at(k, j, abbreviations[x][1]))) {
+				i++;
+				j += step;
+			} else if (b->len == al && memcmp(k->text + b->start, abbreviations[x][0], al) == 0 &&
+			           (step = words_at(s.key, i, abbreviations[x][1]))) {
+				i += step;
+				j++;
+			}
+		}
+		if (!step)
+			return false;
+		used = true;
+	}
+	return used && i == end && j == k->n_tokens;
+}

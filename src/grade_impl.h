@@ -76,6 +76,10 @@ typedef struct actor_prep {
 	bool capitalised;      /* every word capitalised, particles aside */
 	bool all_caps;         /* written in capitals, like an acronym */
 	bool family_shared;
+	bool group;            /* the article says "the Panthers": a team or a
+	                          people, whose first word is not a given name */
+	uint64_t distinct;     /* bit i: word i of `name` is in no other name of
+	                          the bank or the article, and not generic */
 	char acronym[16];      /* initials of a name of three or more capitalised words */
 } actor_prep;
 
@@ -86,6 +90,9 @@ typedef struct {
 	reject_value *reject_values;
 	const actor_prep *actor;
 	bool year_known;       /* date: the prompt or the article gives the year */
+	bool year_from_article;/* date: the article, not the prompt, gives it */
+	norm_key prompt;       /* the question's words */
+	norm_key passage;      /* the words of the paragraph its `source` quotes */
 	int gold_ordinal;      /* number: 1 when the answer as shown is an ordinal
 	                          ("third"), 0 a count, -1 unknown */
 	form_list *parts;      /* choice: choices; order: items; match: right sides */
@@ -121,6 +128,13 @@ struct grader {
 	size_t n_actors, cap_actors;
 	rival *rivals;         /* sorted by first character, then length */
 	size_t n_rivals;
+	const rival **rivals_by_length;   /* the same, by length alone */
+	/* The article's names: every run of capitalised words (grade_context.c),
+	 * and a set of the words in them, by hash. */
+	norm_key *names;
+	size_t n_names;
+	uint64_t *name_words;  /* open addressing, 0 empty */
+	size_t name_words_cap; /* a power of two, or 0 */
 };
 
 /* ------------------------------------------------------------------------
@@ -181,6 +195,10 @@ const form *form_list_find(const form_list *l, span s, bool with_rule);
 match form_match(const grader *g, span s, span *plain, const form_list *forms,
                 const form_list *more, bool allow_slips);
 bool form_match_result(const match *m, grade_result *out);
+/* True when the span and the key are the same words once abbreviations are
+ * written out ("14 Harbour St" for "14 Harbour Street", "US" for "United
+ * States"), and at least one was. */
+bool form_abbreviated(span s, const norm_key *k);
 
 /* grade_text.c: text answers, negation and claims */
 bool grade_negated(const norm_key *k);
@@ -201,6 +219,27 @@ actor_prep *name_prep_actor(grader *g, const quiz_actor *a);
 void grade_actor(const grader *g, const qprep *qp, typed_answer *t, grade_result *out);
 void name_mark_shared(grader *g);
 void name_add_acronyms(grader *g);
+/* Marks the words of each name that no other name shares (actor_prep.distinct). */
+void name_mark_distinct(grader *g);
+
+/* grade_context.c: the words around an answer (the prompt, the passage, the
+ * article's names) */
+void context_prepare_article(grader *g);
+void context_prepare_question(grader *g, qprep *qp);
+/* True when the folded word is part of a name the article uses. */
+bool context_is_name_word(const grader *g, const char *w, size_t n);
+/* True when the folded word (or it without a plural s) is one of k's. */
+bool context_has_word(const norm_key *k, const char *w, size_t n);
+/* True when the passage puts the bound word w just before the value. */
+bool context_bound_in_passage(const qprep *qp, const char *w, size_t n, double value);
+/* True when token i of k says a bound ("more than", "before", "by"). */
+bool context_is_bound(const norm_key *k, size_t i);
+/* Hedges, fillers, words of the question or the passage around a right
+ * answer: grades the answer without them. True when that decided. */
+bool context_grade(const grader *g, const qprep *qp, typed_answer *t, grade_result *out);
+
+/* grade.c: the kinds, without the context rule */
+void grade_kind(const grader *g, const qprep *qp, typed_answer *t, grade_result *out);
 
 /* grade_date.c: dates */
 void grade_date_value(const grader *g, const qprep *qp, quiz_date gold, const char *s,

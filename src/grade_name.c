@@ -5,8 +5,12 @@
 #include <strings.h>
 #include <utf8proc.h>
 
+#include "article.h"
 #include "grade_impl.h"
 #include "util.h"
+
+static bool name_other_ways(const grader *g, const qprep *qp, typed_answer *t, span bare,
+                            grade_result *out);
 
 /* ------------------------------------------------------------------------
  * Titles and name suffixes.
@@ -660,7 +664,7 @@ void grade_actor(const grader *g, const qprep *qp, typed_answer *t, grade_result
 	if (actor_longer(g, qp, bare, out))
 		return;
 	/* Given name alone. */
-	if (ap->given.n_tokens && span_eq(bare, &ap->given)) {
+	if (ap->given.n_tokens && !ap->group && span_eq(bare, &ap->given)) {
 		grade_set_result(out, GRADE_WRONG, 0, "a first name alone is not enough");
 		return;
 	}
@@ -679,7 +683,262 @@ void grade_actor(const grader *g, const qprep *qp, typed_answer *t, grade_result
 			return;
 		}
 	}
+	if (name_other_ways(g, qp, t, bare, out))
+		return;
 	grade_set_result(out, GRADE_WRONG, 0, "%s", "");
+}
+
+/* ------------------------------------------------------------------------
+ * Parts of names, other orders, initials (they need the whole bank and the
+ * article, so they are prepared once every actor is).
+ */
+
+/* Words that say what kind of body or place a name is, not which. */
+static bool is_generic(const norm_key *k, size_t i)
+{
+	static const char *const words[] = {
+		"national", "international", "united", "general", "central", "federal", "new",
+		"great", "royal", "north", "south", "east", "west", "northern", "southern",
+		"eastern", "western", "upper", "lower", "first", "second", "the", "of", "for",
+		"and", "de", "la", "le", "del", "von", "van", "on", "in", "at", "a", "an",
+	};
+	/* A head noun is generic at the end of a name: "Lake" in "International
+	 * Lake Basin Commission" is what makes it distinct. */
+	size_t end = k->n_tokens;
+	while (end > 1 && is_suffix_token(k, end - 1))
+		end--;
+	if (i + 1 == end && (is_org_head(k, i) || is_type_noun(k, i)))
+		return true;
+	for (size_t w = 0; w < sizeof words / sizeof *words; w++)
+		if (key_token_is(k, i, words[w]))
+			return true;
+	return false;
+}
+
+static bool is_link_word(const norm_key *k, size_t i)
+{
+	return key_token_is(k, i, "of") || key_token_is(k, i, "the") || key_token_is(k, i, "for") ||
+	       key_token_is(k, i, "and");
+}
+
+static bool has_token(const norm_key *k, const char *w, size_t n)
+{
+	for (size_t i = 0; i < k->n_tokens; i++)
+		if (k->tokens[i].len == n && memcmp(k->text + k->tokens[i].start, w, n) == 0)
+			return true;
+	return false;
+}
+
+/* Where the words of `part` stand, one after the other, in `whole`; -1
+ * when they do not. */
+static long run_at(const norm_key *whole, span part)
+{
+	for (size_t p = 0; p + part.count <= whole->n_tokens; p++) {
+		bool same = true;
+		for (size_t i = 0; i < part.count && same; i++) {
+			const norm_token *a = &part.key->tokens[part.first + i], *b = &whole->tokens[p + i];
+			same = a->len == b->len &&
+			       memcmp(part.key->text + a->start, whole->text + b->start, a->len) == 0;
+		}
+		if (same)
+			return (long)p;
+	}
+	return -1;
+}
+
+/* True when the run of the article is a part of one of the actor's names. */
+static bool run_is_actor(const actor_prep *a, const norm_key *run)
+{
+	for (size_t f = 0; f < a->forms.count; f++)
+		if (run_at(&a->forms.items[f].key, span_whole(run)) >= 0)
+			return true;
+	return false;
+}
+
+void name_mark_distinct(grader *g)
+{
+	/* Every word against every other name: bounded, so that a bank of
+	 * many thousand actors is prepared in reasonable time. */
+	if ((double)g->n_actors * (double)(g->n_actors + g->n_names) > 4e7)
+		return;
+	const article *art = quiz_article(g->q);
+	for (size_t i = 0; i < g->n_actors; i++) {
+		actor_prep *a = g->actor_list[i];
+		const norm_key *name = &a->name;
+		if (name->n_tokens < 2)
+			continue;
+		for (size_t t = 0; t < name->n_tokens && t < 64; t++) {
+			if (is_generic(name, t))
+				continue;
+			const char *w = name->text + name->tokens[t].start;
+			size_t n = name->tokens[t].len;
+			bool shared = false;
+			for (size_t j = 0; j < g->n_actors && !shared; j++) {
+				const actor_prep *b = g->actor_list[j];
+				if (j == i || form_key_same(&b->name, name))
+					continue;
+				for (size_t f = 0; f < b->forms.count && !shared; f++)
+					shared = has_token(&b->forms.items[f].key, w, n);
+			}
+			for (size_t r = 0; r < g->n_names && !shared; r++)
+				shared = has_token(&g->names[r], w, n) && !run_is_actor(a, &g->names[r]);
+			if (!shared)
+				a->distinct |= (uint64_t)1 << t;
+		}
+		/* "the Panthers" in the article: the name is a team's or a
+		 * people's. */
+		const char *last = a->actor->name ? strrchr(a->actor->name, ' ') : NULL;
+		if (art && last && last[1]) {
+			char probe[80];
+			int pl = snprintf(probe, sizeof probe, "the %s", last + 1);
+			for (size_t p = 0; pl > 4 && pl < (int)sizeof probe && p < article_paragraph_count(art) && !a->group; p++) {
+				const article_paragraph *para = article_paragraph_at(art, p);
+				for (const char *at = para->text; at && (at = memmem(at, (size_t)(para->text + para->len - at), probe + 1, (size_t)pl - 1)); at++) {
+					bool start = at > para->text && (at[-1] == 't' || at[-1] == 'T') && (at - 1 == para->text || at[-2] == ' ');
+					char after = at + pl - 1 < para->text + para->len ? at[pl - 1] : ' ';
+					if (start && !((after >= 'a' && after <= 'z') || (after >= 'A' && after <= 'Z'))) {
+						a->group = true;
+						break;
+					}
+				}
+			}
+		}
+	}
+}
+
+/* Right answers that name the actor another way:
+ *   - a distinctive part of the name: "Lake Basin Commission" for the
+ *     International Lake Basin Commission, "Liberals" for the Liberal
+ *     Party, when no other name of the bank or the article has that word;
+ *   - the family name first: "Qin Tomas";
+ *   - an initial for a name, or a name for an initial: "John Fitzgerald
+ *     Hartley" for John F. Hartley;
+ *   - of for for in a long name;
+ *   - abbreviations: "Intl" for International. */
+static bool name_other_ways(const grader *g, const qprep *qp, typed_answer *t, span bare,
+                            grade_result *out)
+{
+	const actor_prep *ap = qp->actor;
+	const norm_key *name = &ap->name, *k = bare.key;
+	(void)g;
+	if (!bare.count || !name->n_tokens)
+		return false;
+	for (size_t f = 0; f < ap->forms.count; f++) {
+		const form *fm = &ap->forms.items[f];
+		if (!(fm->flags & (FORM_EXACT_ONLY | FORM_SHARED)) && form_abbreviated(bare, &fm->key)) {
+			grade_set_result(out, GRADE_CORRECT, 1, "Right: the abbreviation stands for %s", ap->actor->name);
+			return true;
+		}
+	}
+	size_t first = skip_titles(name, 0, name->n_tokens), end = name->n_tokens;
+	while (end > first + 1 && is_suffix_token(name, end - 1))
+		end--;
+	size_t words = end - first;
+	if (ap->person_like && !ap->group && bare.count == words && words >= 2) {
+		/* The family name first. */
+		if (words == 2) {
+			span a = {k, bare.first, 1}, b = {k, bare.first + 1, 1};
+			norm_key n0, n1;
+			n0 = *name;
+			n0.tokens = &name->tokens[first];
+			n0.n_tokens = 1;
+			n1 = *name;
+			n1.tokens = &name->tokens[first + 1];
+			n1.n_tokens = 1;
+			if (run_at(&n1, a) == 0 && run_at(&n0, b) == 0) {
+				grade_set_result(out, GRADE_CORRECT, 1, "Right: the same name, family name first");
+				return true;
+			}
+		}
+		/* Initials and names: the family name as it is, every other word
+		 * the same or its initial. */
+		bool ok = true, swapped = false;
+		for (size_t i = 0; i < words && ok; i++) {
+			const norm_token *a = &k->tokens[bare.first + i], *b = &name->tokens[first + i];
+			const char *at = k->text + a->start, *bt = name->text + b->start;
+			if (a->len == b->len && memcmp(at, bt, a->len) == 0)
+				continue;
+			if (i + 1 == words || !(a->chars == 1 || b->chars == 1) || (a->chars == 1 && b->chars == 1) ||
+			    norm_first_char(at, a->len) != norm_first_char(bt, b->len))
+				ok = false;
+			else
+				swapped = true;
+		}
+		if (ok && swapped) {
+			grade_set_result(out, GRADE_CORRECT, 1, "Right: an initial and a name stand for each other");
+			return true;
+		}
+	}
+	/* Of for for: "Ministry for Water Resources". */
+	if (bare.count == name->n_tokens && name->n_tokens >= 4) {
+		bool ok = true, differ = false;
+		for (size_t i = 0; i < bare.count && ok; i++) {
+			const norm_token *a = &k->tokens[bare.first + i], *b = &name->tokens[i];
+			if (a->len == b->len && memcmp(k->text + a->start, name->text + b->start, a->len) == 0)
+				continue;
+			bool la = key_token_is(k, bare.first + i, "of") || key_token_is(k, bare.first + i, "for");
+			bool lb = key_token_is(name, i, "of") || key_token_is(name, i, "for");
+			if (la && lb)
+				differ = true;
+			else
+				ok = false;
+		}
+		if (ok && differ) {
+			grade_set_result(out, GRADE_CORRECT, 1, "Right: of or for makes no difference in %s", ap->actor->name);
+			return true;
+		}
+	}
+	/* A part of the name, titles and suffixes aside, that starts at its
+	 * first word or ends at its last ("Geneva" for the Geneva Summit, "Lake
+	 * Basin Commission"), and does not cut a phrase at "of" or "the"
+	 * ("Magnificent" is not Suleiman the Magnificent). */
+	if (words < 2 || bare.count >= words || (ap->person_like && !ap->group))
+		return false;
+	norm_key core = *name;
+	core.tokens = &name->tokens[first];
+	core.n_tokens = words;
+	long at = run_at(&core, bare);
+	bool plural = false;
+	if (at < 0 && bare.count == 1 && k->tokens[bare.first].len > 3 &&
+	    k->text[k->tokens[bare.first].start + k->tokens[bare.first].len - 1] == 's') {
+		/* "Liberals" for the Liberal Party: the members for the body. */
+		norm_key one = *k;
+		norm_token tok = k->tokens[bare.first];
+		tok.len--;
+		one.tokens = &tok;
+		one.n_tokens = 1;
+		at = run_at(&core, span_whole(&one));
+		if (at >= 0 && !((size_t)at + 2 == words && is_org_head(name, first + words - 1)))
+			at = -1;
+		plural = at >= 0;
+	}
+	if (at < 0)
+		return false;
+	size_t from = first + (size_t)at, to = from + bare.count + plural;   /* in name */
+	if (from != first && to != end)
+		return false;
+	if ((from > first && is_link_word(name, from - 1)) || (to < end && is_link_word(name, to)))
+		return false;
+	at = (long)from;
+	bool distinct = false, all_generic = true;
+	for (size_t i = 0; i < bare.count; i++) {
+		if ((size_t)at + i < 64 && (ap->distinct >> ((size_t)at + i) & 1))
+			distinct = true;
+		if (!is_generic(name, (size_t)at + i))
+			all_generic = false;
+	}
+	if (distinct) {
+		grade_set_result(out, GRADE_CORRECT, 1, "Right: short for %s", ap->actor->name);
+		return true;
+	}
+	const norm_key *whole_key = typed_whole(t);
+	bool definite = whole_key->n_tokens && key_token_is(whole_key, 0, "the");
+	if (all_generic && !definite) {
+		grade_set_result(out, GRADE_WRONG, 0, "Wrong: that says only what kind of body it is");
+		return true;
+	}
+	grade_set_result(out, GRADE_AMBIGUOUS, 0, "more than one name in the article has these words: give the full name");
+	return true;
 }
 
 /* Marks the family names two actors of the bank share: alone they are

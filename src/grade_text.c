@@ -89,6 +89,12 @@ void grade_text(const grader *g, const qprep *qp, const form_list *forms,
 	if (form_match_result(&m, out))
 		return;
 	const form_list *more = qp && forms != &qp->answers ? &qp->answers : NULL;
+	for (size_t i = 0; i < forms->count && i < 64; i++)
+		if (!(forms->items[i].flags & FORM_EXACT_ONLY) && form_abbreviated(s, &forms->items[i].key)) {
+			grade_set_result(out, GRADE_CORRECT, 1, "Right: the abbreviation stands for %s",
+			                 forms->items[i].shown);
+			return;
+		}
 	if (equal_but_preposition(s, forms, more)) {
 		grade_set_result(out, GRADE_CORRECT, 1, "%s", "");
 		return;
