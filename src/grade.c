@@ -325,7 +325,7 @@ void grade_kind(const grader *g, const qprep *qp, typed_answer *t, grade_result 
 		grade_text(g, qp, &qp->answers, t, out);
 		break;
 	case QUIZ_CLAIM:
-		grade_claim(question, k, out);
+		grade_claim(g, qp, k, out);
 		break;
 	case QUIZ_CHOICE:
 		grade_choice(g, qp, t, out);

@@ -1,8 +1,11 @@
 /* grade_choice.c - grade choice, order, match and cloze answers, by letter or by text */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "grade_impl.h"
+#include "util.h"
 
 /* A letter a-z or a number 1-n naming one of n options; -1 when the token
  * is neither, -2 when it names an option that does not exist. */
@@ -115,6 +118,99 @@ static int option_by_text(const grader *g, const qprep *qp, typed_answer *t, boo
 	return -1;
 }
 
+/* Which option a part of its text names: "Liberal" for "the Liberal
+ * Party", "Ruiz" for "Maria Alvarez Ruiz". The index; -1 when none; -2
+ * when it fits more than one, or says only what kind of thing it is
+ * ("Party") and more than one option is of that kind. */
+static int option_by_fragment(const qprep *qp, typed_answer *t)
+{
+	const norm_key *k = &t->w.key;
+	if (!k->n_tokens || k->n_tokens > 6)
+		return -1;
+	int found = -1, fits = 0, generic_fits = 0;
+	for (size_t i = 0; i < qp->n_parts; i++) {
+		if (!qp->parts[i].count)
+			continue;
+		const norm_key *c = &qp->parts[i].items[0].key;
+		if (k->n_tokens >= c->n_tokens)
+			continue;
+		size_t at;
+		bool plural = false;
+		if (!name_part_at(c, span_whole(k), &at, &plural))
+			continue;
+		/* A person's name is picked out by the family name, not "Ben"
+		 * for "Ben Westhoff". */
+		if (!plural && at + k->n_tokens < c->n_tokens && name_looks_personal(qp->parts[i].items[0].shown))
+			continue;
+		bool generic = true;
+		for (size_t j = 0; j < k->n_tokens && generic; j++)
+			generic = name_is_generic(c, at + j);
+		if (generic) {
+			generic_fits++;
+			continue;
+		}
+		fits++;
+		found = (int)i;
+	}
+	if (fits > 1 || (!fits && generic_fits > 1))
+		return -2;
+	return fits == 1 ? found : -1;
+}
+
+/* Reads several options named by their text, separated by ';', ',', "and"
+ * or '&' ("Ruiz and Qin"). Returns how many were read into picks, or -1. */
+static int options_by_texts(const grader *g, const qprep *qp, typed_answer *t, int *picks,
+                            size_t max, bool *slip)
+{
+	/* Make one separator of every kind, in a copy. */
+	char small[256];
+	char *s = t->raw_len < sizeof small ? small : xmalloc(t->raw_len + 1);
+	size_t n = 0;
+	for (size_t i = 0; i < t->raw_len; i++) {
+		char c = t->raw[i];
+		if (c == ',' || c == '&')
+			c = ';';
+		if ((i == 0 || t->raw[i - 1] == ' ') && i + 4 <= t->raw_len &&
+		    (strncasecmp(t->raw + i, "and ", 4) == 0)) {
+			s[n++] = ';';
+			i += 2;
+			continue;
+		}
+		s[n++] = c;
+	}
+	s[n] = '\0';
+	int count = 0;
+	size_t pos = 0;
+	const char *part;
+	size_t plen;
+	typed_answer pt;
+	typed_init(&pt);
+	if (!memchr(s, ';', n))
+		count = -1;
+	while (count >= 0 && next_part(s, n, &pos, ';', &part, &plen)) {
+		if (!plen)
+			continue;
+		bool s2 = false;
+		int v = -1;
+		if (typed_set(&pt, part, plen) && pt.w.key.n_tokens) {
+			v = option_by_text(g, qp, &pt, &s2);
+			if (v < 0)
+				v = option_by_fragment(qp, &pt);
+		}
+		if (v < 0) {
+			count = -1;
+			break;
+		}
+		*slip = *slip || s2;
+		if ((size_t)count < max)
+			picks[count++] = v;
+	}
+	typed_release(&pt);
+	if (s != small)
+		free(s);
+	return count;
+}
+
 void grade_choice(const grader *g, const qprep *qp, typed_answer *t, grade_result *out)
 {
 	const quiz_question *q = qp->q;
@@ -138,30 +234,19 @@ void grade_choice(const grader *g, const qprep *qp, typed_answer *t, grade_resul
 			           (char)('a' + (n > 26 ? 25 : n - 1)));
 			return;
 		}
-		if (n_picks < 0 && multi && memchr(t->raw, ';', t->raw_len)) {
-			/* Choices by their text, separated by ';'. */
-			n_picks = 0;
-			size_t pos = 0;
-			const char *part;
-			size_t plen;
-			typed_answer pt;
-			typed_init(&pt);
-			while (next_part(t->raw, t->raw_len, &pos, ';', &part, &plen)) {
-				if (!plen)
-					continue;
-				bool s2 = false;
-				int v = -1;
-				if (typed_set(&pt, part, plen))
-					v = option_by_text(g, qp, &pt, &s2);
-				if (v < 0) {
-					n_picks = -1;
-					break;
-				}
-				slip = slip || s2;
-				if (n_picks < MAX_OPTIONS)
-					picks[n_picks++] = v;
+		if (n_picks < 0 && multi)
+			/* Choices by their text, separated by ';', ',' or "and". */
+			n_picks = options_by_texts(g, qp, t, picks, MAX_OPTIONS, &slip);
+		if (n_picks < 0) {
+			int v = option_by_fragment(qp, t);
+			if (v == -2) {
+				grade_set_result(out, GRADE_AMBIGUOUS, 0, "that fits more than one choice");
+				return;
 			}
-			typed_release(&pt);
+			if (v >= 0) {
+				picks[0] = v;
+				n_picks = 1;
+			}
 		}
 		if (n_picks <= 0) {
 			grade_set_result(out, GRADE_WRONG, 0, "not one of the choices");
@@ -460,10 +545,18 @@ void grade_cloze(const grader *g, const qprep *qp, typed_answer *t, grade_result
 	size_t used = t->raw_len;
 	while (used && (t->raw[used - 1] == ' ' || t->raw[used - 1] == ';'))
 		used--;
-	size_t parts = 1;
-	for (size_t i = 0; i < used; i++)
-		if (t->raw[i] == ';')
-			parts++;
+	size_t parts = 1, commas = 1;
+	for (size_t i = 0; i < used; i++) {
+		parts += t->raw[i] == ';';
+		commas += t->raw[i] == ',';
+	}
+	/* "Geneva, 1998": commas part the blanks when there is no ';' and the
+	 * count is right. */
+	char sep = ';';
+	if (parts == 1 && commas == n) {
+		sep = ',';
+		parts = commas;
+	}
 	if (parts > n) {
 		grade_set_result(out, GRADE_AMBIGUOUS, 0, "%zu blanks but %zu answers: separate them with ';'",
 		           n, parts);
@@ -475,7 +568,7 @@ void grade_cloze(const grader *g, const qprep *qp, typed_answer *t, grade_result
 	for (size_t i = 0; i < n; i++) {
 		const char *part = "";
 		size_t plen = 0;
-		if (!next_part(t->raw, t->raw_len, &pos, ';', &part, &plen))
+		if (!next_part(t->raw, t->raw_len, &pos, sep, &part, &plen))
 			plen = 0;
 		grade_result r;
 		if (!plen || !typed_set(&pt, part, plen) || pt.w.key.n_tokens == 0) {

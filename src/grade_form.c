@@ -270,10 +270,23 @@ int span_slips(span s, const norm_key *k)
 			continue;
 		if ((a->flags & NORM_TOKEN_DIGIT) || (b->flags & NORM_TOKEN_DIGIT))
 			return -1;
-		if (b->chars <= 4)
-			return -1;
 		if (norm_first_char(at, a->len) != norm_first_char(bt, b->len))
 			return -1;
+		if (b->chars <= 4) {
+			/* A short word only by a swap of two letters side by side:
+			 * "Qni" for Qin, never "Iran" for Iraq. */
+			if (b->chars < 3 || a->len != b->len || !(a->flags & b->flags & NORM_TOKEN_ALPHA) ||
+			    total >= 2)
+				return -1;
+			size_t d = 0;
+			while (d < a->len && at[d] == bt[d])
+				d++;
+			if (d + 1 >= a->len || at[d] != bt[d + 1] || at[d + 1] != bt[d] ||
+			    memcmp(at + d + 2, bt + d + 2, a->len - d - 2) != 0)
+				return -1;
+			total++;
+			continue;
+		}
 		int budget = norm_typo_budget(b->chars);
 		if (budget > 2 - total)
 			budget = 2 - total;
@@ -341,6 +354,18 @@ match form_match(const grader *g, span s, span *plain, const form_list *forms,
 		}
 	if (!best_form)
 		return m;
+	/* A typed word that is itself a name of the article is that name, not
+	 * a slip. */
+	for (size_t i = 0; i < s.count && i < best_form->key.n_tokens; i++) {
+		const norm_token *a = &s.key->tokens[s.first + i], *b = &best_form->key.tokens[i];
+		const char *at = s.key->text + a->start;
+		if ((a->len != b->len || memcmp(at, best_form->key.text + b->start, a->len) != 0) &&
+		    context_is_name_word(g, at, a->len)) {
+			m.kind = MATCH_RIVAL;
+			m.rival = NULL;
+			return m;
+		}
+	}
 	const rival *r = rival_near(g, s, best, forms, more);
 	if (r) {
 		m.kind = MATCH_RIVAL;
@@ -380,7 +405,10 @@ bool form_match_result(const match *m, grade_result *out)
 			grade_set_result(out, GRADE_CLOSE, 1, "spelling corrected: %s", m->form->shown);
 		return true;
 	case MATCH_RIVAL:
-		grade_set_result(out, GRADE_WRONG, 0, "not accepted as a slip: as near to %s", m->rival->shown);
+		if (m->rival)
+			grade_set_result(out, GRADE_WRONG, 0, "not accepted as a slip: as near to %s", m->rival->shown);
+		else
+			grade_set_result(out, GRADE_WRONG, 0, "Wrong: that is another name in the article");
 		return false;
 	default:
 		return false;

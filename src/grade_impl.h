@@ -204,7 +204,7 @@ bool form_abbreviated(span s, const norm_key *k);
 bool grade_negated(const norm_key *k);
 void grade_text(const grader *g, const qprep *qp, const form_list *forms,
                 typed_answer *t, grade_result *out);
-void grade_claim(const quiz_question *q, const norm_key *k, grade_result *out);
+void grade_claim(const grader *g, const qprep *qp, const norm_key *k, grade_result *out);
 
 /* grade_rival.c: the rival guard (everything else the bank names) */
 const rival *rival_near(const grader *g, span s, int edits, const form_list *own,
@@ -221,6 +221,14 @@ void name_mark_shared(grader *g);
 void name_add_acronyms(grader *g);
 /* Marks the words of each name that no other name shares (actor_prep.distinct). */
 void name_mark_distinct(grader *g);
+/* True when word i of the name only says what kind of thing it names
+ * ("Party" at its end, "International", "of"). */
+bool name_is_generic(const norm_key *k, size_t i);
+/* True when the text looks like a person's name: 2-4 capitalised words. */
+bool name_looks_personal(const char *text);
+/* Where the words of `part` stand in `name` (*at), or its one word with a
+ * plural s before the name's head noun ("Liberals"; *plural). */
+bool name_part_at(const norm_key *name, span part, size_t *at, bool *plural);
 
 /* grade_context.c: the words around an answer (the prompt, the passage, the
  * article's names) */

@@ -694,7 +694,7 @@ void grade_actor(const grader *g, const qprep *qp, typed_answer *t, grade_result
  */
 
 /* Words that say what kind of body or place a name is, not which. */
-static bool is_generic(const norm_key *k, size_t i)
+bool name_is_generic(const norm_key *k, size_t i)
 {
 	static const char *const words[] = {
 		"national", "international", "united", "general", "central", "federal", "new",
@@ -746,6 +746,42 @@ static long run_at(const norm_key *whole, span part)
 	return -1;
 }
 
+bool name_looks_personal(const char *text)
+{
+	name_shape sh;
+	shape_of(text, 0, &sh);
+	norm_work w;
+	norm_work_init(&w);
+	bool personal = sh.words >= 2 && sh.words <= 4 && sh.capitalised == sh.words && !sh.joined &&
+	                !sh.digits && !sh.article && norm_work_set(&w, text, strlen(text), 0, 0) &&
+	                w.key.n_tokens && !is_org_head(&w.key, w.key.n_tokens - 1);
+	norm_work_release(&w);
+	return personal;
+}
+
+bool name_part_at(const norm_key *name, span part, size_t *at, bool *plural)
+{
+	long p = run_at(name, part);
+	*plural = false;
+	const norm_key *k = part.key;
+	if (p < 0 && part.count == 1 && k->tokens[part.first].len > 3 &&
+	    k->text[k->tokens[part.first].start + k->tokens[part.first].len - 1] == 's') {
+		norm_key one = *k;
+		norm_token tok = k->tokens[part.first];
+		tok.len--;
+		one.tokens = &tok;
+		one.n_tokens = 1;
+		p = run_at(name, span_whole(&one));
+		if (p >= 0 && !((size_t)p + 2 == name->n_tokens && is_org_head(name, name->n_tokens - 1)))
+			p = -1;
+		*plural = p >= 0;
+	}
+	if (p < 0)
+		return false;
+	*at = (size_t)p;
+	return true;
+}
+
 /* True when the run of the article is a part of one of the actor's names. */
 static bool run_is_actor(const actor_prep *a, const norm_key *run)
 {
@@ -768,7 +804,7 @@ void name_mark_distinct(grader *g)
 		if (name->n_tokens < 2)
 			continue;
 		for (size_t t = 0; t < name->n_tokens && t < 64; t++) {
-			if (is_generic(name, t))
+			if (name_is_generic(name, t))
 				continue;
 			const char *w = name->text + name->tokens[t].start;
 			size_t n = name->tokens[t].len;
@@ -924,7 +960,7 @@ static bool name_other_ways(const grader *g, const qprep *qp, typed_answer *t, s
 	for (size_t i = 0; i < bare.count; i++) {
 		if ((size_t)at + i < 64 && (ap->distinct >> ((size_t)at + i) & 1))
 			distinct = true;
-		if (!is_generic(name, (size_t)at + i))
+		if (!name_is_generic(name, (size_t)at + i))
 			all_generic = false;
 	}
 	if (distinct) {

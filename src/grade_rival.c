@@ -102,17 +102,22 @@ const rival *rival_near(const grader *g, span s, int edits, const form_list *own
 	size_t chars = span_chars(s);
 	size_t len;
 	const char *text = span_ptr(s, &len);
-	int32_t first = norm_first_char(text, len);
-	size_t lo = rival_lower(g, first, chars > 2 ? chars - 2 : 0);
+	size_t want = chars > 2 ? chars - 2 : 0, lo = 0, hi = g->n_rivals;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (g->rivals_by_length[mid]->chars < want)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	uint64_t letters = 0;
 	for (size_t i = 0; i < len; i++)
 		if (text[i] != ' ')
 			letters |= (uint64_t)1 << ((uint32_t)(unsigned char)text[i] % 64);
-	/* Only rivals with the same first letter: a slip never changes it, so a
-	 * word that starts differently is not one the student was near. */
-	for (size_t i = lo; i < g->n_rivals && g->rivals[i].first == first &&
-	                    g->rivals[i].chars <= chars + 2; i++) {
-		const rival *r = &g->rivals[i];
+	/* Every rival of about the same length, whatever its first letter:
+	 * "Qni" is as near to a rival "Iqn" as to Qin. */
+	for (size_t i = lo; i < g->n_rivals && g->rivals_by_length[i]->chars <= chars + 2; i++) {
+		const rival *r = g->rivals_by_length[i];
 		/* Cheap tests first. An edit changes which letters occur by at
 		 * most two, and the length by at most one; a slip keeps the words. */
 		size_t diff = r->chars > chars ? r->chars - chars : chars - r->chars;
@@ -161,6 +166,14 @@ bool rival_mentions_actor(const grader *g, span s, const form_list *own, const f
 
 /* The rivals: every actor's names, every choice, item, pair, blank and
  * text answer of the bank. */
+static int by_length(const void *a, const void *b)
+{
+	const rival *x = *(const rival *const *)a, *y = *(const rival *const *)b;
+	if (x->chars != y->chars)
+		return x->chars < y->chars ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
 void rival_build(grader *g)
 {
 	const quiz *q = g->q;
@@ -223,4 +236,9 @@ void rival_build(grader *g)
 		memcpy(g->rivals, rl.items, kept * sizeof(rival));
 	g->n_rivals = kept;
 	free(rl.items);
+	g->rivals_by_length = arena_alloc(g->arena, (kept + 1) * sizeof *g->rivals_by_length);
+	for (size_t i = 0; i < kept; i++)
+		g->rivals_by_length[i] = &g->rivals[i];
+	if (kept)
+		qsort(g->rivals_by_length, kept, sizeof *g->rivals_by_length, by_length);
 }

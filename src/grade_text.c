@@ -110,25 +110,88 @@ void grade_text(const grader *g, const qprep *qp, const form_list *forms,
 }
 
 
-void grade_claim(const quiz_question *q, const norm_key *k, grade_result *out)
+/* Which way token i of k says: 1 true, 0 false, -1 neither. */
+static int claim_word(const norm_key *k, size_t i)
 {
 	static const char *const yes[] = {"y", "yes", "true", "t", "correct", "right", "yeah", "yep"};
 	static const char *const no[] = {"n", "no", "false", "f", "incorrect", "wrong", "nope"};
-	int said = -1;
-	if (k->n_tokens == 1) {
-		for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
-			if (k->len == strlen(yes[i]) && memcmp(k->text, yes[i], k->len) == 0)
-				said = 1;
-		for (size_t i = 0; i < sizeof no / sizeof *no; i++)
-			if (k->len == strlen(no[i]) && memcmp(k->text, no[i], k->len) == 0)
-				said = 0;
-	}
-	if (said < 0) {
+	for (size_t w = 0; w < sizeof yes / sizeof *yes; w++)
+		if (key_token_is(k, i, yes[w]))
+			return 1;
+	for (size_t w = 0; w < sizeof no / sizeof *no; w++)
+		if (key_token_is(k, i, no[w]))
+			return 0;
+	return -1;
+}
+
+/* True when the words of span s stand in key k, one after the other. */
+static bool span_in(span s, const norm_key *k)
+{
+	size_t len;
+	const char *p = span_compact(s, &len);
+	return k && k->compact && len && memmem(k->compact, k->compact_len, p, len) != NULL;
+}
+
+/* A verdict with a reason: "True, she left office in 2011", "No, it was
+ * the Water Quality Commission". The verdict decides; a reason that names
+ * a number or an actor of the bank that the article does not give here
+ * (the correction of a false claim, or the question and its passage) makes
+ * a right verdict wrong. */
+void grade_claim(const grader *g, const qprep *qp, const norm_key *k, grade_result *out)
+{
+	const quiz_question *q = qp->q;
+	size_t at = 0;
+	/* "it's true", "that is false". */
+	while (at + 1 < k->n_tokens && at < 2 && claim_word(k, at) < 0 &&
+	       (key_token_is(k, at, "its") || key_token_is(k, at, "it") ||
+	        key_token_is(k, at, "thats") || key_token_is(k, at, "that") ||
+	        key_token_is(k, at, "is")))
+		at++;
+	int said = k->n_tokens ? claim_word(k, at) : -1;
+	if (said < 0 || (k->n_tokens > 1 && at == 0 && k->n_tokens == 2 && claim_word(k, 1) >= 0 &&
+	                 claim_word(k, 1) != said)) {
 		grade_set_result(out, GRADE_AMBIGUOUS, 0, "answer true or false");
 		return;
 	}
-	if ((said == 1) == q->claim.truth)
-		grade_set_result(out, GRADE_CORRECT, 1, "%s", "");
-	else
+	if ((said == 1) != q->claim.truth) {
 		grade_set_result(out, GRADE_WRONG, 0, "%s", "");
+		return;
+	}
+	if (at + 1 >= k->n_tokens) {
+		grade_set_result(out, GRADE_CORRECT, 1, "%s", "");
+		return;
+	}
+	span reason = {k, at + 1, k->n_tokens - at - 1};
+	norm_work corr;
+	norm_work_init(&corr);
+	const norm_key *ck = NULL;
+	if (q->claim.correction && norm_work_set(&corr, q->claim.correction, strlen(q->claim.correction), 0, 0))
+		ck = &corr.key;
+	bool agrees = true;
+	/* A true claim's reason does not take it back. */
+	if (q->claim.truth && grade_negated(k))
+		agrees = false;
+	for (size_t i = reason.first; i < k->n_tokens && agrees; i++) {
+		const norm_token *t = &k->tokens[i];
+		if (!(t->flags & NORM_TOKEN_DIGIT))
+			continue;
+		const char *w = k->text + t->start;
+		agrees = context_has_word(&qp->prompt, w, t->len) ||
+		         context_has_word(&qp->passage, w, t->len) || (ck && context_has_word(ck, w, t->len));
+	}
+	for (size_t i = reason.first; i < k->n_tokens && agrees; i++)
+		for (size_t n = 1; i + n <= k->n_tokens && n <= 4 && agrees; n++) {
+			span sp = {k, i, n};
+			if (!rival_named(g, sp, NULL, NULL, true))
+				continue;
+			/* A false claim is answered by its correction; a true one by
+			 * its own words. */
+			agrees = q->claim.truth ? span_in(sp, &qp->prompt) || span_in(sp, &qp->passage)
+			                        : ck ? span_in(sp, ck) : span_in(sp, &qp->passage);
+		}
+	norm_work_release(&corr);
+	if (agrees)
+		grade_set_result(out, GRADE_CORRECT, 1, "Right, and the reason agrees with the article");
+	else
+		grade_set_result(out, GRADE_WRONG, 0, "Wrong: the verdict is right, but not the reason");
 }
