@@ -137,6 +137,12 @@ static qprep *prep_question(grader *g, const quiz_question *q)
 		break;
 	}
 	case QUIZ_DATE:
+		for (size_t i = 0; i < qp->prompt.n_tokens && !qp->precision_asked; i++)
+			qp->precision_asked = key_token_is(&qp->prompt, i, "date") ||
+			                      key_token_is(&qp->prompt, i, "day") ||
+			                      key_token_is(&qp->prompt, i, "month") ||
+			                      key_token_is(&qp->prompt, i, "dates") ||
+			                      key_token_is(&qp->prompt, i, "days");
 		/* "12 May" is enough when the year is in the question, or in the
 		 * passage the question quotes, or is the article's own. */
 		if (q->date.year > 0 && mentions_year(q->prompt, q->date.year)) {

@@ -81,16 +81,25 @@ bool context_is_bound(const norm_key *k, size_t i)
 bool context_bound_in_passage(const qprep *qp, const char *w, size_t n, double value)
 {
 	const norm_key *k = &qp->passage;
-	char want[32];
-	int wl = snprintf(want, sizeof want, "%.15g", value);
 	for (size_t i = 0; i < k->n_tokens; i++) {
 		const norm_token *t = &k->tokens[i];
 		if (t->len != n || memcmp(k->text + t->start, w, n) != 0)
 			continue;
+		/* The value within the next few words: "more than 1 million". */
 		for (size_t j = i + 1; j < k->n_tokens && j <= i + 4; j++) {
-			const norm_token *v = &k->tokens[j];
-			if (v->len == (size_t)wl && memcmp(k->text + v->start, want, v->len) == 0)
-				return true;
+			if (!(k->tokens[j].flags & NORM_TOKEN_DIGIT))
+				continue;
+			for (size_t len = 3; len >= 1; len--) {
+				if (j + len > k->n_tokens)
+					continue;
+				const norm_token *e = &k->tokens[j + len - 1];
+				number_value nv;
+				const char *from = k->text + k->tokens[j].start;
+				if (number_parse(from, (size_t)(k->text + e->start + e->len - from), &nv) &&
+				    nv.value == value)
+					return true;
+			}
+			break;
 		}
 	}
 	return false;

@@ -6,7 +6,8 @@
 #include "grade_impl.h"
 
 /* Compares a date read from the typed text with the bank's date. */
-static void compare_date(const qprep *qp, quiz_date gold, const date_value *v, grade_result *out)
+static void compare_date(const qprep *qp, quiz_date gold, const date_value *v, bool vague,
+                         grade_result *out)
 {
 	bool year_known = qp && qp->year_known;
 	/* A weekday must agree with the date it comes with. */
@@ -40,6 +41,12 @@ static void compare_date(const qprep *qp, quiz_date gold, const date_value *v, g
 			grade_set_result(out, GRADE_WRONG, 0, "%s", "");
 			return;
 		}
+		if (!v->day && v->year && !vague && qp && !qp->precision_asked) {
+			/* "When did Luther die?" 1546: right, and the note gives the day. */
+			grade_set_result(out, GRADE_CORRECT, 1, "Right: the article gives the day, %s %d, %d",
+			                 date_month_name(gold.month), gold.day, gold.year);
+			return;
+		}
 		if (!v->day) {
 			grade_set_result(out, GRADE_WRONG, 0, "the article gives the day");
 			return;
@@ -57,6 +64,11 @@ static void compare_date(const qprep *qp, quiz_date gold, const date_value *v, g
 	if (gold.month) {
 		if (v->month && v->month != gold.month) {
 			grade_set_result(out, GRADE_WRONG, 0, "%s", "");
+			return;
+		}
+		if (!v->month && v->year && !vague && qp && !qp->precision_asked) {
+			grade_set_result(out, GRADE_CORRECT, 1, "Right: the article gives the month, %s %d",
+			                 date_month_name(gold.month), gold.year);
 			return;
 		}
 		if (!v->month) {
@@ -222,8 +234,8 @@ void grade_date_value(const grader *g, const qprep *qp, quiz_date gold, const ch
 		return;
 	case DATE_AMBIGUOUS: {
 		grade_result a, b;
-		compare_date(qp, gold, &dr.value, &a);
-		compare_date(qp, gold, &dr.alt, &b);
+		compare_date(qp, gold, &dr.value, dr.vague, &a);
+		compare_date(qp, gold, &dr.alt, dr.vague, &b);
 		bool ra = grade_verdict_accepted(a.verdict), rb = grade_verdict_accepted(b.verdict);
 		if (ra && rb) {
 			*out = a;
@@ -244,7 +256,7 @@ void grade_date_value(const grader *g, const qprep *qp, quiz_date gold, const ch
 		grade_set_result(out, GRADE_WRONG, 0, "the bank rejects this answer");
 		return;
 	}
-	compare_date(qp, gold, &dr.value, out);
+	compare_date(qp, gold, &dr.value, dr.vague, out);
 	if (out->verdict == GRADE_CORRECT && dr.month_corrected)
 		grade_set_result(out, GRADE_CLOSE, 1, "spelling corrected: %s", date_month_name(dr.value.month));
 }

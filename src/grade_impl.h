@@ -91,6 +91,8 @@ typedef struct {
 	const actor_prep *actor;
 	bool year_known;       /* date: the prompt or the article gives the year */
 	bool year_from_article;/* date: the article, not the prompt, gives it */
+	bool precision_asked;  /* date: the prompt asks for a date, day or month;
+	                          "When ...?" takes a right year too */
 	norm_key prompt;       /* the question's words */
 	norm_key passage;      /* the words of the paragraph its `source` quotes */
 	int gold_ordinal;      /* number: 1 when the answer as shown is an ordinal

@@ -57,7 +57,7 @@ static double suffix_scale(const char *typed_unit, double bank_scale)
 /* True when the typed text makes the number a bound ("more than 26",
  * "under 5 billion") that neither the answer as shown nor the passage
  * uses. */
-static bool unfounded_bound(const qprep *qp, double gold, const char *s, size_t len)
+static bool unfounded_bound(const qprep *qp, double gold, double scaled, const char *s, size_t len)
 {
 	norm_work w;
 	norm_work_init(&w);
@@ -75,7 +75,8 @@ static bool unfounded_bound(const qprep *qp, double gold, const char *s, size_t 
 			    (t->len == 4 && memcmp(word, "than", 4) == 0))
 				continue;
 			if (!context_has_word(&shown.key, word, t->len) &&
-			    !(qp && context_bound_in_passage(qp, word, t->len, gold)))
+			    !(qp && (context_bound_in_passage(qp, word, t->len, gold) ||
+			            context_bound_in_passage(qp, word, t->len, scaled))))
 				unfounded = true;
 		}
 		norm_work_release(&shown);
@@ -137,7 +138,7 @@ void grade_number_value(const qprep *qp, double gold, double tolerance, bool tol
 		                 qp && qp->q->number.unit ? qp->q->number.unit : unit);
 		return;
 	}
-	if (nv.qualified && unfounded_bound(qp, gold, s, len)) {
+	if (nv.qualified && unfounded_bound(qp, gold, gold * scale, s, len)) {
 		grade_set_result(out, GRADE_WRONG, 0, "Wrong: the article gives the number, not a bound");
 		return;
 	}

@@ -185,11 +185,13 @@ static void build_bank(void)
 	date_q("day", 2023, 6, 18, "On what date did Blinken and Qin shake hands?");
 	date_q("day-year", 2023, 6, 18, "On what day in 2023 did Blinken and Qin shake hands?");
 	date_q("month", 2023, 6, 0, NULL);
+	date_q("month-asked", 2023, 6, 0, "In what month did it happen?");
 	date_q("year", 2018, 0, 0, NULL);
 	date_q("leap", 2024, 2, 29, NULL);
 	date_q("amb", 2023, 6, 7, NULL);
 	date_q("same", 2023, 5, 5, NULL);
-	date_q("old", 1525, 5, 15, NULL);
+	date_q("old", 1525, 5, 15, "On what day did it happen?");
+	date_q("old-when", 1525, 5, 15, "When did the battle take place?");
 	date_q("sept", 2001, 9, 11, NULL);
 	quiz_question *rej = question("date-reject", QUIZ_DATE, "When?");
 	rej->date = (quiz_date){2019, 0, 0};
@@ -581,7 +583,13 @@ static const grade_case cases[] = {
 	{"month", "June 18, 2023", C, "more precise"},
 	{"month", "July 2023", W, NULL},
 	{"month", "June 2022", W, NULL},
-	{"month", "2023", W, "the article gives the month"},
+	{"month", "2023", C, "Right: the article gives the month, June 2023"},
+	{"old-when", "1525", C, "Right: the article gives the day, May 15, 1525"},
+	{"old-when", "May 1525", C, "Right: the article gives the day"},
+	{"old-when", "1526", W, NULL},
+	{"old-when", "early 1525", W, NULL},
+	{"month-asked", "2023", W, "the article gives the month"},
+	{"month-asked", "June 2023", C, NULL},
 	{"month", "June", W, "year"},
 	{"month", "2023-07", W, NULL},
 	{"month", "July 1, 2023", W, NULL},
