@@ -280,6 +280,8 @@ void context_prepare_question(grader *g, qprep *qp)
 	const quiz_question *q = qp->q;
 	if (q->prompt)
 		norm_key_in_arena(g->arena, q->prompt, 0, &qp->prompt);
+	if (q->answer_text)
+		norm_key_in_arena(g->arena, q->answer_text, 0, &qp->shown);
 	const article *a = quiz_article(g->q);
 	const char *passage = q->source.quote;
 	size_t plen = passage ? strlen(passage) : 0;
@@ -307,16 +309,9 @@ static bool in_answer(const qprep *qp, const char *w, size_t n)
 		for (size_t i = 0; lists[l] && i < lists[l]->count && i < 64; i++)
 			if (context_has_word(&lists[l]->items[i].key, w, n))
 				return true;
-	if (qp->q->answer_text) {
-		/* The answer as shown: "more than 5 billion euros". */
-		norm_work nw;
-		norm_work_init(&nw);
-		bool has = norm_work_set(&nw, qp->q->answer_text, strlen(qp->q->answer_text), 0, 0) &&
-		           context_has_word(&nw.key, w, n);
-		norm_work_release(&nw);
-		if (has)
-			return true;
-	}
+	/* The answer as shown: "more than 5 billion euros". */
+	if (context_has_word(&qp->shown, w, n))
+		return true;
 	return false;
 }
 

@@ -78,6 +78,8 @@ typedef struct actor_prep {
 	bool family_shared;
 	bool group;            /* the article says "the Panthers": a team or a
 	                          people, whose first word is not a given name */
+	bool members_only;     /* "National Party": "Nationals" names it, though
+	                          "National" alone is too general */
 	uint64_t distinct;     /* bit i: word i of `name` is in no other name of
 	                          the bank or the article, and not generic */
 	char acronym[16];      /* initials of a name of three or more capitalised words */
@@ -95,6 +97,7 @@ typedef struct {
 	                          "When ...?" takes a right year too */
 	norm_key prompt;       /* the question's words */
 	norm_key passage;      /* the words of the paragraph its `source` quotes */
+	norm_key shown;        /* the answer as shown ("more than 5 billion euros") */
 	int gold_ordinal;      /* number: 1 when the answer as shown is an ordinal
 	                          ("third"), 0 a count, -1 unknown */
 	form_list *parts;      /* choice: choices; order: items; match: right sides */

@@ -127,6 +127,10 @@ static bool is_org_head(const norm_key *k, size_t i)
 		"desert", "forest", "park", "bay", "gulf", "coast", "peninsula", "street", "square",
 		"tower", "bridge", "palace", "castle", "prize", "award", "awards", "games", "cup",
 		"championship", "series", "festival", "conference", "summit", "protocol",
+		"health", "energy", "motors", "records", "pictures", "studios", "entertainment",
+		"media", "communications", "technologies", "labs", "industries", "holdings",
+		"partners", "capital", "digital", "broadcasting", "radio", "television", "foods",
+		"stores", "brands", "compact", "agreement", "accord", "convention", "charter",
 	};
 	for (size_t h = 0; h < sizeof heads / sizeof *heads; h++)
 		if (key_token_is(k, i, heads[h]))
@@ -821,6 +825,22 @@ void name_mark_distinct(grader *g)
 			if (!shared)
 				a->distinct |= (uint64_t)1 << t;
 		}
+		/* "National Party": the modifier is the name. */
+		if (!a->distinct && name->n_tokens == 2 && is_org_head(name, 1) && !is_org_head(name, 0)) {
+			const char *w = name->text + name->tokens[0].start;
+			size_t n = name->tokens[0].len;
+			bool shared = false;
+			for (size_t j = 0; j < g->n_actors && !shared; j++) {
+				const actor_prep *b = g->actor_list[j];
+				if (j != i && !form_key_same(&b->name, name))
+					for (size_t f = 0; f < b->forms.count && !shared; f++)
+						shared = has_token(&b->forms.items[f].key, w, n);
+			}
+			for (size_t r = 0; r < g->n_names && !shared; r++)
+				shared = has_token(&g->names[r], w, n) && !run_is_actor(a, &g->names[r]);
+			/* Only its members stand for it: "Nationals", not "National". */
+			a->members_only = !shared;
+		}
 		/* "the Panthers" in the article: the name is a team's or a
 		 * people's. */
 		const char *last = a->actor->name ? strrchr(a->actor->name, ' ') : NULL;
@@ -956,7 +976,7 @@ static bool name_other_ways(const grader *g, const qprep *qp, typed_answer *t, s
 	if ((from > first && is_link_word(name, from - 1)) || (to < end && is_link_word(name, to)))
 		return false;
 	at = (long)from;
-	bool distinct = false, all_generic = true;
+	bool distinct = plural && ap->members_only, all_generic = true;
 	for (size_t i = 0; i < bare.count; i++) {
 		if ((size_t)at + i < 64 && (ap->distinct >> ((size_t)at + i) & 1))
 			distinct = true;
@@ -989,7 +1009,11 @@ void name_mark_shared(grader *g)
 			actor_prep *b = g->actor_list[j];
 			if (i == j || !b->family.n_tokens || form_key_same(&a->name, &b->name))
 				continue;
-			if (form_key_same(&a->family, &b->family)) {
+			/* "George Mueller" and "Dr. George E. Mueller" are one person
+			 * named twice; "Jonathan Stewart" and "Darian Stewart" two. */
+			bool same_person = a->given.n_tokens && b->given.n_tokens &&
+			                   form_key_same(&a->given, &b->given);
+			if (form_key_same(&a->family, &b->family) && !same_person) {
 				a->family_shared = true;
 				break;
 			}

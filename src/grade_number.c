@@ -63,10 +63,7 @@ static bool unfounded_bound(const qprep *qp, double gold, double scaled, const c
 	norm_work_init(&w);
 	bool unfounded = false;
 	if (norm_work_set(&w, s, len, 0, 0)) {
-		norm_work shown;
-		norm_work_init(&shown);
-		const char *at = qp && qp->q->answer_text ? qp->q->answer_text : "";
-		norm_work_set(&shown, at, strlen(at), 0, 0);
+		const norm_key *shown = qp ? &qp->shown : NULL;
 		for (size_t i = 0; i < w.key.n_tokens && !unfounded; i++) {
 			const norm_token *t = &w.key.tokens[i];
 			const char *word = w.key.text + t->start;
@@ -74,12 +71,11 @@ static bool unfounded_bound(const qprep *qp, double gold, double scaled, const c
 			if (!context_is_bound(&w.key, i) || (t->len == 2 && memcmp(word, "by", 2) == 0) ||
 			    (t->len == 4 && memcmp(word, "than", 4) == 0))
 				continue;
-			if (!context_has_word(&shown.key, word, t->len) &&
+			if (!context_has_word(shown, word, t->len) &&
 			    !(qp && (context_bound_in_passage(qp, word, t->len, gold) ||
 			            context_bound_in_passage(qp, word, t->len, scaled))))
 				unfounded = true;
 		}
-		norm_work_release(&shown);
 	}
 	norm_work_release(&w);
 	return unfounded;
