@@ -78,13 +78,48 @@ bool context_is_bound(const norm_key *k, size_t i)
 	return WORD_IS(k->text + t->start, t->len, bounds);
 }
 
-bool context_bound_in_passage(const qprep *qp, const char *w, size_t n, double value)
+/* Bounds that say the same: "over 4,700" and "more than 4,700". */
+static int bound_class(const char *w, size_t n)
 {
-	const norm_key *k = &qp->passage;
-	for (size_t i = 0; i < k->n_tokens; i++) {
+	static const char *const more[] = {"more", "over", "above", "exceeding", "excess",
+	                                   "upwards", "greater", "beyond"};
+	static const char *const less[] = {"less", "fewer", "under", "below"};
+	static const char *const before[] = {"before", "prior", "earlier", "until", "till", "by"};
+	static const char *const after[] = {"after", "since", "later"};
+	if (WORD_IS(w, n, more))
+		return 1;
+	if (WORD_IS(w, n, less))
+		return 2;
+	if (WORD_IS(w, n, before))
+		return 3;
+	if (WORD_IS(w, n, after))
+		return 4;
+	return 0;
+}
+
+/* The first token of k from `from` that says the same bound as class c
+ * (or is w itself); k->n_tokens when none. */
+static size_t bound_at(const norm_key *k, size_t from, const char *w, size_t n, int c)
+{
+	for (size_t i = from; k && i < k->n_tokens; i++) {
 		const norm_token *t = &k->tokens[i];
-		if (t->len != n || memcmp(k->text + t->start, w, n) != 0)
-			continue;
+		const char *kw = k->text + t->start;
+		if ((t->len == n && memcmp(kw, w, n) == 0) || (c && bound_class(kw, t->len) == c))
+			return i;
+	}
+	return k ? k->n_tokens : 0;
+}
+
+bool context_bound_founded(const qprep *qp, const char *w, size_t n, double value, double scaled)
+{
+	int c = bound_class(w, n);
+	/* The question or the answer as shown frames it: "More than how many
+	 * species ...?" */
+	if (bound_at(&qp->prompt, 0, w, n, c) < qp->prompt.n_tokens ||
+	    bound_at(&qp->shown, 0, w, n, c) < qp->shown.n_tokens)
+		return true;
+	const norm_key *k = &qp->passage;
+	for (size_t i = bound_at(k, 0, w, n, c); i < k->n_tokens; i = bound_at(k, i + 1, w, n, c)) {
 		/* The value within the next few words: "more than 1 million". */
 		for (size_t j = i + 1; j < k->n_tokens && j <= i + 4; j++) {
 			if (!(k->tokens[j].flags & NORM_TOKEN_DIGIT))
@@ -96,7 +131,7 @@ bool context_bound_in_passage(const qprep *qp, const char *w, size_t n, double v
 				number_value nv;
 				const char *from = k->text + k->tokens[j].start;
 				if (number_parse(from, (size_t)(k->text + e->start + e->len - from), &nv) &&
-				    nv.value == value)
+				    (nv.value == value || nv.value == scaled))
 					return true;
 			}
 			break;
@@ -356,9 +391,8 @@ bool context_grade(const grader *g, const qprep *qp, typed_answer *t, grade_resu
 			return false;
 		if (WORD_IS(w, n, bounds)) {
 			/* "by 2019" where the passage says "By 2019". */
-			if (!in_answer(qp, w, n) &&
-			    !(q->kind == QUIZ_DATE && context_bound_in_passage(qp, w, n, q->date.year)) &&
-			    !(q->kind == QUIZ_NUMBER && context_bound_in_passage(qp, w, n, q->number.value)))
+			double v = q->kind == QUIZ_DATE ? q->date.year : q->kind == QUIZ_NUMBER ? q->number.value : -1;
+			if (!in_answer(qp, w, n) && !(v >= 0 && context_bound_founded(qp, w, n, v, v)))
 				return false;
 			keep[i] = false;
 			continue;

@@ -359,7 +359,10 @@ match form_match(const grader *g, span s, span *plain, const form_list *forms,
 	for (size_t i = 0; i < s.count && i < best_form->key.n_tokens; i++) {
 		const norm_token *a = &s.key->tokens[s.first + i], *b = &best_form->key.tokens[i];
 		const char *at = s.key->text + a->start;
-		if ((a->len != b->len || memcmp(at, best_form->key.text + b->start, a->len) != 0) &&
+		const char *bt = best_form->key.text + b->start;
+		bool plural = (a->len == b->len + 1 && at[a->len - 1] == 's' && memcmp(at, bt, b->len) == 0) ||
+		              (b->len == a->len + 1 && bt[b->len - 1] == 's' && memcmp(at, bt, a->len) == 0);
+		if ((a->len != b->len || memcmp(at, bt, a->len) != 0) && !plural &&
 		    context_is_name_word(g, at, a->len)) {
 			m.kind = MATCH_RIVAL;
 			m.rival = NULL;

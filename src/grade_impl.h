@@ -243,8 +243,10 @@ void context_prepare_question(grader *g, qprep *qp);
 bool context_is_name_word(const grader *g, const char *w, size_t n);
 /* True when the folded word (or it without a plural s) is one of k's. */
 bool context_has_word(const norm_key *k, const char *w, size_t n);
-/* True when the passage puts the bound word w just before the value. */
-bool context_bound_in_passage(const qprep *qp, const char *w, size_t n, double value);
+/* True when the question or the answer as shown uses the bound w (or one
+ * that says the same: "over" and "more than"), or the passage puts it just
+ * before the value (or the value with the unit's scale). */
+bool context_bound_founded(const qprep *qp, const char *w, size_t n, double value, double scaled);
 /* True when token i of k says a bound ("more than", "before", "by"). */
 bool context_is_bound(const norm_key *k, size_t i);
 /* Hedges, fillers, words of the question or the passage around a right

@@ -876,7 +876,6 @@ static bool name_other_ways(const grader *g, const qprep *qp, typed_answer *t, s
 {
 	const actor_prep *ap = qp->actor;
 	const norm_key *name = &ap->name, *k = bare.key;
-	(void)g;
 	if (!bare.count || !name->n_tokens)
 		return false;
 	for (size_t f = 0; f < ap->forms.count; f++) {
@@ -989,9 +988,23 @@ static bool name_other_ways(const grader *g, const qprep *qp, typed_answer *t, s
 	}
 	const norm_key *whole_key = typed_whole(t);
 	bool definite = whole_key->n_tokens && key_token_is(whole_key, 0, "the");
-	if (all_generic && !definite) {
-		grade_set_result(out, GRADE_WRONG, 0, "Wrong: that says only what kind of body it is");
-		return true;
+	if (all_generic) {
+		/* "the Commission" where the article names two commissions is
+		 * ambiguous; "Party", or "the bank" where one bank is named, is
+		 * only the kind of body. */
+		size_t with_head = 0;
+		const norm_token *h = &k->tokens[bare.first + bare.count - 1];
+		const char *hw = k->text + h->start;
+		for (size_t j = 0; j < g->n_actors && with_head < 2; j++) {
+			const norm_key *bn = &g->actor_list[j]->name;
+			if (bn->n_tokens && bn->tokens[bn->n_tokens - 1].len == h->len &&
+			    memcmp(bn->text + bn->tokens[bn->n_tokens - 1].start, hw, h->len) == 0)
+				with_head++;
+		}
+		if (!definite || with_head < 2) {
+			grade_set_result(out, GRADE_WRONG, 0, "Wrong: that says only what kind of body it is");
+			return true;
+		}
 	}
 	grade_set_result(out, GRADE_AMBIGUOUS, 0, "more than one name in the article has these words: give the full name");
 	return true;

@@ -63,7 +63,6 @@ static bool unfounded_bound(const qprep *qp, double gold, double scaled, const c
 	norm_work_init(&w);
 	bool unfounded = false;
 	if (norm_work_set(&w, s, len, 0, 0)) {
-		const norm_key *shown = qp ? &qp->shown : NULL;
 		for (size_t i = 0; i < w.key.n_tokens && !unfounded; i++) {
 			const norm_token *t = &w.key.tokens[i];
 			const char *word = w.key.text + t->start;
@@ -71,9 +70,7 @@ static bool unfounded_bound(const qprep *qp, double gold, double scaled, const c
 			if (!context_is_bound(&w.key, i) || (t->len == 2 && memcmp(word, "by", 2) == 0) ||
 			    (t->len == 4 && memcmp(word, "than", 4) == 0))
 				continue;
-			if (!context_has_word(shown, word, t->len) &&
-			    !(qp && (context_bound_in_passage(qp, word, t->len, gold) ||
-			            context_bound_in_passage(qp, word, t->len, scaled))))
+			if (!(qp && context_bound_founded(qp, word, t->len, gold, scaled)))
 				unfounded = true;
 		}
 	}
