@@ -1973,7 +1973,8 @@ static void check_answer_in_source(compiler *c, const quiz_question *qq, int lin
 		for (long scale = 1; scale <= 1000000000L && !scaled; scale *= 1000)
 			for (size_t i = 0; i < k && !scaled; i++)
 				scaled = (double)counts[i] * (double)scale == v;
-		if (k && !scaled && !holds_number(counts, k, (long)v)) {
+		/* A count may itself look like a year (1,000 years). */
+		if (k && !scaled && !holds_number(numbers, n, (long)v)) {
 			diag *dg = warning_at(c, line, col, "the answer %.15g is not in the question's `source`",
 			                      v);
 			diag_hint(dg, "the source gives %ld; check the answer, or quote the words that "
@@ -2437,26 +2438,28 @@ static void compile_questions(compiler *c, const node *list)
 
 /* ---- The bank ---------------------------------------------------------- */
 
-/* Whether the article is a file under the folder articles must be in:
- * --articles or $RECALL_ARTICLES, else the folder that holds the bank's
- * folder (a bank in quizzes/ names ../content/x.md), or the bank's folder
- * itself when that is a top-level one. Links are followed before the
- * comparison. False with *root set when it is outside; false with *root
- * NULL and errno set when a path cannot be resolved. */
+static bool path_under(const char *real, const char *root)
+{
+	size_t n = strlen(root);
+	return strcmp(root, "/") == 0 || (strncmp(real, root, n) == 0 && real[n] == '/');
+}
+
+/* Whether the article is a file under a folder articles may be in: the
+ * folder that holds the bank's folder (a bank in quizzes/ names
+ * ../content/x.md), or the bank's folder itself when that is a top-level
+ * one, or the folder --articles or $RECALL_ARTICLES names. Links are
+ * followed before the comparison. False with *root set (the folder named,
+ * else the bank's) when it is outside; false with *root NULL and errno set
+ * when a path cannot be resolved. */
 static bool article_in_tree(const compiler *c, char **root)
 {
 	const char *named = c->articles ? c->articles : getenv("RECALL_ARTICLES");
-	*root = NULL;
-	if (named && *named) {
-		*root = realpath(named, NULL);
-	} else {
-		char *dir = path_dirname(c->path);
-		*root = realpath(dir, NULL);
-		free(dir);
-		char *slash = *root ? strrchr(*root, '/') : NULL;
-		if (slash && slash != *root)
-			*slash = '\0';
-	}
+	char *dir = path_dirname(c->path);
+	*root = realpath(dir, NULL);
+	free(dir);
+	char *slash = *root ? strrchr(*root, '/') : NULL;
+	if (slash && slash != *root)
+		*slash = '\0';
 	if (!*root)
 		return false;
 	char *real = realpath(c->article_path, NULL);
@@ -2467,9 +2470,13 @@ static bool article_in_tree(const compiler *c, char **root)
 		errno = saved;
 		return false;
 	}
-	size_t n = strlen(*root);
-	bool inside = strcmp(*root, "/") == 0 ||
-	              (strncmp(real, *root, n) == 0 && real[n] == '/');
+	bool inside = path_under(real, *root);
+	char *other = !inside && named && *named ? realpath(named, NULL) : NULL;
+	if (other) {
+		inside = path_under(real, other);
+		free(*root);
+		*root = other;
+	}
 	free(real);
 	return inside;
 }

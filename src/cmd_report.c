@@ -983,7 +983,7 @@ static int sheet_session(const store_session_row *row, void *ctx)
 		.started_ms = row->started_ms,
 		.ended_ms = row->ended_ms,
 		.score = row->score,
-		.max_score = row->max_score,
+		.max_score = report_attempt_max(sh->r, row->status, row->max_score),
 		.planned = row->planned,
 	};
 	buf_init(&a->lines);

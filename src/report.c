@@ -244,6 +244,14 @@ void report_add_question(report *r, const char *id, const char *kind, const char
 		new_item(r, id, kind, prompt, right, points);
 }
 
+double report_attempt_max(const report *r, store_session_status status, double recorded_max)
+{
+	double bank_points = 0;
+	for (size_t i = 0; i < r->n_items; i++)
+		bank_points += r->items[i].pub.points;
+	return status != STORE_COMPLETE && bank_points > recorded_max ? bank_points : recorded_max;
+}
+
 void report_add_attempt(report *r, const char *key, const char *student_id,
                         store_session_status status, int64_t started_ms, int64_t ended_ms,
                         double score, double max_score)
@@ -260,6 +268,10 @@ void report_add_attempt(report *r, const char *key, const char *student_id,
 	a->pub.status = status;
 	a->pub.started_ms = started_ms;
 	a->pub.ended_ms = ended_ms;
+	/* A session stopped early holds the points of the questions it asked;
+	 * the class's exam asked them all, so the teacher's figure is out of
+	 * every question of the bank. */
+	max_score = report_attempt_max(r, status, max_score);
 	a->pub.score = score;
 	a->pub.max_score = max_score;
 	a->pub.fraction = max_score > 0 ? score / max_score : 0;

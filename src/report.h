@@ -66,6 +66,10 @@ void report_cloze_blanks(const char *text, buf *out);
 
 /* An attempt, by a key unique to it (the session's UUID), in the order they
  * were started. A student not on the roster is added after those who are. */
+/* The points an attempt's score is out of: a session stopped early holds
+ * only those of the questions it asked, but the class's exam asks every
+ * question of the bank, so the teacher's figure is out of all of them. */
+double report_attempt_max(const report *r, store_session_status status, double recorded_max);
 void report_add_attempt(report *r, const char *key, const char *student_id,
                         store_session_status status, int64_t started_ms, int64_t ended_ms,
                         double score, double max_score);

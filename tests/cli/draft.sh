@@ -187,10 +187,10 @@ fi
 for name in marie-curie ozone-hole imjin-war; do
 	run "$RECALL" draft "content/$name.md" -o "$T/site/quizzes/$name.yaml"
 	expect_status "content/$name.md drafts" 0
-	run "$RECALL" check --strict "$T/site/quizzes/$name.yaml"
+	run "$RECALL" check --strict --articles "$ROOT/content" "$T/site/quizzes/$name.yaml"
 	expect_status "recall check --strict accepts the draft of $name" 0
 	"$RECALL" draft --max 1000 "content/$name.md" -o "$T/site/quizzes/$name-all.yaml"
-	run "$RECALL" check --strict "$T/site/quizzes/$name-all.yaml"
+	run "$RECALL" check --strict --articles "$ROOT/content" "$T/site/quizzes/$name-all.yaml"
 	expect_status "recall check --strict accepts every candidate of $name" 0
 done
 cat "$T/sample.yaml" "$T/site/quizzes/marie-curie.yaml" "$T/site/quizzes/ozone-hole.yaml" \

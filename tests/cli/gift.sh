@@ -48,7 +48,7 @@ run "$RECALL" import --format gift "$T/sample.gift" --article "$ARTICLE" -o "$T/
 expect_status "import: exit 0" 0
 n=$(grep -c '^  - id: ' "$T/back.yaml")
 if [ "$n" = 53 ]; then ok "round trip: 53 of 57 questions come back (4 clozes of several blanks do not)"; else not_ok "round trip: how many come back" "$n"; fi
-run "$RECALL" check "$T/back.yaml"
+run env RECALL_ARTICLES="$ROOT/content" "$RECALL" check "$T/back.yaml"
 expect_status "round trip: the bank compiles" 0
 expect_grep "round trip: sources come back from the feedback" "$T/back.yaml" "    source: in Beijing on June 18, 2023"
 awk '/^  - id: / { id = $3 } /^    kind: order/ { print id }' "$SAMPLE" > "$T/orders"
@@ -71,7 +71,7 @@ function items(s,   n, i, a) {
 ' "$T/back.yaml" > "$T/answers"
 printf '%s\n' "$(grep -c . "$T/answers")" > "$T/count"
 "$RECALL" grade "$SAMPLE" < "$T/answers" | cut -f1,3 > "$T/graded-original"
-"$RECALL" grade "$T/back.yaml" < "$T/answers" | cut -f1,3 > "$T/graded-back"
+RECALL_ARTICLES="$ROOT/content" "$RECALL" grade "$T/back.yaml" < "$T/answers" | cut -f1,3 > "$T/graded-back"
 if [ "$(cat "$T/count")" -gt 150 ] && cmp -s "$T/graded-original" "$T/graded-back"; then
 	ok "round trip: $(cat "$T/count") answers graded the same by both banks"
 else
