@@ -1936,12 +1936,14 @@ static int month_in(const char *folded_source)
 			const char *end = strncmp(p, full, len) == 0 ? p + len : p + 3;
 			if (*end == '.')
 				end++;
-			if (before && !(*end >= 'a' && *end <= 'z'))
+			/* "may" is a word as well as a month: it is the month
+			 * only beside a number ("May 4", "4 May"). */
+			bool beside_number = (end[0] == ' ' && end[1] >= '0' && end[1] <= '9') ||
+			                     (p - folded_source >= 2 && p[-1] == ' ' && p[-2] >= '0' &&
+			                      p[-2] <= '9');
+			if (before && !(*end >= 'a' && *end <= 'z') && (m != 5 || beside_number))
 				named = true;
 		}
-		/* "may" is a word as well as a month. */
-		if (named && m == 5 && !strstr(folded_source, "may "))
-			named = false;
 		if (named)
 			found = found && found != m ? -1 : m;
 	}
@@ -2003,8 +2005,7 @@ static void check_answer_in_source(compiler *c, const quiz_question *qq, int lin
 	} else if (d->month && month > 0 && month != d->month) {
 		what = "month";
 		snprintf(given, sizeof given, "%s", date_month_name(month));
-	} else if (d->day && nd && !holds_number(days, nd, d->day) &&
-	           !(ny && holds_number(days, nd, d->month) && !month)) {
+	} else if (d->day && nd && !holds_number(days, nd, d->day)) {
 		what = "day";
 		snprintf(given, sizeof given, "%ld", days[0]);
 	}
