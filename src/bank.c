@@ -165,6 +165,7 @@ typedef struct {
 	bool questions_streamed; /* the `questions:` list is being compiled as read */
 	bool questions_lost;      /* a syntax error cost a question */
 	bool tail_lost;           /* ... and the rest of the file (`actors:` maybe) */
+	bool actors_lost;         /* a syntax error cost the `actors:` map */
 	struct pending *pending; /* what is left to do for each question */
 	size_t n_pending, cap_pending;
 } compiler;
@@ -425,7 +426,7 @@ static const char *syntax_hint(const compiler *c, const char *problem, int line,
 		return NULL;
 	if (strstr(problem, "mapping values are not allowed") && over_indented_key(c, line, col))
 		return "this key is indented deeper than the line above, so YAML reads it as part of "
-		       "that value: line it up with the fields of its question";
+		       "that value: line it up with the fields beside it";
 	if (strstr(problem, "mapping values are not allowed"))
 		return "a value holding `: ` must be quoted";
 	if (strstr(problem, "tab character"))
@@ -491,6 +492,30 @@ static bool resume_text(compiler *c, int error_line, int item_col, int key_col, 
 	return true;
 }
 
+/* Where reading can go on after a syntax error in a field of the bank
+ * before `questions:`: the `questions:` line at the first column after the
+ * error's line, with every line before it blank. False when there is none. */
+static bool resume_at_questions(const compiler *c, int error_line, buf *out)
+{
+	const char *text = c->text, *end = c->text + c->len;
+	const char *p = text;
+	int line = 1;
+	while (p < end) {
+		if (line > error_line && (size_t)(end - p) >= 10 && memcmp(p, "questions:", 10) == 0)
+			break;
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		p = nl ? nl + 1 : end;
+		line++;
+	}
+	if (p >= end)
+		return false;
+	buf_clear(out);
+	for (int i = 1; i < line; i++)
+		buf_putc(out, '\n');
+	buf_append(out, p, (size_t)(end - p));
+	return true;
+}
+
 /* Builds the tree. Returns the document's root, or NULL (with an error
  * added) when the YAML cannot be read or is empty. A syntax error inside
  * the `questions:` list does not end the reading when a later question can
@@ -513,7 +538,7 @@ static node *read_tree(compiler *c)
 	yaml_parser_set_input_string(&parser, (const unsigned char *)c->text, c->len);
 	buf resumed;
 	buf_init(&resumed);
-	bool skipping = false;   /* the made-up start of a resumed text */
+	int skipping = 0;        /* the made-up start of a resumed text: the event it ends with */
 	int resumes = 0;
 	while (!done) {
 		if (!yaml_parser_parse(&parser, &event)) {
@@ -535,15 +560,31 @@ static node *read_tree(compiler *c)
 			if (hint)
 				diag_hint(dg, "%s", hint);
 			failed = true;
+			bool readable = parser.error != YAML_READER_ERROR &&
+			                parser.error != YAML_MEMORY_ERROR && resumes < 100;
 			const node *key = depth >= 2 && stack[1].questions && stack[0].n
 			                      ? stack[0].items[stack[0].n - 1]
 			                      : NULL;
-			if (key && parser.error != YAML_READER_ERROR && parser.error != YAML_MEMORY_ERROR &&
-			    resumes < 100 && stack[1].self->col >= 1 &&
+			int resume_depth = 0;
+			if (key && readable && stack[1].self->col >= 1 &&
 			    resume_text(c, line, stack[1].self->col - 1, key->col - 1, &resumed)) {
 				/* The question being read is lost; the list goes on. */
-				resumes++;
 				c->questions_lost = true;
+				resume_depth = 2;
+			} else if (readable && depth >= 1 && !c->questions_streamed && stack[0].self &&
+			           stack[0].self->type == NODE_MAP && stack[0].self->col == 1 &&
+			           resume_at_questions(c, line, &resumed)) {
+				/* A field of the bank before `questions:` is lost (its key
+				 * with it); the questions are still read. */
+				if (stack[0].n % 2 == 1) {
+					const node *lost = stack[0].items[--stack[0].n];
+					if (lost->type == NODE_SCALAR && strcmp(lost->text, "actors") == 0)
+						c->actors_lost = true;
+				}
+				resume_depth = 1;
+			}
+			if (resume_depth) {
+				resumes++;
 				yaml_parser_delete(&parser);
 				if (!yaml_parser_initialize(&parser)) {
 					error_at(c, 0, 0, "out of memory reading the bank");
@@ -551,16 +592,19 @@ static node *read_tree(compiler *c)
 				}
 				yaml_parser_set_input_string(&parser, (const unsigned char *)resumed.ptr,
 				                             resumed.len);
-				depth = 2;
-				skipping = true;
+				depth = resume_depth;
+				skipping = resume_depth == 2 ? YAML_SEQUENCE_START_EVENT
+				                             : YAML_MAPPING_START_EVENT;
 				continue;
 			}
 			root = NULL;
 			break;
 		}
 		if (skipping) {
-			/* Up to and with the made-up `questions:` list's start. */
-			skipping = event.type != YAML_SEQUENCE_START_EVENT;
+			/* Up to and with the made-up start: the `questions:` list's,
+			 * or the bank's mapping's. */
+			if (event.type == (yaml_event_type_t)skipping)
+				skipping = 0;
 			yaml_event_delete(&event);
 			continue;
 		}
@@ -1936,12 +1980,14 @@ static int month_in(const char *folded_source)
 			const char *end = strncmp(p, full, len) == 0 ? p + len : p + 3;
 			if (*end == '.')
 				end++;
-			if (before && !(*end >= 'a' && *end <= 'z'))
+			/* "may" is a word as well as a month: it is the month
+			 * only beside a number ("May 4", "4 May"). */
+			bool beside_number = (end[0] == ' ' && end[1] >= '0' && end[1] <= '9') ||
+			                     (p - folded_source >= 2 && p[-1] == ' ' && p[-2] >= '0' &&
+			                      p[-2] <= '9');
+			if (before && !(*end >= 'a' && *end <= 'z') && (m != 5 || beside_number))
 				named = true;
 		}
-		/* "may" is a word as well as a month. */
-		if (named && m == 5 && !strstr(folded_source, "may "))
-			named = false;
 		if (named)
 			found = found && found != m ? -1 : m;
 	}
@@ -2004,8 +2050,7 @@ static void check_answer_in_source(compiler *c, const quiz_question *qq, int lin
 	} else if (d->month && month > 0 && month != d->month) {
 		what = "month";
 		snprintf(given, sizeof given, "%s", date_month_name(month));
-	} else if (d->day && nd && !holds_number(days, nd, d->day) &&
-	           !(ny && holds_number(days, nd, d->month) && !month)) {
+	} else if (d->day && nd && !holds_number(days, nd, d->day)) {
 		what = "day";
 		snprintf(given, sizeof given, "%ld", days[0]);
 	}
@@ -2351,7 +2396,7 @@ static void finish_questions(compiler *c, const node *list)
 			if (a) {
 				qq->actor = a;
 				qq->answer_text = a->name;
-			} else if (!c->tail_lost) {
+			} else if (!c->tail_lost && !c->actors_lost) {
 				unknown_actor(c, p->actor_ref, p->ref_line, p->ref_col);
 			}
 		}

@@ -607,7 +607,7 @@ int cmd_review(int argc, char **argv)
 	review_state r = {0};
 	due_list due = {.retention = opt.retention};
 	r.learner = opt.user ? xstrdup(opt.user) : store_default_learner();
-	store_options so = {.path = opt.db, .write = true};
+	store_options so = {.path = opt.db, .write = true, .only_existing_folder = true};
 	char *err = NULL;
 	if (store_open(&so, &r.store, &err) != STORE_OK) {
 		fprintf(stderr, "recall review: %s\n", err);

@@ -391,7 +391,7 @@ int cmd_study(int argc, char **argv)
 	};
 	t.first = k ? session_new(t.quiz, t.grader, &so) : NULL;
 	if (!opt.no_save) {
-		store_options sto = {.path = opt.db, .write = true};
+		store_options sto = {.path = opt.db, .write = true, .only_existing_folder = true};
 		char *err = NULL;
 		if (store_open(&sto, &t.store, &err) != STORE_OK) {
 			fprintf(stderr, "recall study: %s\n", err);

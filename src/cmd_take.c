@@ -394,7 +394,8 @@ static int pick_missed(const take_options *opt, take_state *t, const char *learn
                        const quiz_question ***picked, session_options *so)
 {
 	if (!t->store) {
-		store_options o = {.path = opt->db, .write = !opt->no_save, .must_exist = opt->no_save};
+		store_options o = {.path = opt->db, .write = !opt->no_save, .must_exist = opt->no_save,
+		                    .only_existing_folder = true};
 		char *err = NULL;
 		if (store_open(&o, &t->store, &err) != STORE_OK) {
 			fprintf(stderr, "recall take: --missed: %s\n", err);

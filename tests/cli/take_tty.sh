@@ -102,10 +102,11 @@ expect_text "quit: both answers kept, session marked quit" "$T/q" "quit|2"
 
 # An ambiguous answer at a terminal is asked again; only the answer that
 # settles the question is recorded.
+cp "$ROOT/content/china-fentanyl-sanctions.md" "$T/article.md"
 cat > "$T/amb.yaml" <<BANKTEXT
 recall: 1
 title: Dates
-article: $ROOT/content/china-fentanyl-sanctions.md
+article: article.md
 questions:
   - {id: day, kind: date, prompt: Which day?, answer: 2023-06-07, source: "June 18, 2023"}
 BANKTEXT
