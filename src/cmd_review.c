@@ -607,9 +607,18 @@ int cmd_review(int argc, char **argv)
 	review_state r = {0};
 	due_list due = {.retention = opt.retention};
 	r.learner = opt.user ? xstrdup(opt.user) : store_default_learner();
-	store_options so = {.path = opt.db, .write = true};
+	/* Without --new there is nothing to ask from a database not made yet:
+	 * none is made. */
+	store_options so = {.path = opt.db, .write = true, .must_exist = !opt.new_count};
 	char *err = NULL;
-	if (store_open(&so, &r.store, &err) != STORE_OK) {
+	store_status opened = store_open(&so, &r.store, &err);
+	if (opened == STORE_MISSING) {
+		free(err);
+		printf("No questions to review yet: answers given in 'recall take' or 'recall study' "
+		       "schedule them.\n");
+		goto out;
+	}
+	if (opened != STORE_OK) {
 		fprintf(stderr, "recall review: %s\n", err);
 		free(err);
 		status = EXIT_PROBLEMS;

@@ -12,6 +12,12 @@ Q2="In what month and year did Blinken raise the sanctions issue"
 Q3="In what year did the U.S.-China Economics and Security Review Commission"
 card() { sqlite3 "$RECALL_DB" "SELECT $2 FROM card WHERE qid = '$1'"; }
 
+# Before any answer: nothing to review, and no database made for it.
+run "$RECALL" review
+expect_status "no database yet: nothing to review is no failure" 0
+expect_grep "no database yet: it says how questions get scheduled" "$T/out" "No questions to review yet"
+if [ ! -e "$RECALL_DB" ]; then ok "no database is made by looking"; else not_ok "no database is made by looking"; fi
+
 # Day 1: the first three questions, the second one missed.
 printf 'June 18, 2023\n1999\n2018\n' > "$T/day1"
 RECALL_NOW=2026-03-01T10:00 run "$RECALL" take --order bank --limit 3 "$BANK" < "$T/day1"
