@@ -383,7 +383,7 @@ static char *history_path(void)
 	return buf_detach(&b);
 }
 
-/* Asks the items items[from, to) of one bank in one sitting. Returns an
+/* Asks the `count` due questions of one bank in one sitting. Returns an
  * exit status; *stop when the student quit or the input ended. */
 static int review_bank(const review_options *opt, review_state *r, due_item *items, size_t count,
                        bool *stop)
