@@ -1,6 +1,7 @@
 /* bank.c - load and validate YAML question banks, compiling them into quizzes */
 #include "bank.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <math.h>
 #include <stdint.h>
@@ -10,6 +11,7 @@
 #include <sys/stat.h>
 #include <yaml.h>
 
+#include "date.h"
 #include "pack.h"
 #include "sections.h"
 #include "sha256.h"
@@ -150,6 +152,7 @@ typedef struct {
 	bool article_tried;      /* load_article has run */
 	char *article_path;      /* as resolved against the bank */
 	const char *article_name;/* as written in the bank */
+	const char *articles;    /* bank_options.articles */
 	uint32_t *line_starts;   /* byte offset of each line, for positions in scalars
 	                          * (a bank is at most BANK_MAX_SIZE) */
 	size_t n_lines;
@@ -160,6 +163,8 @@ typedef struct {
 	size_t closest_lookups;  /* how many missing sources got a closest passage */
 	buf fold;                /* scratch for folding */
 	bool questions_streamed; /* the `questions:` list is being compiled as read */
+	bool questions_lost;      /* a syntax error cost a question */
+	bool tail_lost;           /* ... and the rest of the file (`actors:` maybe) */
 	struct pending *pending; /* what is left to do for each question */
 	size_t n_pending, cap_pending;
 } compiler;
@@ -175,6 +180,8 @@ typedef struct pending {
 } pending;
 
 static diag *error_at(compiler *c, int line, int col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static diag *add_note(compiler *c, int line, int col, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 static diag *warning_at(compiler *c, int line, int col, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
@@ -196,6 +203,15 @@ static diag *error_at(compiler *c, int line, int col, const char *fmt, ...)
 	va_list ap;
 	va_start(ap, fmt);
 	diag *dg = add_va(c, DIAG_ERROR, line, col, fmt, ap);
+	va_end(ap);
+	return dg;
+}
+
+static diag *add_note(compiler *c, int line, int col, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	diag *dg = add_va(c, DIAG_NOTE, line, col, fmt, ap);
 	va_end(ap);
 	return dg;
 }
@@ -351,10 +367,65 @@ static void check_mapping_keys(compiler *c, node *m)
 	strmap_release(&seen);
 }
 
-static const char *syntax_hint(const char *problem)
+/* The start of 1-based line `line` of the bank, or NULL. */
+static const char *line_start(const compiler *c, int line)
+{
+	const char *p = c->text, *end = c->text + c->len;
+	for (int i = 1; i < line && p < end; i++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl)
+			return NULL;
+		p = nl + 1;
+	}
+	return p < end ? p : NULL;
+}
+
+static int indentation(const char *line, const char *end)
+{
+	int n = 0;
+	while (line + n < end && line[n] == ' ')
+		n++;
+	return n;
+}
+
+/* `key: value` that libyaml cannot take as a key is most often a key
+ * indented deeper than the fields above it, which makes it part of the
+ * previous value: the line holds only the key before its colon, and the
+ * line above is less indented. */
+static bool over_indented_key(const compiler *c, int line, int col)
+{
+	const char *end = c->text + c->len;
+	const char *here = c->text ? line_start(c, line) : NULL;
+	if (!here || line < 2)
+		return false;
+	int indent = indentation(here, end);
+	const char *key = here + indent;
+	const char *colon = key;
+	while (colon < end && *colon != ':' && *colon != '\n' && *colon != ' ')
+		colon++;
+	if (colon == key || colon >= end || *colon != ':' || colon - here + 1 != col || *key == '-')
+		return false;
+	for (int above = line - 1; above >= 1; above--) {
+		const char *prev = line_start(c, above);
+		if (!prev)
+			return false;
+		int prev_indent = indentation(prev, end);
+		if (prev + prev_indent >= end || prev[prev_indent] == '\n' || prev[prev_indent] == '#')
+			continue;
+		if (prev[prev_indent] == '-' && prev_indent + 2 <= indent)
+			prev_indent += 2;
+		return prev_indent < indent;
+	}
+	return false;
+}
+
+static const char *syntax_hint(const compiler *c, const char *problem, int line, int col)
 {
 	if (!problem)
 		return NULL;
+	if (strstr(problem, "mapping values are not allowed") && over_indented_key(c, line, col))
+		return "this key is indented deeper than the line above, so YAML reads it as part of "
+		       "that value: line it up with the fields of its question";
 	if (strstr(problem, "mapping values are not allowed"))
 		return "a value holding `: ` must be quoted";
 	if (strstr(problem, "tab character"))
@@ -371,8 +442,59 @@ static const char *syntax_hint(const char *problem)
 	return NULL;
 }
 
+/* Where reading can go on after a syntax error inside the `questions:`
+ * list: the start of the first line after the error's that begins a list
+ * item at the list's own indentation (`item_col` spaces, then `-`). The
+ * text up to there is replaced by blank lines and a `questions:` key, so
+ * that every line and column after it stays where it is in the file.
+ * When no such line follows, the made-up text only ends the list. */
+static bool resume_text(compiler *c, int error_line, int item_col, int key_col, buf *out)
+{
+	const char *text = c->text, *end = c->text + c->len;
+	const char *p = text;
+	int line = 1;
+	while (p < end && line <= error_line) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		p = nl ? nl + 1 : end;
+		line++;
+	}
+	while (p < end) {
+		int spaces = 0;
+		while (p + spaces < end && p[spaces] == ' ')
+			spaces++;
+		const char *dash = p + spaces;
+		if (spaces == item_col && dash < end && *dash == '-' &&
+		    (dash + 1 == end || dash[1] == ' ' || dash[1] == '\n' || dash[1] == '\r'))
+			break;
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		p = nl ? nl + 1 : end;
+		line++;
+	}
+	buf_clear(out);
+	if (p >= end || line < 2) {
+		/* No question follows: the list ends here, so that the questions
+		 * read so far are still checked. */
+		for (int i = 1; i <= error_line; i++)
+			buf_putc(out, '\n');
+		for (int i = 0; i < key_col; i++)
+			buf_putc(out, ' ');
+		buf_puts(out, "questions: []\n");
+		c->tail_lost = true;
+		return true;
+	}
+	for (int i = 1; i < line - 1; i++)
+		buf_putc(out, '\n');
+	for (int i = 0; i < key_col; i++)
+		buf_putc(out, ' ');
+	buf_puts(out, "questions:\n");
+	buf_append(out, p, (size_t)(end - p));
+	return true;
+}
+
 /* Builds the tree. Returns the document's root, or NULL (with an error
- * added) when the YAML cannot be read or is empty. */
+ * added) when the YAML cannot be read or is empty. A syntax error inside
+ * the `questions:` list does not end the reading when a later question can
+ * be found: the questions after it are read and checked too. */
 static node *read_tree(compiler *c)
 {
 	yaml_parser_t parser;
@@ -389,6 +511,10 @@ static node *read_tree(compiler *c)
 		return NULL;
 	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)c->text, c->len);
+	buf resumed;
+	buf_init(&resumed);
+	bool skipping = false;   /* the made-up start of a resumed text */
+	int resumes = 0;
 	while (!done) {
 		if (!yaml_parser_parse(&parser, &event)) {
 			int line, col;
@@ -405,11 +531,38 @@ static node *read_tree(compiler *c)
 				              parser.context, (int)parser.context_mark.line + 1);
 			else
 				dg = error_at(c, line, col, "YAML syntax: %s", problem);
-			const char *hint = syntax_hint(problem);
+			const char *hint = syntax_hint(c, problem, line, col);
 			if (hint)
 				diag_hint(dg, "%s", hint);
 			failed = true;
+			const node *key = depth >= 2 && stack[1].questions && stack[0].n
+			                      ? stack[0].items[stack[0].n - 1]
+			                      : NULL;
+			if (key && parser.error != YAML_READER_ERROR && parser.error != YAML_MEMORY_ERROR &&
+			    resumes < 100 && stack[1].self->col >= 1 &&
+			    resume_text(c, line, stack[1].self->col - 1, key->col - 1, &resumed)) {
+				/* The question being read is lost; the list goes on. */
+				resumes++;
+				c->questions_lost = true;
+				yaml_parser_delete(&parser);
+				if (!yaml_parser_initialize(&parser)) {
+					error_at(c, 0, 0, "out of memory reading the bank");
+					break;
+				}
+				yaml_parser_set_input_string(&parser, (const unsigned char *)resumed.ptr,
+				                             resumed.len);
+				depth = 2;
+				skipping = true;
+				continue;
+			}
+			root = NULL;
 			break;
+		}
+		if (skipping) {
+			/* Up to and with the made-up `questions:` list's start. */
+			skipping = event.type != YAML_SEQUENCE_START_EVENT;
+			yaml_event_delete(&event);
+			continue;
 		}
 		node *made = NULL;
 		switch (event.type) {
@@ -530,9 +683,12 @@ static node *read_tree(compiler *c)
 		yaml_event_delete(&event);
 	}
 	yaml_parser_delete(&parser);
+	buf_release(&resumed);
 	for (size_t i = 0; i <= BANK_MAX_DEPTH; i++)
 		free(stack[i].items);
-	if (failed)
+	/* After a syntax error, a tree read to its end is still checked: the
+	 * error is counted, so nothing is compiled from it. */
+	if (failed && (!resumes || !root))
 		return NULL;
 	if (!root || (root->type == NODE_SCALAR && root->plain && root->len == 0)) {
 		diag *dg = error_at(c, 1, 1, "the bank is empty");
@@ -644,56 +800,10 @@ static const char *folded(compiler *c, const char *s, size_t len, size_t *out_le
 	return arena_strndup(c->tmp, c->fold.ptr, c->fold.len);
 }
 
-static size_t min3(size_t a, size_t b, size_t cc)
-{
-	size_t m = a < b ? a : b;
-	return m < cc ? m : cc;
-}
-
-/* Edit distance with adjacent transpositions, for "did you mean". */
-static size_t spelling_distance(const char *a, const char *b)
-{
-	size_t n = strlen(a), m = strlen(b);
-	if (n > 64 || m > 64)
-		return SIZE_MAX;
-	size_t d[65][65];
-	for (size_t i = 0; i <= n; i++)
-		d[i][0] = i;
-	for (size_t j = 0; j <= m; j++)
-		d[0][j] = j;
-	for (size_t i = 1; i <= n; i++) {
-		for (size_t j = 1; j <= m; j++) {
-			size_t cost = a[i - 1] != b[j - 1];
-			d[i][j] = min3(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-			    d[i - 2][j - 2] + 1 < d[i][j])
-				d[i][j] = d[i - 2][j - 2] + 1;
-		}
-	}
-	return d[n][m];
-}
-
 /* The candidate closest to `word`, when it is close enough to be a slip. */
 static const char *did_you_mean(const char *word, const char *const *candidates, size_t n)
 {
-	const char *best = NULL;
-	size_t best_distance = SIZE_MAX;
-	size_t len = strlen(word);
-	for (size_t i = 0; i < n; i++) {
-		size_t dist = spelling_distance(word, candidates[i]);
-		if (dist < best_distance) {
-			best_distance = dist;
-			best = candidates[i];
-		}
-	}
-	size_t allowed = len <= 4 ? 1 : len <= 8 ? 2 : 3;
-	if (best && best_distance <= allowed && best_distance < len)
-		return best;
-	/* `multiple-choice` for `choice`: a known name inside the word. */
-	for (size_t i = 0; i < n; i++)
-		if (strlen(candidates[i]) >= 4 && strstr(word, candidates[i]))
-			return candidates[i];
-	return NULL;
+	return diag_suggest(word, candidates, n);
 }
 
 static void join_names(buf *out, const char *const *names, size_t n)
@@ -1013,6 +1123,7 @@ typedef struct {
 	quiz_question *qq;
 	quiz_kind kind;
 	pending *pending;
+	bool misspelt[F_COUNT];   /* a required field missing, reported at its misspelling */
 } question_ctx;
 
 static const char *const month_names[12] = {
@@ -1553,6 +1664,8 @@ static void compile_cloze(compiler *c, question_ctx *x)
 {
 	quiz_question *qq = x->qq;
 	const node *text = x->fields[F_TEXT];
+	if (!text && x->misspelt[F_TEXT])
+		return;
 	if (!text) {
 		diag *dg = error_at(c, x->map->line, x->map->col, "a cloze question needs `text`");
 		diag_hint(dg, x->fields[F_PROMPT] ? "write the sentence with its {{blanks}} in `text`, "
@@ -1721,6 +1834,194 @@ static void check_accept_reject(compiler *c, question_ctx *x, node **accept_node
 	strmap_release(&accepted);
 }
 
+/* A reject entry that says what the answer says: the right answer typed
+ * as the bank gives it would be graded wrong. */
+static void check_answer_not_rejected(compiler *c, question_ctx *x, node **reject_nodes)
+{
+	quiz_question *qq = x->qq;
+	const node *answer = x->fields[F_ANSWER];
+	if (!qq->reject.count || !answer || answer->bad)
+		return;
+	size_t raw_len = 0, text_len = 0;
+	const char *raw = answer->text ? folded(c, answer->text, answer->len, &raw_len) : NULL;
+	const char *text = qq->kind == QUIZ_TEXT || qq->kind == QUIZ_CHOICE ||
+	                                   qq->kind == QUIZ_ACTOR
+	                           ? qq->answer_text
+	                           : NULL;
+	const char *text_folded = text ? folded(c, text, strlen(text), &text_len) : NULL;
+	for (size_t i = 0; i < qq->reject.count; i++) {
+		const char *item = qq->reject.items[i];
+		size_t len;
+		const char *key = folded(c, item, strlen(item), &len);
+		bool same = (raw && len == raw_len && memcmp(key, raw, len) == 0) ||
+		            (text_folded && len == text_len && memcmp(key, text_folded, len) == 0);
+		if (!same && qq->kind == QUIZ_NUMBER) {
+			double v;
+			same = parse_number(item, &v) && v == qq->number.value;
+		}
+		if (!same && qq->kind == QUIZ_DATE && qq->date.year) {
+			date_parse_result d;
+			same = date_parse(item, strlen(item), QUIZ_DATE_ORDER_UNSET, &d) == DATE_OK &&
+			       d.value.year == qq->date.year && d.value.month == qq->date.month &&
+			       d.value.day == qq->date.day;
+		}
+		if (!same)
+			continue;
+		const node *r = reject_nodes[i];
+		diag *dg = error_at(c, r->line, r->col, "`%s` is the answer, and it is rejected",
+		                    shown(c, r->text, r->len));
+		diag_hint(dg, "the answer is at line %d, column %d; `reject` lists wrong answers the "
+		              "matcher would otherwise accept",
+		          answer->line, answer->col);
+	}
+}
+
+/* The whole numbers written with digits in `s` ("4 July 1934": 4, 1934),
+ * at most `max`; returns how many. Digits that run on into letters other
+ * than an ordinal's ("4th") or into a decimal point are not counted. */
+static size_t numbers_in(const char *s, long *out, size_t max)
+{
+	size_t n = 0;
+	for (const char *p = s; *p && n < max;) {
+		if (!(*p >= '0' && *p <= '9')) {
+			p++;
+			continue;
+		}
+		bool starts_word = p == s || !((p[-1] >= 'a' && p[-1] <= 'z') ||
+		                               (p[-1] >= 'A' && p[-1] <= 'Z'));
+		long v = 0;
+		const char *q = p;
+		while (*q >= '0' && *q <= '9' && q - p < 9)
+			v = v * 10 + (*q++ - '0');
+		/* 70,000: the thousands separated by commas. */
+		while (q[0] == ',' && q[1] >= '0' && q[1] <= '9' && q[2] >= '0' && q[2] <= '9' &&
+		       q[3] >= '0' && q[3] <= '9' && !(q[4] >= '0' && q[4] <= '9') && v < 1000000) {
+			v = v * 1000 + (q[1] - '0') * 100 + (q[2] - '0') * 10 + (q[3] - '0');
+			q += 4;
+		}
+		bool decimal = q[0] == '.' && q[1] >= '0' && q[1] <= '9';
+		if (starts_word && !decimal)
+			out[n++] = v;
+		while ((*q >= '0' && *q <= '9') || *q == '.' || *q == ',')
+			q++;
+		p = q;
+	}
+	return n;
+}
+
+static bool holds_number(const long *numbers, size_t n, long v)
+{
+	for (size_t i = 0; i < n; i++)
+		if (numbers[i] == v)
+			return true;
+	return false;
+}
+
+/* The month named in `folded_source` (full or three letters), when one is:
+ * 1 to 12; 0 when none, -1 when several differ. */
+static int month_in(const char *folded_source)
+{
+	int found = 0;
+	for (int m = 1; m <= 12; m++) {
+		const char *name = date_month_name(m);
+		char full[16], shortname[4];
+		size_t len = strlen(name);
+		for (size_t i = 0; i <= len; i++)
+			full[i] = (char)(name[i] >= 'A' && name[i] <= 'Z' ? name[i] + 32 : name[i]);
+		memcpy(shortname, full, 3);
+		shortname[3] = '\0';
+		bool named = false;
+		for (const char *p = folded_source; (p = strstr(p, shortname)) != NULL; p++) {
+			bool before = p == folded_source || !(p[-1] >= 'a' && p[-1] <= 'z');
+			const char *end = strncmp(p, full, len) == 0 ? p + len : p + 3;
+			if (*end == '.')
+				end++;
+			if (before && !(*end >= 'a' && *end <= 'z'))
+				named = true;
+		}
+		/* "may" is a word as well as a month. */
+		if (named && m == 5 && !strstr(folded_source, "may "))
+			named = false;
+		if (named)
+			found = found && found != m ? -1 : m;
+	}
+	return found;
+}
+
+/* A date or number answer that its own `source` quotes with other values
+ * ("answer: 1934-07-14" beside "died on 4 July 1934") is likely a slip in
+ * one of them. A source that gives no such value (a count written in words,
+ * a date to work out) says nothing either way. */
+static void check_answer_in_source(compiler *c, const quiz_question *qq, int line, int col)
+{
+	const char *quote = qq->source.quote;
+	if (!quote || (qq->kind != QUIZ_DATE && qq->kind != QUIZ_NUMBER))
+		return;
+	long numbers[64];
+	size_t n = numbers_in(quote, numbers, 64);
+	if (qq->kind == QUIZ_NUMBER) {
+		double v = qq->number.value;
+		if (v != floor(v) || v < 0 || v > 1e15 || qq->number.tolerance > 0)
+			return;
+		/* Years set the time of a count, not the count. */
+		long counts[64];
+		size_t k = 0;
+		for (size_t i = 0; i < n; i++)
+			if (numbers[i] < 1000 || numbers[i] > 2100)
+				counts[k++] = numbers[i];
+		bool scaled = false;
+		for (long scale = 1; scale <= 1000000000L && !scaled; scale *= 1000)
+			for (size_t i = 0; i < k && !scaled; i++)
+				scaled = (double)counts[i] * (double)scale == v;
+		if (k && !scaled && !holds_number(counts, k, (long)v)) {
+			diag *dg = warning_at(c, line, col, "the answer %.15g is not in the question's `source`",
+			                      v);
+			diag_hint(dg, "the source gives %ld; check the answer, or quote the words that "
+			              "give it", counts[0]);
+		}
+		return;
+	}
+	const quiz_date *d = &qq->date;
+	if (!d->year)
+		return;
+	long years[64], days[64];
+	size_t ny = 0, nd = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (numbers[i] >= 100)
+			years[ny++] = numbers[i];
+		else if (numbers[i] >= 1 && numbers[i] <= 31)
+			days[nd++] = numbers[i];
+	}
+	size_t flen;
+	const char *f = folded(c, quote, strlen(quote), &flen);
+	int month = month_in(f);
+	const char *what = NULL;
+	char given[32] = "";
+	if (ny && !holds_number(years, ny, d->year)) {
+		what = "year";
+		snprintf(given, sizeof given, "%ld", years[0]);
+	} else if (d->month && month > 0 && month != d->month) {
+		what = "month";
+		snprintf(given, sizeof given, "%s", date_month_name(month));
+	} else if (d->day && nd && !holds_number(days, nd, d->day) &&
+	           !(ny && holds_number(days, nd, d->month) && !month)) {
+		what = "day";
+		snprintf(given, sizeof given, "%ld", days[0]);
+	}
+	if (!what)
+		return;
+	diag *dg = warning_at(c, line, col, "the answer's %s is not the one in the question's `source`",
+	                      what);
+	char says[32];
+	if (what[0] == 'm')
+		snprintf(says, sizeof says, "%s", date_month_name(d->month));
+	else
+		snprintf(says, sizeof says, "%d", what[0] == 'y' ? d->year : d->day);
+	diag_hint(dg, "the answer says %s, the source %s; check the answer, or quote the words "
+	              "that give it",
+	          says, given);
+}
+
 static void compile_question(compiler *c, question_ctx *x, size_t index)
 {
 	const node *m = x->map;
@@ -1730,7 +2031,7 @@ static void compile_question(compiler *c, question_ctx *x, size_t index)
 
 	const node *kind = x->fields[F_KIND];
 	x->kind = QUIZ_KIND_COUNT;
-	if (!kind) {
+	if (!kind && !x->misspelt[F_KIND]) {
 		diag *dg = error_at(c, m->line, m->col, "question %zu has no `kind`", index + 1);
 		diag_hint(dg, "kinds are: date, actor, number, text, claim, choice, order, match, cloze");
 	} else if (!kind->bad) {
@@ -1784,14 +2085,14 @@ static void compile_question(compiler *c, question_ctx *x, size_t index)
 
 	if (x->fields[F_PROMPT] && x->kind != QUIZ_CLOZE)
 		qq->prompt = text_field(c, x->fields[F_PROMPT], "prompt");
-	else if (x->kind != QUIZ_CLOZE && x->kind != QUIZ_KIND_COUNT) {
+	else if (x->kind != QUIZ_CLOZE && x->kind != QUIZ_KIND_COUNT && !x->misspelt[F_PROMPT]) {
 		diag *dg = error_at(c, m->line, m->col, "question has no `prompt`");
 		diag_hint(dg, "write the question a student is asked");
 	}
 
 	const node *answer = x->fields[F_ANSWER];
 	bool needs_answer = x->kind <= QUIZ_CLAIM;
-	if (needs_answer && !answer) {
+	if (needs_answer && !answer && !x->misspelt[F_ANSWER]) {
 		static const char *const examples[] = {
 			[QUIZ_DATE] = "the date as 2023-06-18, 2023-06 or 2023",
 			[QUIZ_ACTOR] = "the person or organisation, or `{actor: id}`",
@@ -1846,6 +2147,7 @@ static void compile_question(compiler *c, question_ctx *x, size_t index)
 	if (x->fields[F_REJECT])
 		text_list(c, x->fields[F_REJECT], "reject", true, &qq->reject, &reject_nodes);
 	check_accept_reject(c, x, accept_nodes, reject_nodes);
+	check_answer_not_rejected(c, x, reject_nodes);
 	if (x->fields[F_HINT])
 		qq->hint = text_field(c, x->fields[F_HINT], "hint");
 	if (x->fields[F_EXPLAIN])
@@ -1883,6 +2185,30 @@ static void compile_question(compiler *c, question_ctx *x, size_t index)
 	}
 }
 
+/* An unknown key that is a slip for a field the question must have but
+ * lacks (`promt` and no `prompt`) is one error, said at the slip. */
+static bool misspelt_required(compiler *c, question_ctx *x, const node *key)
+{
+	const char *guess = did_you_mean(key->text, field_names, F_COUNT);
+	if (!guess)
+		return false;
+	int f = field_of(guess);
+	if (f < 0 || x->fields[f] || x->misspelt[f])
+		return false;
+	const node *kind = x->fields[F_KIND];
+	quiz_kind k = kind && kind->type == NODE_SCALAR && !kind->bad ? quiz_kind_parse(kind->text)
+	                                                             : QUIZ_KIND_COUNT;
+	bool required = f == F_KIND || (f == F_PROMPT && k != QUIZ_CLOZE) ||
+	                (f == F_TEXT && k == QUIZ_CLOZE) || (f == F_ANSWER && k <= QUIZ_CLAIM);
+	if (!required)
+		return false;
+	diag *dg = error_at(c, key->line, key->col, "unknown field `%s`, and the question has no `%s`",
+	                    shown(c, key->text, key->len), guess);
+	diag_hint(dg, "did you mean `%s`?", guess);
+	x->misspelt[f] = true;
+	return true;
+}
+
 /* Reads a question mapping's fields into x->fields; with `report`, warns
  * about unknown ones instead. */
 static void gather_fields(compiler *c, question_ctx *x, bool report)
@@ -1894,7 +2220,7 @@ static void gather_fields(compiler *c, question_ctx *x, bool report)
 			continue;
 		int f = field_of(k->text);
 		if (f < 0) {
-			if (report)
+			if (report && !misspelt_required(c, x, k))
 				unknown_field(c, k, field_names, F_COUNT, "");
 			continue;
 		}
@@ -2002,7 +2328,8 @@ static void check_pins(compiler *c)
 static void finish_questions(compiler *c, const node *list)
 {
 	if (list->n == 0) {
-		warning_at(c, list->line, list->col, "the bank has no questions");
+		if (!c->questions_lost)
+			warning_at(c, list->line, list->col, "the bank has no questions");
 		return;
 	}
 	size_t n = c->n_pending;
@@ -2023,7 +2350,7 @@ static void finish_questions(compiler *c, const node *list)
 			if (a) {
 				qq->actor = a;
 				qq->answer_text = a->name;
-			} else {
+			} else if (!c->tail_lost) {
 				unknown_actor(c, p->actor_ref, p->ref_line, p->ref_col);
 			}
 		}
@@ -2058,6 +2385,7 @@ static void finish_questions(compiler *c, const node *list)
 			src->line = found[k].paragraph->line;
 			src->start = found[k].start;
 			src->end = found[k].end;
+			check_answer_in_source(c, p->qq, p->source_line, p->source_col);
 			continue;
 		}
 		diag *dg = error_at(c, p->source_line, p->source_col,
@@ -2109,6 +2437,43 @@ static void compile_questions(compiler *c, const node *list)
 
 /* ---- The bank ---------------------------------------------------------- */
 
+/* Whether the article is a file under the folder articles must be in:
+ * --articles or $RECALL_ARTICLES, else the folder that holds the bank's
+ * folder (a bank in quizzes/ names ../content/x.md), or the bank's folder
+ * itself when that is a top-level one. Links are followed before the
+ * comparison. False with *root set when it is outside; false with *root
+ * NULL and errno set when a path cannot be resolved. */
+static bool article_in_tree(const compiler *c, char **root)
+{
+	const char *named = c->articles ? c->articles : getenv("RECALL_ARTICLES");
+	*root = NULL;
+	if (named && *named) {
+		*root = realpath(named, NULL);
+	} else {
+		char *dir = path_dirname(c->path);
+		*root = realpath(dir, NULL);
+		free(dir);
+		char *slash = *root ? strrchr(*root, '/') : NULL;
+		if (slash && slash != *root)
+			*slash = '\0';
+	}
+	if (!*root)
+		return false;
+	char *real = realpath(c->article_path, NULL);
+	if (!real) {
+		int saved = errno;
+		free(*root);
+		*root = NULL;
+		errno = saved;
+		return false;
+	}
+	size_t n = strlen(*root);
+	bool inside = strcmp(*root, "/") == 0 ||
+	              (strncmp(real, *root, n) == 0 && real[n] == '/');
+	free(real);
+	return inside;
+}
+
 static void load_article(compiler *c, const node *value)
 {
 	c->article_tried = true;
@@ -2121,17 +2486,40 @@ static void load_article(compiler *c, const node *value)
 	 * problems inside it are the article's own. */
 	struct stat st;
 	int err = 0;
-	FILE *f = fopen(c->article_path, "rb");
-	if (!f)
+	char *root = NULL;
+	FILE *f = NULL;
+	/* Its type is known before it is opened: opening a named pipe would
+	 * wait for a writer. */
+	if (!article_in_tree(c, &root))
+		err = EXDEV;
+	else if (stat(c->article_path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+		err = EINVAL;
+	else if (!(f = fopen(c->article_path, "rb")))
 		err = errno;
 	else if (fstat(fileno(f), &st) != 0)
 		err = errno;
 	else if (S_ISDIR(st.st_mode))
 		err = EISDIR;
+	else if (!S_ISREG(st.st_mode))
+		err = EINVAL;
 	else if (st.st_size > (off_t)ARTICLE_MAX_SIZE)
 		err = EFBIG;
 	if (f)
 		fclose(f);
+	if (err == EXDEV && root) {
+		/* Refused before a byte of it is read, so that no diagnostic or
+		 * pack can show what such a file holds. */
+		diag *dg = error_at(c, value->line, value->col,
+		                    "article `%s` is outside the bank's folder tree",
+		                    shown(c, rel, strlen(rel)));
+		diag_hint(dg, "articles must be under %s; name another folder with --articles DIR "
+		              "or RECALL_ARTICLES", shown(c, root, strlen(root)));
+		free(root);
+		return;
+	}
+	free(root);
+	if (err == EXDEV)
+		err = errno ? errno : ENOENT;
 	if (!err) {
 		c->art = article_load(c->article_path, c->out);
 		if (!c->art)
@@ -2149,6 +2537,9 @@ static void load_article(compiler *c, const node *value)
 		              shown(c, rel, strlen(rel)), ARTICLE_MAX_SIZE >> 20);
 	else if (err == EISDIR)
 		dg = error_at(c, value->line, value->col, "article `%s` is a directory",
+		              shown(c, rel, strlen(rel)));
+	else if (err == EINVAL)
+		dg = error_at(c, value->line, value->col, "article `%s` is not a regular file",
 		              shown(c, rel, strlen(rel)));
 	else
 		dg = error_at(c, value->line, value->col, "cannot read article `%s`: %s",
@@ -2172,6 +2563,44 @@ static void hash_bank(sha256_ctx *h, const char *text, size_t len)
 	sha256_init(h);
 	sha256_update(h, "recall bank 1\n", 14);
 	hash_part(h, text, len);
+}
+
+/* An article that is not where the bank says: the closest name of a
+ * Markdown file in the folder it was looked for in, as a note. */
+static void suggest_article(compiler *c, const node *value)
+{
+	struct stat st;
+	if (!c->article_path || !c->article_name || stat(c->article_path, &st) == 0 ||
+	    errno != ENOENT)
+		return;
+	const char *slash = strrchr(c->article_path, '/');
+	char *dir = slash ? xstrndup(c->article_path, (size_t)(slash - c->article_path + 1))
+	                  : xstrdup("./");
+	const char *base = slash ? slash + 1 : c->article_path;
+	DIR *d = opendir(dir);
+	const char **names = NULL;
+	size_t n = 0, cap = 0;
+	for (struct dirent *e; d && n < 10000 && (e = readdir(d)) != NULL;) {
+		size_t len = strlen(e->d_name);
+		if (e->d_name[0] == '.' || len < 4 || strcmp(e->d_name + len - 3, ".md") != 0)
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			names = xrealloc(names, cap * sizeof *names);
+		}
+		names[n++] = arena_strndup(c->keep, e->d_name, len);
+	}
+	if (d)
+		closedir(d);
+	const char *guess = n ? diag_suggest(base, names, n) : NULL;
+	if (guess) {
+		const char *rel = c->article_name;
+		const char *rel_slash = strrchr(rel, '/');
+		int keep = rel_slash ? (int)(rel_slash - rel + 1) : 0;
+		add_note(c, value->line, value->col, "did you mean `%.*s%s`?", keep, rel, guess);
+	}
+	free(names);
+	free(dir);
 }
 
 static void compile_root(compiler *c, const node *root)
@@ -2229,6 +2658,8 @@ static void compile_root(compiler *c, const node *root)
 	if (fields[2]) {
 		if (!c->article_tried)
 			load_article(c, fields[2]);
+		if (!c->art)
+			suggest_article(c, fields[2]);
 	} else {
 		diag *dg = error_at(c, root->line, root->col, "missing `article:`");
 		diag_hint(dg, "name the Markdown article the questions are about, relative to the "
@@ -2314,7 +2745,8 @@ static void flush_diagnostics(compiler *c)
 static quiz *compile(const char *name, const char *text, size_t len, buf *owned,
                      const bank_options *opt, diag_list *d)
 {
-	compiler c = {.path = name, .text = text, .len = len, .owned = owned, .out = d};
+	compiler c = {.path = name, .text = text, .len = len, .owned = owned, .out = d,
+	              .articles = opt ? opt->articles : NULL};
 	size_t errors_before = diag_errors(d), warnings_before = diag_warnings(d);
 	buf_init(&c.fold);
 	c.d = diag_list_new();

@@ -17,6 +17,9 @@
 
 typedef struct {
 	bool strict;   /* warnings count as errors (`recall check --strict`) */
+	const char *articles;   /* the folder articles must be under (`--articles DIR`);
+	                         * NULL: $RECALL_ARTICLES, else the folder that holds
+	                         * the bank's folder */
 } bank_options;
 
 /* Compiles the YAML bank at `path` and the article it names into a quiz.

@@ -31,6 +31,9 @@ int cmd_roster(int argc, char **argv);
 int cmd_class(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
+int cmd_regrade(int argc, char **argv);
+int cmd_export_bank(int argc, char **argv);
+int cmd_import(int argc, char **argv);
 
 /* Prints "recall CMD: message" and a pointer to --help on stderr; returns
  * EXIT_USAGE. */
@@ -59,5 +62,13 @@ bool cli_parse_count(const char *cmd, const char *option, const char *value, lon
 enum { CLI_NEXT = -1 };
 int cli_shared_option(const char *cmd, int c, const char *usage, char **argv, const char **db,
                       term_color_mode *color);
+
+/* Prints "recall: no command 'tkae'; did you mean 'take'?" (or a pointer
+ * to --help when no name is close) on stderr; returns EXIT_USAGE. */
+int cli_unknown_command(const char *name, const char *const *names, size_t n);
+
+/* Replaces `out`'s text with "; did you mean 'take'?" when one of `names`
+ * is close to `word`, else with nothing; returns out->ptr. */
+const char *cli_suggestion(const char *word, const char *const *names, size_t n, buf *out);
 
 #endif

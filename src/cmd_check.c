@@ -2,10 +2,18 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "bank.h"
 #include "cli.h"
 #include "pack.h"
+#include "text.h"
+
+static bool is_directory(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
 
 static const char check_usage[] =
 	"Usage: recall check [OPTIONS] BANK...\n"
@@ -16,6 +24,8 @@ static const char check_usage[] =
 	"\n"
 	"Options:\n"
 	"      --strict         treat warnings as errors\n"
+	"      --articles DIR   articles may be anywhere under DIR (default: under\n"
+	"                       the folder that holds the bank's folder)\n"
 	"  -q, --quiet          print nothing for a bank without problems\n"
 	"      --color WHEN     auto, always or never (auto honours NO_COLOR and TERM=dumb)\n"
 	"  -h, --help           show this help\n"
@@ -31,6 +41,7 @@ int cmd_check(int argc, char **argv)
 {
 	static const struct option options[] = {
 		{"strict", no_argument, NULL, 's'},
+		{"articles", required_argument, NULL, 'A'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"color", required_argument, NULL, 'C'},
 		{"colour", required_argument, NULL, 'C'},
@@ -47,6 +58,11 @@ int cmd_check(int argc, char **argv)
 		switch (c) {
 		case 's':
 			opt.strict = true;
+			break;
+		case 'A':
+			if (!is_directory(optarg))
+				return cli_usage_error("check", "--articles needs a folder, not '%s'", optarg);
+			opt.articles = optarg;
 			break;
 		case 'q':
 			quiet = true;
@@ -84,13 +100,18 @@ int cmd_check(int argc, char **argv)
 		size_t errors = diag_errors(d), warnings = diag_warnings(d);
 		if (!q || errors)
 			status = EXIT_PROBLEMS;
+		/* A file name is input too: no escape sequence in it reaches the terminal. */
+		buf shown;
+		buf_init(&shown);
+		text_sanitize(path, len, &shown);
 		if (errors || warnings) {
-			fprintf(stderr, "%s: %zu %s, %zu %s\n", path, errors, plural(errors, "error", "errors"),
+			fprintf(stderr, "%s: %zu %s, %zu %s\n", shown.ptr, errors, plural(errors, "error", "errors"),
 			        warnings, plural(warnings, "warning", "warnings"));
 		} else if (q && !quiet) {
 			size_t n = quiz_question_count(q);
-			printf("%s: %zu %s, no problems\n", path, n, plural(n, "question", "questions"));
+			printf("%s: %zu %s, no problems\n", shown.ptr, n, plural(n, "question", "questions"));
 		}
+		buf_release(&shown);
 		quiz_free(q);
 		diag_list_free(d);
 	}

@@ -129,7 +129,7 @@ static int show(const class_options *o)
 		if (status == EXIT_OK)
 			show_one(&c, &out);
 	} else {
-		store_options so = {.path = o->db, .must_exist = true};
+		store_options so = {.path = o->db, .must_exist = true, .only_existing_folder = true};
 		char *err = NULL;
 		store_status st = store_open(&so, &s, &err);
 		status = EXIT_OK;
@@ -323,6 +323,9 @@ static bool confirm_again(hot_seat *h, const char *id)
 	buf_printf(&q, "%s has taken this exam already (%zu time%s). Take it again? [y/N] ", clean.ptr,
 	           sessions, sessions == 1 ? "" : "s");
 	char *answer = NULL;
+	/* A script's transcript shows why its next line was read. */
+	if (!input_is_terminal(h->input))
+		say(h, NULL, q.ptr);
 	input_status st = input_read(h->input, q.ptr, 0, &answer);
 	bool yes = st == INPUT_LINE && answer && (answer[0] == 'y' || answer[0] == 'Y');
 	free(answer);

@@ -196,10 +196,12 @@ int cmd_draft(int argc, char **argv)
 		goto done;
 	}
 	a = article_load(path, d);
-	if (!a) {
+	/* Front matter warnings are shown; with an error no draft is made, as
+	 * its bank would not compile. */
+	if (diag_count(d))
 		cli_print_diagnostics(d, color);
+	if (!a || diag_errors(d))
 		goto done;
-	}
 	bank_dir = output ? path_dirname(output) : xstrdup(".");
 	int err;
 	ref = article_ref(path, bank_dir, &err);

@@ -2,10 +2,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "escape.h"
 #include "progress.h"
+#include "text.h"
 
 static const char export_usage[] =
 	"Usage: recall export [--format csv|json] [OPTIONS]\n"
@@ -14,7 +16,10 @@ static const char export_usage[] =
 	"learner, the bank, the session and how it ended, the question and its kind,\n"
 	"the answer exactly as typed, the verdict, the credit, and the times (UTC,\n"
 	"ISO 8601). CSV follows RFC 4180 (CRLF line ends, a header row); JSON is an\n"
-	"array of objects. Numbers are written as numbers.\n"
+	"array of objects. Numbers are written as numbers. A CSV cell of text that\n"
+	"starts with =, +, -, @, a tab or CR (and is not a plain number) gets a '\n"
+	"in front, so that a spreadsheet does not run it as a formula. On a\n"
+	"terminal, escape sequences in answers are shown as pictures.\n"
 	"\n"
 	"Options:\n"
 	"  -f, --format FORMAT  csv (the default) or json\n" PROGRESS_HELP
@@ -61,6 +66,8 @@ typedef struct {
 	size_t rows;
 	buf out;
 	bool write_failed;
+	bool to_terminal;    /* stdout is a terminal: text is sanitised on the way */
+	buf shown;           /* a text value made safe for the terminal */
 } exporter;
 
 static void flush(exporter *e, bool force)
@@ -76,12 +83,23 @@ static void put_value(exporter *e, const value *v)
 {
 	buf *out = &e->out;
 	switch (v->type) {
-	case VALUE_TEXT:
+	case VALUE_TEXT: {
+		/* In a file the answers stay byte for byte as typed; on a screen
+		 * no escape sequence a student typed may reach the terminal. */
+		const char *text = v->text;
+		size_t len = v->len;
+		if (e->to_terminal) {
+			buf_clear(&e->shown);
+			text_sanitize(text, len, &e->shown);
+			text = e->shown.ptr;
+			len = e->shown.len;
+		}
 		if (e->format == FORMAT_CSV)
-			escape_csv(out, v->text, v->len);
+			escape_csv_cell(out, text, len);
 		else
-			escape_json(out, v->text, v->len);
+			escape_json(out, text, len);
 		break;
+	}
 	case VALUE_NUMBER:
 		progress_number(out, v->number);
 		break;
@@ -195,8 +213,9 @@ int cmd_export(int argc, char **argv)
 		progress_close(&src);
 		return status;
 	}
-	exporter e = {.format = format};
+	exporter e = {.format = format, .to_terminal = isatty(STDOUT_FILENO)};
 	buf_init(&e.out);
+	buf_init(&e.shown);
 	if (format == FORMAT_CSV) {
 		for (size_t i = 0; i < COLUMN_COUNT; i++)
 			buf_printf(&e.out, "%s%s", i ? "," : "", columns[i]);
@@ -212,6 +231,7 @@ int cmd_export(int argc, char **argv)
 		buf_puts(&e.out, e.rows ? "\n]\n" : "]\n");
 	flush(&e, true);
 	buf_release(&e.out);
+	buf_release(&e.shown);
 	progress_close(&src);
 	return cli_finish(status);
 }

@@ -66,7 +66,7 @@ static int import(const roster_options *o, const char *path)
 		const roster_student *st = roster_at(r, i);
 		students[i] = (store_student){st->id, st->name, st->group};
 	}
-	store_options so = {.path = o->db, .write = true};
+	store_options so = {.path = o->db, .write = true, .only_existing_folder = true};
 	store *s = NULL;
 	char *err = NULL;
 	int status = EXIT_OK;

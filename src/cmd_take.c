@@ -50,8 +50,10 @@ static const char take_usage[] =
 	"  -h, --help            show this help\n"
 	"\n"
 	"At the prompt: :hint, :passage (each halves the credit), :skip, :override\n"
-	"(count the last answer as right), :quit, :help. Ctrl-D skips; Ctrl-C asks\n"
-	"whether to quit. Answers are read as plain lines when input is not a terminal.\n";
+	"(count the last answer as right), :quit, :help. Enter alone does nothing;\n"
+	"Ctrl-D skips; Ctrl-C asks whether to quit. Answers are read as plain lines\n"
+	"when input is not a terminal; there an answer that cannot be judged is graded\n"
+	"as given, not asked again.\n";
 
 typedef struct {
 	session_mode mode;
@@ -82,8 +84,21 @@ static bool parse_kinds(const char *value, unsigned *kinds)
 	     tok = strtok_r(NULL, ",", &save)) {
 		quiz_kind k = quiz_kind_parse(tok);
 		if (k == QUIZ_KIND_COUNT) {
-			cli_usage_error("take", "--only: no kind '%s'; kinds are date, actor, number, "
-			                        "text, claim, choice, order, match, cloze", tok);
+			const char *names[QUIZ_KIND_COUNT];
+			for (int i = 0; i < QUIZ_KIND_COUNT; i++)
+				names[i] = quiz_kind_name((quiz_kind)i);
+			buf shown, guess;
+			buf_init(&shown);
+			buf_init(&guess);
+			text_sanitize(tok, strlen(tok), &shown);
+			if (*cli_suggestion(tok, names, QUIZ_KIND_COUNT, &guess))
+				cli_usage_error("take", "--only: no kind '%s'%s", shown.ptr, guess.ptr);
+			else
+				cli_usage_error("take", "--only: no kind '%s'; kinds are date, actor, number, "
+				                        "text, claim, choice, order, match, cloze",
+				                shown.ptr);
+			buf_release(&shown);
+			buf_release(&guess);
 			ok = false;
 			break;
 		}
@@ -273,7 +288,7 @@ typedef struct {
 
 static int open_store(const take_options *opt, take_state *t)
 {
-	store_options so = {.path = opt->db, .write = true};
+	store_options so = {.path = opt->db, .write = true, .only_existing_folder = true};
 	char *err = NULL;
 	if (store_open(&so, &t->store, &err) != STORE_OK) {
 		fprintf(stderr, "recall take: %s\n", err);
@@ -330,6 +345,47 @@ static int open_class(take_options *opt, take_state *t)
 		opt->time_limit_ms = c->time_limit_ms;
 	}
 	return EXIT_OK;
+}
+
+/* No question is left after --only and --tag: when no question has the
+ * tag at all, the closest tag the bank has is suggested. */
+static void no_match(const quiz *q, const char *path, const char *tag)
+{
+	size_t n = quiz_question_count(q), n_tags = 0, cap = 0;
+	const char **tags = NULL;
+	bool tag_used = false;
+	for (size_t i = 0; tag && i < n; i++) {
+		const quiz_question *qq = quiz_question_at(q, i);
+		for (size_t k = 0; k < qq->tags.count; k++) {
+			const char *t = qq->tags.items[k];
+			tag_used |= strcmp(t, tag) == 0;
+			bool seen = false;
+			for (size_t j = 0; j < n_tags && !seen; j++)
+				seen = strcmp(tags[j], t) == 0;
+			if (seen)
+				continue;
+			if (n_tags == cap) {
+				cap = cap ? cap * 2 : 16;
+				tags = xrealloc(tags, cap * sizeof *tags);
+			}
+			tags[n_tags++] = t;
+		}
+	}
+	buf shown, guess;
+	buf_init(&shown);
+	buf_init(&guess);
+	text_sanitize(path, strlen(path), &shown);
+	if (tag && !tag_used) {
+		fprintf(stderr, "recall take: %s: no question has the tag '", shown.ptr);
+		buf_clear(&shown);
+		text_sanitize(tag, strlen(tag), &shown);
+		fprintf(stderr, "%s'%s\n", shown.ptr, cli_suggestion(tag, tags, n_tags, &guess));
+	} else {
+		fprintf(stderr, "recall take: %s: no question matches --only and --tag\n", shown.ptr);
+	}
+	buf_release(&shown);
+	buf_release(&guess);
+	free(tags);
 }
 
 /* --missed: the session asks what the learner missed last time on this
@@ -446,7 +502,7 @@ int cmd_take(int argc, char **argv)
 	t.session = session_new(t.quiz, t.grader, &so);
 	free(missed);
 	if (!t.session) {
-		fprintf(stderr, "recall take: %s: no question matches --only and --tag\n", path);
+		no_match(t.quiz, path, so.tag);
 		status = EXIT_PROBLEMS;
 		goto out;
 	}

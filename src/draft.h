@@ -28,6 +28,7 @@ typedef enum {
 	DRAFT_CLAIM,      /* a sentence, true as written or false with one thing swapped (claim) */
 	DRAFT_CLOZE,      /* a sentence with a name, date or number blanked (cloze) */
 	DRAFT_ORDER,      /* the article's dated events in order (order) */
+	DRAFT_NUMBER,     /* "How many women did Marie Curie train ...?" (number) */
 	DRAFT_TEMPLATE_COUNT
 } draft_template;
 
@@ -43,6 +44,8 @@ typedef struct {
 	const char *name;
 	const char *family;     /* the short form, when it is not the last word; else NULL */
 	const char *acronym;    /* NULL when none */
+	const char *const *aliases;   /* other names the article gives the same actor */
+	size_t n_aliases;
 	bool person;
 } draft_actor;
 
@@ -57,6 +60,7 @@ typedef struct {
 	                             "Antony Blinken"); NULL for claim, cloze and order */
 	const draft_actor *actor; /* an actor answer's entry, else NULL */
 	const char *correction;   /* a false claim's */
+	const char *tolerance;    /* a number answer's ("10%" after "about"), or NULL */
 	const char *const *choices;  /* choice: the choices; order: the items in the right order */
 	size_t n_choices;
 	const char *const *accept;   /* text: further accepted answers */

@@ -22,6 +22,41 @@ void escape_csv(buf *out, const char *s, size_t len)
 	buf_putc(out, '"');
 }
 
+/* "-5", "+1.5", "-0,5": what a spreadsheet reads as a number, never as a formula. */
+static bool plain_number(const char *s, size_t len)
+{
+	size_t i = 0, digits = 0;
+	if (i < len && (s[i] == '-' || s[i] == '+'))
+		i++;
+	for (; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+		digits++;
+	if (digits && i < len && (s[i] == '.' || s[i] == ',')) {
+		size_t after = 0;
+		for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+			after++;
+		if (!after)
+			return false;
+	}
+	return digits && i == len;
+}
+
+void escape_csv_cell(buf *out, const char *s, size_t len)
+{
+	bool formula = len && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
+	                       s[0] == '\t' || s[0] == '\r');
+	if (!formula || plain_number(s, len)) {
+		escape_csv(out, s, len);
+		return;
+	}
+	buf_puts(out, "\"'");
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '"')
+			buf_putc(out, '"');
+		buf_putc(out, s[i]);
+	}
+	buf_putc(out, '"');
+}
+
 void escape_json(buf *out, const char *s, size_t len)
 {
 	buf_putc(out, '"');
@@ -38,6 +73,11 @@ void escape_json(buf *out, const char *s, size_t len)
 		} else if (c < 0x80) {
 			buf_putc(out, (char)c);
 			i++;
+		} else if (c == 0xc2 && i + 1 < len && (unsigned char)s[i + 1] >= 0x80 &&
+		           (unsigned char)s[i + 1] <= 0x9f) {
+			/* U+0080..U+009F: C1 controls, which some terminals obey. */
+			buf_printf(out, "\\u%04x", (unsigned char)s[i + 1]);
+			i += 2;
 		} else {
 			utf8proc_int32_t cp;
 			utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,

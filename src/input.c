@@ -24,9 +24,11 @@ struct input {
 	buf pending;          /* bytes read from a pipe beyond the last line */
 	size_t pending_at;
 	bool pipe_ended;
+	bool skipping;        /* the rest of a line too long to keep is being read away */
 	struct sigaction old_int, old_winch, old_hup, old_term;
 	const char *(*prompt_source)(void *ctx);   /* a prompt that changes while waiting */
 	void *prompt_ctx;
+	char *interrupted_text;   /* the line Ctrl-C cut short, offered again by the next read */
 };
 
 /* Signal handlers only write the signal number to this pipe; the reading
@@ -164,6 +166,7 @@ void input_free(input *in)
 	signal_pipe[0] = signal_pipe[1] = -1;
 	buf_release(&in->pending);
 	free(in->history_path);
+	free(in->interrupted_text);
 	free(in);
 }
 
@@ -266,6 +269,13 @@ static input_status read_terminal(input *in, const char *prompt, time_t deadline
 	callback_done = false;
 	callback_line = NULL;
 	rl_callback_handler_install(shown, take_line);
+	if (in->interrupted_text) {
+		/* The student said no to quitting: what they had typed is back. */
+		rl_insert_text(in->interrupted_text);
+		rl_redisplay();
+		free(in->interrupted_text);
+		in->interrupted_text = NULL;
+	}
 	input_status status = INPUT_LINE;
 	for (;;) {
 		struct pollfd fds[2] = {
@@ -305,6 +315,8 @@ static input_status read_terminal(input *in, const char *prompt, time_t deadline
 		if (status == INPUT_INTERRUPT) {
 			fputs("^C", stdout);
 			fflush(stdout);
+			if (rl_line_buffer && rl_line_buffer[0])
+				in->interrupted_text = xstrdup(rl_line_buffer);
 		}
 		rl_free_line_state();
 		rl_callback_sigcleanup();
@@ -355,12 +367,44 @@ static bool next_pending_line(input *in, char **line)
 	return true;
 }
 
-static input_status read_plain(input *in, const char *prompt, time_t deadline, char **line)
+/* Drops what is pending of a line too long to keep, up to its end. True
+ * when the line's end was found. */
+static bool skip_long_line(input *in)
+{
+	const char *start = in->pending.ptr + in->pending_at;
+	const char *nl = memchr(start, '\n', in->pending.len - in->pending_at);
+	if (nl)
+		in->pending_at += (size_t)(nl - start) + 1;
+	if (!nl || in->pending_at == in->pending.len) {
+		buf_clear(&in->pending);
+		in->pending_at = 0;
+	}
+	if (nl || in->pipe_ended)
+		in->skipping = false;
+	return !in->skipping;
+}
+
+/* Reads a line from a pipe; *too_long when one longer than INPUT_MAX_LINE
+ * was read away instead, without keeping it all in memory. */
+static input_status read_plain(input *in, const char *prompt, time_t deadline, char **line,
+                               bool *too_long)
 {
 	/* The prompt is not shown: scripted answers come without a reader. */
 	(void)prompt;
 	input_status status = INPUT_LINE;
-	while (!next_pending_line(in, line)) {
+	for (;;) {
+		if (in->skipping && skip_long_line(in)) {
+			*too_long = true;
+			return INPUT_LINE;
+		}
+		if (!in->skipping) {
+			if (next_pending_line(in, line))
+				break;
+			if (in->pending.len - in->pending_at > INPUT_MAX_LINE) {
+				in->skipping = true;
+				continue;
+			}
+		}
 		if (in->pipe_ended)
 			return INPUT_EOF;
 		struct pollfd fds[2] = {
@@ -403,9 +447,21 @@ static input_status read_plain(input *in, const char *prompt, time_t deadline, c
 
 input_status input_read(input *in, const char *prompt, time_t deadline, char **line)
 {
-	*line = NULL;
-	return in->terminal ? read_terminal(in, prompt, deadline, line)
-	                    : read_plain(in, prompt, deadline, line);
+	for (;;) {
+		*line = NULL;
+		bool too_long = false;
+		input_status status = in->terminal ? read_terminal(in, prompt, deadline, line)
+		                                   : read_plain(in, prompt, deadline, line, &too_long);
+		if (status == INPUT_LINE && *line && strlen(*line) > INPUT_MAX_LINE)
+			too_long = true;
+		if (!too_long)
+			return status;
+		free(*line);
+		*line = NULL;
+		printf("That line is longer than %d KiB, so it was not taken; type a shorter one.\n",
+		       INPUT_MAX_LINE / 1024);
+		fflush(stdout);
+	}
 }
 
 void input_set_completions(input *in, const char *const *completions, bool complete_any)
@@ -445,9 +501,20 @@ int input_columns(const input *in)
 
 bool input_confirm(input *in, const char *question)
 {
+	/* A script has nobody to ask, and its next line is an answer. */
+	if (!in->terminal)
+		return true;
+	/* The line cut short belongs to the read after this one. */
+	char *kept = in->interrupted_text;
+	in->interrupted_text = NULL;
 	char *answer = NULL;
 	input_status status = input_read(in, question, 0, &answer);
-	bool yes = status != INPUT_LINE || (answer && (answer[0] == 'y' || answer[0] == 'Y'));
+	free(in->interrupted_text);
+	in->interrupted_text = kept;
+	/* Ctrl-D takes the default, no; a second Ctrl-C or a closed terminal
+	 * means leave. */
+	bool yes = status == INPUT_LINE ? answer[0] == 'y' || answer[0] == 'Y'
+	                                : status != INPUT_EOF;
 	free(answer);
 	return yes;
 }

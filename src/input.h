@@ -34,6 +34,11 @@ void input_free(input *in);
 /* Whether lines come from a terminal (readline) or a pipe (plain lines). */
 bool input_is_terminal(const input *in);
 
+/* The longest line input_read hands over, in bytes (an answer is stored
+ * whole, so a longer one could not be). A longer line is refused with a
+ * message on stdout and the prompt comes again. */
+#define INPUT_MAX_LINE 65536
+
 /* Reads one line after showing `prompt` (which may hold SGR sequences; they
  * are wrapped for readline's width count here). On INPUT_LINE, *line is a
  * new string without its newline that the caller frees. Ending with a
@@ -60,8 +65,9 @@ bool input_take_resize(input *in);
 /* The terminal's width now, at most 100; 80 when not a terminal. */
 int input_columns(const input *in);
 
-/* Asks a yes/no question on the terminal ("Quit? [y/N] "); true for yes. A
- * second Ctrl-C or the end of input counts as yes. */
+/* Asks a yes/no question on the terminal ("Quit? [y/N] "); true for yes.
+ * Ctrl-D takes the default, no; a second Ctrl-C or a terminal that went away
+ * counts as yes. From a pipe nothing is asked or read: yes. */
 bool input_confirm(input *in, const char *question);
 
 #endif

@@ -568,6 +568,43 @@ int pack_write(const quiz *q, const char *path, diag_list *d)
 
 /* ---- Loading ------------------------------------------------------------ */
 
+int pack_open_untrusted(const char *path, int max_length, sqlite3 **db)
+{
+	*db = NULL;
+	buf wal;
+	buf_init(&wal);
+	buf_printf(&wal, "%s-wal", path);
+	struct stat wal_st;
+	bool pending = stat(wal.ptr, &wal_st) == 0 && wal_st.st_size > 0;
+	buf_release(&wal);
+	/* SQLite would take a name starting "file:" as a URI with options of
+	 * its own, so the name is always given as an escaped URI. */
+	buf uri;
+	buf_init(&uri);
+	buf_puts(&uri, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if ((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    strchr("/-._~", *p))
+			buf_putc(&uri, (char)*p);
+		else
+			buf_printf(&uri, "%%%02X", *p);
+	}
+	buf_puts(&uri, pending ? "?mode=ro" : "?immutable=1");
+	int rc = sqlite3_open_v2(uri.ptr, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+	                         NULL);
+	buf_release(&uri);
+	if (!*db)
+		return rc;
+	sqlite3_extended_result_codes(*db, 1);
+	/* Nothing in the file is trusted to run. */
+	sqlite3_db_config(*db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	sqlite3_db_config(*db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	sqlite3_db_config(*db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+	sqlite3_db_config(*db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
+	sqlite3_limit(*db, SQLITE_LIMIT_LENGTH, max_length);
+	return rc;
+}
+
 typedef struct {
 	sqlite3 *db;
 	const char *path;
@@ -703,6 +740,59 @@ static void list_push(loader *l, list_builder *b, const char *s)
 		b->cap = cap;
 	}
 	b->items[b->count++] = s;
+}
+
+/* The schema, exactly as pack_write makes it: a pack with anything more (a
+ * view, a trigger, a virtual table) or less is refused before a row is read. */
+static void check_schema(loader *l)
+{
+	static const char listing[] = "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema"
+	                              " ORDER BY type, name";
+	sqlite3 *model = NULL;
+	sqlite3_stmt *want = NULL, *got = NULL;
+	if (sqlite3_open_v2(":memory:", &model, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+	    sqlite3_exec(model, schema_sql, NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(model, listing, -1, &want, NULL) != SQLITE_OK) {
+		damaged(l, "its schema cannot be compared: %s", sqlite3_errmsg(model));
+		goto out;
+	}
+	got = prepare(l, listing);
+	for (;;) {
+		bool more_wanted = sqlite3_step(want) == SQLITE_ROW;
+		bool more_got = row(l, got);
+		if (l->failed)
+			break;
+		if (!more_wanted && !more_got)
+			break;
+		bool same = more_wanted && more_got;
+		for (int i = 0; same && i < 4; i++)
+			same = sqlite3_column_type(got, i) == SQLITE_TEXT &&
+			       strcmp((const char *)sqlite3_column_text(want, i),
+			              (const char *)sqlite3_column_text(got, i)) == 0;
+		if (!same) {
+			if (more_got && sqlite3_column_type(got, 1) == SQLITE_TEXT)
+				damaged(l, "its schema is not a pack's (%.40s `%.60s`)",
+				        (const char *)sqlite3_column_text(got, 0),
+				        (const char *)sqlite3_column_text(got, 1));
+			else
+				damaged(l, "its schema is not a pack's");
+			break;
+		}
+	}
+out:
+	sqlite3_finalize(want);
+	sqlite3_finalize(got);
+	sqlite3_close(model);
+}
+
+/* How many rows `table` holds, so that counts in the header are checked
+ * before they size anything. */
+static sqlite3_int64 count_rows(loader *l, const char *sql)
+{
+	sqlite3_stmt *s = prepare(l, sql);
+	sqlite3_int64 n = row(l, s) ? sqlite3_column_int64(s, 0) : -1;
+	sqlite3_finalize(s);
+	return n;
 }
 
 static void read_header(loader *l, sqlite3_int64 *questions, sqlite3_int64 *actors,
@@ -903,7 +993,8 @@ static void read_lists(loader *l)
 			break;
 		if (qi != current || strcmp(name, list.ptr) != 0) {
 			b = (list_builder){NULL, 0, 0};
-			n_correct = 0;
+			correct = NULL;
+			n_correct = cap_correct = 0;
 			current = qi;
 			buf_clear(&list);
 			buf_puts(&list, name);
@@ -925,14 +1016,17 @@ static void read_lists(loader *l)
 			break;
 		}
 		if (strcmp(name, "correct") == 0) {
+			/* Grown by doubling in the arena, as list_push does: copying
+			 * the list at every row made a long one quadratic. */
 			if (n_correct == cap_correct) {
 				cap_correct = cap_correct ? cap_correct * 2 : 4;
-				correct = xrealloc(correct, cap_correct * sizeof(size_t));
+				size_t *grown = arena_alloc(quiz_arena(l->q), cap_correct * sizeof(size_t));
+				if (n_correct)
+					memcpy(grown, correct, n_correct * sizeof(size_t));
+				correct = grown;
 			}
 			correct[n_correct++] = (size_t)column_int(l, s, 3, 0, INT64_MAX);
-			size_t *kept = arena_alloc(quiz_arena(l->q), n_correct * sizeof(size_t));
-			memcpy(kept, correct, n_correct * sizeof(size_t));
-			qq->correct = kept;
+			qq->correct = correct;
 			qq->n_correct = n_correct;
 			continue;
 		}
@@ -960,7 +1054,6 @@ static void read_lists(loader *l)
 			damaged(l, "it has an unknown list `%s`", name);
 	}
 	buf_release(&list);
-	free(correct);
 	sqlite3_finalize(s);
 }
 
@@ -1097,18 +1190,14 @@ quiz *pack_load(const char *path, diag_list *d)
 	sqlite3_int64 n_questions = 0, n_actors = 0;
 	const char *digest = NULL, *art_path = NULL, *art_text = NULL;
 	size_t art_len = 0;
-	int rc = sqlite3_open_v2(path, &l.db, SQLITE_OPEN_READONLY, NULL);
+	/* The article is the longest value a pack holds. */
+	int rc = pack_open_untrusted(path, (int)ARTICLE_MAX_SIZE + 1, &l.db);
 	if (rc != SQLITE_OK) {
 		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot open the pack: %s",
 		         l.db ? sqlite3_errmsg(l.db) : sqlite3_errstr(rc));
 		sqlite3_close(l.db);
 		return NULL;
 	}
-	/* A pack may come from anywhere: nothing in it is trusted to run. */
-	sqlite3_db_config(l.db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
-	sqlite3_db_config(l.db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-	sqlite3_db_config(l.db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
-	sqlite3_db_config(l.db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
 	l.q = quiz_new();
 	quiz_set_bank_path(l.q, path);
 
@@ -1131,6 +1220,8 @@ quiz *pack_load(const char *path, diag_list *d)
 		                  : "build it again from its bank with `recall build`");
 		l.failed = true;
 	}
+	if (!l.failed)
+		check_schema(&l);
 	s = prepare(&l, "PRAGMA quick_check");
 	if (row(&l, s)) {
 		const char *verdict = (const char *)sqlite3_column_text(s, 0);
@@ -1140,6 +1231,10 @@ quiz *pack_load(const char *path, diag_list *d)
 	sqlite3_finalize(s);
 
 	read_header(&l, &n_questions, &n_actors, &digest, &art_path, &art_text, &art_len);
+	if (!l.failed && count_rows(&l, "SELECT count(*) FROM questions") != n_questions)
+		damaged(&l, "it does not hold the %lld questions it says", (long long)n_questions);
+	if (!l.failed && count_rows(&l, "SELECT count(*) FROM actors") != n_actors)
+		damaged(&l, "it does not hold the %lld actors it says", (long long)n_actors);
 	if (!l.failed) {
 		l.n_questions = (size_t)n_questions;
 		l.n_actors = (size_t)n_actors;

@@ -2,6 +2,8 @@
 #ifndef RECALL_PACK_H
 #define RECALL_PACK_H
 
+#include <sqlite3.h>
+
 #include "diag.h"
 #include "quiz.h"
 
@@ -26,11 +28,23 @@ pack_sniff_result pack_sniff(const char *path);
  * Returns 0, or -1 with an error added to `d`. */
 int pack_write(const quiz *q, const char *path, diag_list *d);
 
+/* Opens an SQLite file that came from elsewhere (a pack, or a database to
+ * merge) for reading only, so that nothing in it can run or be written:
+ * the path is escaped for SQLite's URI syntax; a file with no write-ahead log
+ * waiting beside it is read as immutable (nothing is created beside it, so
+ * read-only media work); SQLITE_DBCONFIG_DEFENSIVE is on, the schema is not
+ * trusted, views and triggers are off, and no value may be longer than
+ * `max_length` bytes. Returns an SQLite result code; *db is set even on
+ * failure and the caller closes it with sqlite3_close. */
+int pack_open_untrusted(const char *path, int max_length, sqlite3 **db);
+
 /* Loads a pack written by pack_write. Checks the application id, the schema
- * version, SQLite's own integrity check, the structure of every row and the
- * digest; a damaged, truncated or foreign file is an error added to `d`, and
- * NULL is returned. The caller frees the quiz with quiz_free. Its bank path
- * is `path`. */
+ * version, that its schema is exactly the one pack_write makes (so no view or
+ * trigger), the row counts against its header before anything is allocated,
+ * SQLite's own integrity check, the structure of every row and the digest,
+ * in time linear in the file's size; a damaged, truncated or foreign file
+ * is an error added to `d`, and NULL is returned. The caller frees the quiz
+ * with quiz_free. Its bank path is `path`. */
 quiz *pack_load(const char *path, diag_list *d);
 
 /* The digest of everything a quiz holds but its bank path: 64 hex digits

@@ -307,9 +307,10 @@ static char *chosen_texts(const quiz_question *q, const char *letters)
 	return buf_detach(&out);
 }
 
+/* Each help halves the credit, as `take --help` says: both leave a quarter. */
 static double help_factor(session_help h)
 {
-	return h.hinted || h.passage ? 0.5 : 1.0;
+	return (h.hinted ? 0.5 : 1.0) * (h.passage ? 0.5 : 1.0);
 }
 
 /* Where the bank's option `bank` was shown, as a letter. */
@@ -403,6 +404,21 @@ const session_response *session_answer(session *s, const char *typed, int64_t el
 	}
 	keep_response(s, r);
 	return r;
+}
+
+const session_response *session_answer_once(session *s, const char *typed, int64_t elapsed_ms)
+{
+	const session_response *r = session_answer(s, typed, elapsed_ms);
+	if (!r || r->grade.verdict != GRADE_AMBIGUOUS)
+		return r;
+	/* Nobody is there to say which was meant: the answer counts as given. */
+	session_response *given = s->ambiguous;
+	s->ambiguous = NULL;
+	given->grade.verdict = GRADE_WRONG;
+	given->grade.credit = 0;
+	given->credit = 0;
+	keep_response(s, given);
+	return given;
 }
 
 const session_response *session_skip(session *s, int64_t elapsed_ms)

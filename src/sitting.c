@@ -99,8 +99,8 @@ static void show_help(sitting *r)
 	buf text;
 	buf_init(&text);
 	if (so->allow_hints)
-		buf_puts(&text, ":hint      a hint (half credit)\n"
-		                ":passage   the paragraph the question is about (half credit)\n");
+		buf_puts(&text, ":hint      a hint (halves the credit)\n"
+		                ":passage   the paragraph the question is about (halves the credit)\n");
 	buf_puts(&text, ":skip      go on without answering (or Ctrl-D)\n");
 	if (so->mode == SESSION_PRACTICE && so->allow_override)
 		buf_puts(&text, ":override  count your last answer as right\n");
@@ -114,13 +114,15 @@ typedef enum { STEP_NEXT, STEP_AGAIN, STEP_STOP, STEP_FAIL } step;
 
 static step after_response(sitting *r, const session_response *resp)
 {
-	if (!record(r, resp))
-		return STEP_FAIL;
+	/* An answer asked again is not one: only the answer that settles the
+	 * question is recorded, counted once in stats, export and reports. */
 	if (resp->grade.verdict == GRADE_AMBIGUOUS) {
 		screen_feedback(&r->screen, r->opt->quiz, resp, &r->out);
 		flush_out(r);
 		return STEP_AGAIN;
 	}
+	if (!record(r, resp))
+		return STEP_FAIL;
 	if (session_shows_feedback(r->opt->session))
 		screen_feedback(&r->screen, r->opt->quiz, resp, &r->out);
 	else
@@ -236,12 +238,20 @@ static step ask(sitting *r)
 		switch (st) {
 		case INPUT_LINE: {
 			char *typed = trim(line);
-			if (typed[0] == ':') {
+			if (!typed[0]) {
+				/* Enter alone is no answer: the prompt stays (:skip skips). */
+				next = STEP_AGAIN;
+			} else if (typed[0] == ':') {
 				next = run_command(r, typed);
 			} else {
 				if (session_shows_feedback(s))
 					input_remember(r->input, typed);
-				next = after_response(r, session_answer(s, typed, elapsed_since(&r->asked_at)));
+				/* A script's next line answers the next question, so an
+				 * answer from a pipe is never asked again. */
+				int64_t ms = elapsed_since(&r->asked_at);
+				next = after_response(r, input_is_terminal(r->input)
+				                             ? session_answer(s, typed, ms)
+				                             : session_answer_once(s, typed, ms));
 			}
 			free(line);
 			break;
@@ -313,8 +323,20 @@ static int finish(sitting *r, long elapsed_seconds, sitting_result *result)
 	result->status = st;
 	if (r->opt->part)
 		return EXIT_OK;
-	if (r->opt->recorded) {
-		if (store_session_end(r->opt->recorded, st, earned, session_max_score(s)) != STORE_OK) {
+	/* A script that ended before its first answer took no quiz: nothing
+	 * of it is kept. */
+	bool nothing_given = !session_response_count(s) && strcmp(r->status_name, "interrupted") == 0 &&
+	                     !r->signal && !input_is_terminal(r->input);
+	if (r->opt->recorded && nothing_given) {
+		if (store_session_discard(r->opt->recorded) != STORE_OK) {
+			fprintf(stderr, "recall %s: could not remove the empty session: %s\n", r->opt->cmd,
+			        store_errmsg(r->opt->store));
+			status = EXIT_PROBLEMS;
+		}
+	} else if (r->opt->recorded) {
+		/* The score is out of the points of the questions asked, as the
+		 * scorecard shows it, so `history` says the same. */
+		if (store_session_end(r->opt->recorded, st, earned, possible) != STORE_OK) {
 			fprintf(stderr, "recall %s: could not save the session's end: %s\n", r->opt->cmd,
 			        store_errmsg(r->opt->store));
 			status = EXIT_PROBLEMS;

@@ -149,6 +149,21 @@ static const char *const schema_steps[] = {
 	"CREATE INDEX card_due ON card (learner_id, due);\n"
 	"CREATE TABLE card_replay (pending INTEGER NOT NULL);\n"
 	"INSERT INTO card_replay VALUES (1);\n",
+	/* 3 -> 4: regrades, each a change to one response made after the
+	 * fact (an answer accepted for everyone, an override, a new version of
+	 * the bank), with who made it, when, why, and what the response was. */
+	"CREATE TABLE regrade (\n"
+	"  id           INTEGER PRIMARY KEY,\n"
+	"  response_id  INTEGER NOT NULL REFERENCES response(id),\n"
+	"  at           INTEGER NOT NULL,\n"
+	"  by_whom      TEXT NOT NULL,\n"
+	"  reason       TEXT NOT NULL,\n"
+	"  old_verdict  TEXT NOT NULL,\n"
+	"  old_credit   REAL NOT NULL,\n"
+	"  new_verdict  TEXT NOT NULL,\n"
+	"  new_credit   REAL NOT NULL\n"
+	");\n"
+	"CREATE INDEX regrade_by_response ON regrade (response_id);\n",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof schema_steps / sizeof schema_steps[0]))
@@ -759,11 +774,20 @@ static store_status check_paths(store *s, const store_options *opt, bool *exists
 		            "cannot open the database %s: %s", s->path, strerror(errno));
 	if (*exists && S_ISDIR(st.st_mode))
 		return store_fail(s, STORE_NOTADB, "%s is a folder, not a database", s->path);
-	if (!*exists && opt->must_exist)
-		return store_fail(s, STORE_MISSING, "there is no database at %s", s->path);
 	store_status status = STORE_OK;
 	char *dir = path_dirname(s->path);
-	if (!*exists) {
+	struct stat dir_st;
+	const char *env = getenv("RECALL_DB");
+	bool named = opt->only_existing_folder && (opt->path || (env && *env));
+	if (!*exists && named && stat(dir, &dir_st) != 0 && errno == ENOENT) {
+		/* A path typed with a slip would otherwise make a new, empty
+		 * database in a folder nobody meant (or report an empty history):
+		 * only the default place is made. */
+		status = store_fail(s, STORE_IO, "cannot open the database %s: there is no folder %s",
+		                    s->path, dir);
+	} else if (!*exists && opt->must_exist) {
+		status = store_fail(s, STORE_MISSING, "there is no database at %s", s->path);
+	} else if (!*exists) {
 		/* The default place is private to the user; an explicit folder is
 		 * made as the umask says, since a class may share it. */
 		char *failed = NULL;
@@ -797,17 +821,19 @@ static store_status check_paths(store *s, const store_options *opt, bool *exists
  * creation of the schema and make a new recall database look foreign. */
 static store_status inspect(store *s, int64_t *version)
 {
-	int64_t app_id = 0, tables = 0;
+	int64_t app_id = 0, tables = 0, packs = 0;
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_prepare_v2(s->db,
 	                            "SELECT (SELECT application_id FROM pragma_application_id),"
 	                            " (SELECT user_version FROM pragma_user_version),"
-	                            " (SELECT count(*) FROM sqlite_schema)",
+	                            " (SELECT count(*) FROM sqlite_schema),"
+	                            " (SELECT count(*) FROM sqlite_schema WHERE name = 'pack')",
 	                            -1, &st, NULL);
 	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		app_id = sqlite3_column_int64(st, 0);
 		*version = sqlite3_column_int64(st, 1);
 		tables = sqlite3_column_int64(st, 2);
+		packs = sqlite3_column_int64(st, 3);
 		rc = SQLITE_OK;
 	}
 	sqlite3_finalize(st);
@@ -817,6 +843,13 @@ static store_status inspect(store *s, int64_t *version)
 			            s->path);
 		return store_fail_sqlite(s, rc, "cannot read the database");
 	}
+	/* Packs share the application id; one must never be upgraded into a
+	 * results database (or switched to WAL, which read-only media cannot read). */
+	if (app_id == RECALL_APPLICATION_ID && packs > 0)
+		return store_fail(s, STORE_NOTADB,
+		            "%s is a recall pack, not a results database; give it as the BANK and "
+		            "another --db",
+		            s->path);
 	if (app_id != RECALL_APPLICATION_ID && (app_id != 0 || tables > 0))
 		return store_fail(s, STORE_NOTADB,
 		            "%s is an SQLite database, but not recall's (application id %lld, %lld "
@@ -1462,6 +1495,30 @@ store_status store_session_end(store_session *ss, store_session_status status, d
 	ss->ended = true;
 	if (changed == 0)
 		return store_fail(s, STORE_INVALID, "the session had already ended in the database");
+	return STORE_OK;
+}
+
+store_status store_session_discard(store_session *ss)
+{
+	store *s = ss->s;
+	if (ss->ended || ss->seq)
+		return store_fail(s, STORE_INVALID, "only a session with no answer can be removed");
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(s->db,
+	                            "DELETE FROM session WHERE id = ?1 AND status = 'running' AND "
+	                            "NOT EXISTS (SELECT 1 FROM response WHERE session_id = ?1)",
+	                            -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail_sqlite(s, rc, "cannot remove the session");
+	sqlite3_bind_int64(st, 1, ss->id);
+	rc = sqlite3_step(st);
+	int changed = sqlite3_changes(s->db);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail_sqlite(s, rc, "cannot remove the session");
+	ss->ended = true;
+	if (changed == 0)
+		return store_fail(s, STORE_INVALID, "the session is no longer empty and running");
 	return STORE_OK;
 }
 

@@ -21,8 +21,13 @@
 /* Which results a query covers, as SQL over `l` (learner), `b` (bank) and
  * `s` (session). Every value is a bound parameter; a NULL one filters
  * nothing. */
+/* A bank is named by its title, or by words of it in a row ("fentanyl"), in
+ * any ASCII case, with the title's commas, colons, semicolons and full stops
+ * taken as spaces; by its path; or by a prefix of its hash. */
 #define BANK_MATCH                                                                     \
 	"(:bank IS NULL OR b.title = :bank COLLATE NOCASE OR b.path = :bank"               \
+	" OR instr(' ' || lower(replace(replace(replace(replace(b.title, ',', ' '), ':', ' '),"\
+	" ';', ' '), '.', ' ')) || ' ', ' ' || lower(trim(:bank)) || ' ') > 0"               \
 	" OR b.path = :bank_path OR substr(b.hash, 1, length(:bank_hash)) = :bank_hash)"
 #define FILTER                                                                         \
 	" (:learner IS NULL OR l.name = :learner) AND " BANK_MATCH                         \

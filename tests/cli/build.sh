@@ -81,3 +81,87 @@ expect_status "no bank: usage error" 2
 run "$RECALL" build "$sample" -o /nonexistent-folder/x.quiz
 expect_status "unwritable output: exit 1" 1
 expect_grep "unwritable output: says why" "$T/err" "cannot write the pack"
+
+# An existing file is replaced only with --force, and the bank never.
+cp sample.quiz before.quiz
+echo "notes" > notes.txt
+run "$RECALL" build "$sample" -o notes.txt
+expect_status "an existing output is refused: exit 1" 1
+expect_grep "an existing output is named, with the fix" "$T/err" \
+	"notes.txt already exists; use --force to overwrite it"
+expect_text "the existing output is left as it was" notes.txt "notes"
+run "$RECALL" build "$sample" -o notes.txt --force
+expect_status "--force replaces it" 0
+[ "$(head -c 15 notes.txt)" = "SQLite format 3" ] && ok "--force wrote the pack" ||
+	not_ok "--force wrote the pack"
+mkdir -p own/quizzes own/content
+cp "$ROOT/content/china-fentanyl-sanctions.md" own/content/
+cp "$sample" own/quizzes/bank.yaml
+cp own/quizzes/bank.yaml own/before.yaml
+run "$RECALL" build own/quizzes/bank.yaml -o own/quizzes/bank.yaml --force
+expect_status "the bank itself is refused, even with --force: exit 1" 1
+expect_grep "the bank itself is named" "$T/err" "bank.yaml is the bank itself"
+expect_file "the bank is left as it was" own/quizzes/bank.yaml own/before.yaml
+run "$RECALL" build own/quizzes/bank.yaml
+expect_status "the default output is new: built" 0
+run "$RECALL" build own/quizzes/bank.yaml
+expect_status "the default output exists the second time: refused" 1
+
+# A file name is shown with its control characters made visible.
+bad=$(printf 'x\033]0;owned\007.yaml')
+cp "$sample" "own/quizzes/$bad"
+run "$RECALL" check "own/quizzes/$bad"
+if grep -q "$(printf '\033')" "$T/out" "$T/err"; then
+	not_ok "check shows an escape in a file name as a picture" "$(od -c "$T/out" | head -3)"
+else expect_grep "check shows an escape in a file name as a picture" "$T/out" "x␛]0;owned␇.yaml"; fi
+
+# --- packs from elsewhere -----------------------------------------------------
+
+# A name SQLite would take for a URI is still a file name.
+cp sample.quiz 'file:odd.quiz?mode=memory'
+run "$RECALL" check 'file:odd.quiz?mode=memory'
+expect_status "a pack named like an SQLite URI opens" 0
+expect_grep "it is the file of that name" "$T/out" "57 questions, no problems"
+
+# A pack with anything beyond a pack's schema is refused before a row is read.
+cp sample.quiz trigger.quiz
+sqlite3 trigger.quiz "CREATE TABLE log (x); CREATE TRIGGER t AFTER INSERT ON questions BEGIN INSERT INTO log VALUES (1); END;"
+run "$RECALL" check trigger.quiz
+expect_status "a pack with a trigger: exit 1" 1
+expect_grep "a pack with a trigger: its schema is not a pack's" "$T/err" "its schema is not a pack's"
+cp sample.quiz view.quiz
+sqlite3 view.quiz "ALTER TABLE questions RENAME TO q0; CREATE VIEW questions AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT q0.* FROM q0, n;"
+run "$RECALL" check view.quiz
+expect_status "a pack whose questions are an endless view: exit 1, at once" 1
+expect_grep "a pack with a view: its schema is not a pack's" "$T/err" "its schema is not a pack's"
+
+# A pack switched to WAL is read as it is: nothing is made beside it, so it
+# reads from read-only media too.
+mkdir wal && cp sample.quiz wal/w.quiz
+sqlite3 wal/w.quiz 'PRAGMA journal_mode = WAL' > /dev/null
+run "$RECALL" check wal/w.quiz
+expect_status "a WAL-mode pack is read" 0
+[ "$(ls wal)" = "w.quiz" ] && ok "nothing is written beside a pack that is read" ||
+	not_ok "nothing is written beside a pack that is read" "$(ls wal)"
+
+# take --db PACK does not turn the pack into a results database.
+cp sample.quiz given.quiz
+echo 2023 | "$RECALL" take --db given.quiz --limit 1 sample.quiz > "$T/out" 2> "$T/err"
+status=$?
+expect_status "take --db PACK: exit 1" 1
+expect_grep "take --db PACK: says it is a pack" "$T/err" "given.quiz is a recall pack, not a results database"
+expect_file "take --db PACK: the pack is left as it was" given.quiz sample.quiz
+
+# A long list is read in linear time and memory, before the digest is checked.
+cp sample.quiz long.quiz
+sqlite3 long.quiz "
+	CREATE TEMP TABLE q AS SELECT position FROM questions WHERE kind = 'choice' LIMIT 1;
+	DELETE FROM question_lists WHERE question = (SELECT position FROM q) AND list = 'correct';
+	WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 19999)
+	INSERT INTO question_lists SELECT (SELECT position FROM q), 'correct', i, 0 FROM n;"
+/usr/bin/time -f '%M' -o "$T/kb" "$RECALL" check long.quiz > "$T/out" 2> "$T/err"
+expect_grep "a pack of 20,000 answers is loaded, then fails its digest" "$T/err" \
+	"its contents do not match their digest"
+kb=$(tail -n 1 "$T/kb")
+[ "$kb" -lt 400000 ] && ok "... in less than 400 MB ($((kb / 1024)) MB)" ||
+	not_ok "... in less than 400 MB" "$((kb / 1024)) MB"

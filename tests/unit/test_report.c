@@ -64,7 +64,7 @@ static report *worked_example(void)
 		report_add_student(r, id, name, s < 5 ? "A" : "B");
 	}
 	for (int q = 0; q < 4; q++)
-		report_add_question(r, qids[q], kinds[q], "Prompt?", 1);
+		report_add_question(r, qids[q], kinds[q], "Prompt?", NULL, 1);
 	for (int s = 0; s < 10; s++) {
 		snprintf(id, sizeof id, "s%02d", s + 1);
 		snprintf(key, sizeof key, "k%02d", s + 1);
@@ -167,8 +167,8 @@ static void test_attempts(void **state)
 	report_add_student(r, "ana", "Ana", "");
 	report_add_student(r, "ben", "Ben", "");
 	report_add_student(r, "cy", "Cy", "");
-	report_add_question(r, "q1", "date", "When?", 1);
-	report_add_question(r, "q2", "actor", "Who?", 2);
+	report_add_question(r, "q1", "date", "When?", NULL, 1);
+	report_add_question(r, "q2", "actor", "Who?", NULL, 2);
 	/* Ana: an interrupted try, then 1/3, then 3/3, then 2/3. */
 	report_add_attempt(r, "a0", "ana", STORE_INTERRUPTED, 0, 100, 0, 3);
 	report_add_attempt(r, "a1", "ana", STORE_COMPLETE, 1000, 61000, 1, 3);
@@ -235,7 +235,7 @@ static void test_small_and_empty(void **state)
 	report_free(r);
 
 	r = report_new();
-	report_add_question(r, "q1", "date", "When?", 1);
+	report_add_question(r, "q1", "date", "When?", NULL, 1);
 	report_add_attempt(r, "a", "ana", STORE_COMPLETE, 0, 1, 1, 1);
 	report_add_answer(r, "a", "q1", "2023", 4, "correct", 1, 1, false, NULL);
 	report_compute(r);
@@ -258,7 +258,7 @@ static void test_large_class(void **state)
 	/* Twenty thousand students, every wrong answer different: grouping
 	 * must not compare each with each. */
 	report *r = report_new();
-	report_add_question(r, "q1", "text", "Which?", 1);
+	report_add_question(r, "q1", "text", "Which?", NULL, 1);
 	char id[32], key[32], typed[32];
 	for (int i = 0; i < 20000; i++) {
 		snprintf(id, sizeof id, "s%05d", i);

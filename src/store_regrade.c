@@ -1,0 +1,236 @@
+/* store_regrade.c - changing responses after the fact, recorded: accepted answers, overrides, new bank versions */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_impl.h"
+
+/* The filter of store.h's queries, bound by name. */
+static void bind_filter(sqlite3_stmt *st, const store_filter *f)
+{
+	store_bind_named_text(st, ":learner", f->learner);
+	store_bind_bank(st, f->bank);
+	int i = sqlite3_bind_parameter_index(st, ":exclude");
+	if (i && f->exclude_session)
+		sqlite3_bind_int64(st, i, f->exclude_session);
+	i = sqlite3_bind_parameter_index(st, ":finished");
+	if (i && f->finished_only)
+		sqlite3_bind_int(st, i, 1);
+	store_bind_named_text(st, ":class", f->class_name);
+}
+
+store_status store_regrade_responses(store *s, const store_filter *f, const char *question_id,
+                                     store_regrade_response_cb cb, void *ctx)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(
+		s->db,
+		"SELECT r.id, s.uuid, l.name, b.hash, r.seq, q.qid, q.kind, q.points, r.answer,"
+		" r.chosen, r.verdict, r.credit, r.graded_credit, r.hints, r.passage, r.override"
+		" FROM response r" RESPONSE_JOINS "WHERE" FILTER
+		" AND (:qid IS NULL OR q.qid = :qid) ORDER BY s.started_at, s.id, r.seq",
+		-1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		bind_filter(st, f);
+		store_bind_named_text(st, ":qid", question_id);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			store_regrade_response row = {
+				.id = sqlite3_column_int64(st, 0),
+				.session_uuid = store_column_text(st, 1),
+				.learner = store_column_text(st, 2),
+				.bank_hash = store_column_text(st, 3),
+				.seq = sqlite3_column_int(st, 4),
+				.question_id = store_column_text(st, 5),
+				.kind = store_column_text(st, 6),
+				.points = sqlite3_column_double(st, 7),
+				.answer = store_column_text(st, 8),
+				.answer_len = (size_t)sqlite3_column_bytes(st, 8),
+				.chosen = sqlite3_column_type(st, 9) == SQLITE_NULL
+				              ? NULL
+				              : (const char *)sqlite3_column_text(st, 9),
+				.verdict = store_column_text(st, 10),
+				.credit = sqlite3_column_double(st, 11),
+				.graded_credit = sqlite3_column_double(st, 12),
+				.hints = sqlite3_column_int(st, 13),
+				.passage = sqlite3_column_int(st, 14) != 0,
+				.override = sqlite3_column_int(st, 15) != 0,
+			};
+			if (cb(&row, ctx)) {
+				rc = SQLITE_DONE;
+				break;
+			}
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? STORE_OK : store_fail_sqlite(s, rc, "cannot read the responses");
+}
+
+/* Where review cards would be brought up to date for the responses
+ * changed in this transaction: the one place a regrade reaches the spaced
+ * review schedule. The database has no cards yet, so there is nothing to
+ * do; when it has, the changed responses' (learner, question) cards are
+ * rebuilt here, inside the same transaction. */
+static store_status rebuild_review_cards(store *s, const int64_t *responses, size_t count)
+{
+	(void)s;
+	(void)responses;
+	(void)count;
+	return STORE_OK;
+}
+
+store_status store_regrade_apply(store *s, const store_regrade_change *changes, size_t count,
+                                 const char *by, const char *reason, size_t *changed)
+{
+	sqlite3_stmt *old = NULL, *upd = NULL, *rec = NULL, *score = NULL;
+	int64_t *done = xmalloc((count ? count : 1) * sizeof *done);
+	size_t n_done = 0;
+	store_status status = STORE_OK;
+	if (changed)
+		*changed = 0;
+	for (size_t i = 0; i < count; i++) {
+		if (!store_known_verdict(changes[i].verdict) ||
+		    !store_valid_credit(changes[i].credit) ||
+		    !store_valid_credit(changes[i].graded_credit)) {
+			status = store_fail(s, STORE_INVALID, "a regrade needs a known verdict and credits "
+			                                      "from 0 to 1");
+			goto out;
+		}
+	}
+	int rc = store_tx_begin(s);
+	if (rc != SQLITE_OK) {
+		status = store_fail_sqlite(s, rc, "cannot write to the database");
+		goto out;
+	}
+	rc = sqlite3_prepare_v2(s->db,
+	                        "SELECT verdict, credit, graded_credit, override, session_id"
+	                        " FROM response WHERE id = ?1",
+	                        -1, &old, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(s->db,
+		                        "UPDATE response SET verdict = ?2, graded_credit = ?3, credit = ?4,"
+		                        " override = ?5 WHERE id = ?1",
+		                        -1, &upd, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(s->db,
+		                        "INSERT INTO regrade (response_id, at, by_whom, reason, old_verdict,"
+		                        " old_credit, new_verdict, new_credit)"
+		                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+		                        -1, &rec, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(s->db,
+		                        "UPDATE session SET score = (SELECT coalesce(sum(r.credit * q.points), 0)"
+		                        " FROM response r JOIN question q ON q.id = r.question_id"
+		                        " WHERE r.session_id = session.id AND r.verdict <> 'ambiguous')"
+		                        " WHERE id = (SELECT session_id FROM response WHERE id = ?1)",
+		                        -1, &score, NULL);
+	int64_t now = store_now(s);
+	for (size_t i = 0; rc == SQLITE_OK && i < count; i++) {
+		const store_regrade_change *c = &changes[i];
+		sqlite3_bind_int64(old, 1, c->response_id);
+		rc = sqlite3_step(old);
+		if (rc != SQLITE_ROW) {
+			if (rc == SQLITE_DONE) {
+				status = store_fail(s, STORE_INVALID, "no response %lld in %s",
+				                    (long long)c->response_id, s->path);
+				rc = SQLITE_OK;
+				break;
+			}
+			break;
+		}
+		char *was = xstrdup(store_column_text(old, 0));
+		double was_credit = sqlite3_column_double(old, 1);
+		double was_graded = sqlite3_column_double(old, 2);
+		bool was_override = sqlite3_column_int(old, 3) != 0;
+		store_done(old);
+		rc = SQLITE_OK;
+		if (strcmp(was, c->verdict) == 0 && was_credit == c->credit &&
+		    was_graded == c->graded_credit && was_override == c->overridden) {
+			free(was);
+			continue;
+		}
+		sqlite3_bind_int64(upd, 1, c->response_id);
+		store_bind_text(upd, 2, c->verdict);
+		sqlite3_bind_double(upd, 3, c->graded_credit);
+		sqlite3_bind_double(upd, 4, c->credit);
+		sqlite3_bind_int(upd, 5, c->overridden);
+		rc = sqlite3_step(upd);
+		store_done(upd);
+		if (rc == SQLITE_DONE) {
+			sqlite3_bind_int64(rec, 1, c->response_id);
+			sqlite3_bind_int64(rec, 2, now);
+			store_bind_text(rec, 3, by);
+			store_bind_text(rec, 4, reason);
+			store_bind_text(rec, 5, was);
+			sqlite3_bind_double(rec, 6, was_credit);
+			store_bind_text(rec, 7, c->verdict);
+			sqlite3_bind_double(rec, 8, c->credit);
+			rc = sqlite3_step(rec);
+			store_done(rec);
+		}
+		if (rc == SQLITE_DONE) {
+			sqlite3_bind_int64(score, 1, c->response_id);
+			rc = sqlite3_step(score);
+			store_done(score);
+		}
+		free(was);
+		if (rc != SQLITE_DONE)
+			break;
+		rc = SQLITE_OK;
+		done[n_done++] = c->response_id;
+	}
+	if (status == STORE_OK && rc != SQLITE_OK)
+		status = store_fail_sqlite(s, rc, "cannot regrade the responses");
+	if (status == STORE_OK)
+		status = rebuild_review_cards(s, done, n_done);
+	if (status == STORE_OK) {
+		rc = store_tx_commit(s);
+		if (rc != SQLITE_OK)
+			status = store_fail_sqlite(s, rc, "cannot regrade the responses");
+	} else {
+		store_tx_rollback(s);
+	}
+	if (status == STORE_OK && changed)
+		*changed = n_done;
+out:
+	sqlite3_finalize(old);
+	sqlite3_finalize(upd);
+	sqlite3_finalize(rec);
+	sqlite3_finalize(score);
+	free(done);
+	return status;
+}
+
+store_status store_regrade_list(store *s, const store_filter *f, store_regrade_cb cb, void *ctx)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(
+		s->db,
+		"SELECT g.at, g.by_whom, g.reason, s.uuid, l.name, r.seq, q.qid, g.old_verdict,"
+		" g.new_verdict, g.old_credit, g.new_credit"
+		" FROM regrade g JOIN response r ON r.id = g.response_id" RESPONSE_JOINS "WHERE" FILTER
+		"ORDER BY g.at, g.id",
+		-1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		bind_filter(st, f);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			store_regrade_row row = {
+				.at = sqlite3_column_int64(st, 0),
+				.by = store_column_text(st, 1),
+				.reason = store_column_text(st, 2),
+				.session_uuid = store_column_text(st, 3),
+				.learner = store_column_text(st, 4),
+				.seq = sqlite3_column_int(st, 5),
+				.question_id = store_column_text(st, 6),
+				.old_verdict = store_column_text(st, 7),
+				.new_verdict = store_column_text(st, 8),
+				.old_credit = sqlite3_column_double(st, 9),
+				.new_credit = sqlite3_column_double(st, 10),
+			};
+			if (cb(&row, ctx)) {
+				rc = SQLITE_DONE;
+				break;
+			}
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? STORE_OK : store_fail_sqlite(s, rc, "cannot read the regrades");
+}
