@@ -133,7 +133,8 @@ fi
 
 # An older database: its answers are replayed into cards when it is opened.
 sqlite3 "$RECALL_DB" "VACUUM INTO '$T/old.db'"
-sqlite3 "$T/old.db" "DROP TABLE card; DROP TABLE card_replay; PRAGMA user_version = 2"
+# (Version 2 had neither the cards of version 3 nor the regrades of version 4.)
+sqlite3 "$T/old.db" "DROP TABLE card; DROP TABLE card_replay; DROP TABLE regrade; PRAGMA user_version = 2"
 run "$RECALL" stats --db "$T/old.db"
 expect_status "an older database opens" 0
 if [ "$(sqlite3 "$T/old.db" 'SELECT group_concat(k) FROM (SELECT qid || reps || printf("%.4f", stability) AS k FROM card ORDER BY qid)')" = \
@@ -143,8 +144,10 @@ else
 	not_ok "its past answers are replayed into the same cards" \
 		"$(sqlite3 "$T/old.db" 'SELECT qid, reps, stability FROM card')"
 fi
-if [ "$(sqlite3 "$T/old.db" 'PRAGMA user_version')" = 3 ]; then ok "and it is at schema version 3"; else
-	not_ok "and it is at schema version 3"
+if [ "$(sqlite3 "$T/old.db" 'PRAGMA user_version')" = "$(sqlite3 "$RECALL_DB" 'PRAGMA user_version')" ]; then
+	ok "and it is at the current schema version"
+else
+	not_ok "and it is at the current schema version"
 fi
 
 # Answers merged from another machine become cards too.
@@ -156,6 +159,18 @@ if [ "$(sqlite3 "$RECALL_DB" "SELECT c.qid || ' ' || c.reps FROM card c JOIN lea
 	ok "its answers give their learner cards here"
 else
 	not_ok "its answers give their learner cards here"
+fi
+
+# A regrade that accepts an answer moves its card as if it had been right.
+printf '1999\n' | RECALL_NOW=2026-03-01T10:00 RECALL_DB="$T/regrade.db" \
+	"$RECALL" take --order bank --only date --tag meeting --limit 1 "$BANK" > /dev/null 2>&1
+due() { sqlite3 "$T/regrade.db" "SELECT date(due / 1000, 'unixepoch') FROM card WHERE qid = 'blinken-qin-handshake'"; }
+was=$(due)
+run "$RECALL" regrade --db "$T/regrade.db" --accept blinken-qin-handshake 1999 --user teacher
+if [ "$was" = 2026-03-02 ] && [ "$(due)" = 2026-03-03 ]; then
+	ok "a regrade replays the cards of the answers it changed"
+else
+	not_ok "a regrade replays the cards of the answers it changed" "before $was, after $(due)" "$(cat "$T/out" "$T/err")"
 fi
 
 # Another learner has nothing due.
