@@ -390,18 +390,27 @@ static int review_bank(const review_options *opt, review_state *r, due_item *ite
 {
 	const char *path = items[0].bank_path;
 	if (!path) {
+		buf title;
+		buf_init(&title);
+		text_sanitize(items[0].bank_title, strlen(items[0].bank_title), &title);
 		fprintf(stderr, "recall review: the store does not know where bank '%s' is; its %zu "
-		                "due question%s wait\n", items[0].bank_title, count, count == 1 ? "" : "s");
+		                "due question%s wait\n", title.ptr, count, count == 1 ? "" : "s");
+		buf_release(&title);
 		return EXIT_OK;
 	}
 	diag_list *d = diag_list_new();
 	quiz *q = bank_open(path, d);
 	if (!q) {
-		fprintf(stderr, "recall review: bank '%s' cannot be read from %s; its %zu due "
-		                "question%s wait\n", items[0].bank_title, path, count, count == 1 ? "" : "s");
-		cli_print_diagnostics(d, opt->color);
+		/* A bank moved or broken since holds up only its own questions. */
+		buf title;
+		buf_init(&title);
+		text_sanitize(items[0].bank_title, strlen(items[0].bank_title), &title);
+		fprintf(stderr, "recall review: bank '%s' cannot be read from %s ('recall check' says "
+		                "why); its %zu due question%s wait\n",
+		        title.ptr, path, count, count == 1 ? "" : "s");
+		buf_release(&title);
 		diag_list_free(d);
-		return EXIT_PROBLEMS;
+		return EXIT_OK;
 	}
 	diag_list_free(d);
 	pick *picks = xmalloc(count * sizeof *picks);

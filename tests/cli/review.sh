@@ -177,6 +177,17 @@ fi
 run "$RECALL" review --user bob --now 2026-03-20
 expect_grep "another learner's cards are their own" "$T/out" "No questions to review yet"
 
+# A bank that cannot be read any more holds up only its own questions.
+mkdir -p "$T/gone/quizzes"
+cp "$ROOT/quizzes/tokaido-shinkansen.yaml" "$T/gone/quizzes/"
+cp -r "$ROOT/content" "$T/gone/"
+printf ':skip\n' | RECALL_NOW=2026-02-20T10:00 run "$RECALL" take --limit 1 "$T/gone/quizzes/tokaido-shinkansen.yaml"
+rm "$T/gone/quizzes/tokaido-shinkansen.yaml"
+run "$RECALL" review --now 2026-03-20T09:00 < /dev/null
+expect_status "a bank gone: the review goes on" 0
+expect_grep "a bank gone: it says so" "$T/err" "cannot be read from $T/gone/quizzes/tokaido-shinkansen.yaml"
+expect_grep "a bank gone: the other banks' questions are asked" "$T/out" "questions due"
+
 # Bad input.
 run "$RECALL" review --retention 2
 expect_status "--retention out of range is a usage error" 2
