@@ -683,7 +683,7 @@ int cmd_review(int argc, char **argv)
 		collect_new(r.store, r.learner, specs, n_specs,
 		            room < opt.new_count ? room : opt.new_count, &due);
 	if (!due.count) {
-		printf("Nothing is due for review now.\n");
+		printf("Nothing is due for review now; --new N asks questions never answered.\n");
 		print_outlook(r.store, r.learner, specs, n_specs, &opt, due.now_ms);
 		goto out;
 	}

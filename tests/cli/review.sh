@@ -47,7 +47,7 @@ expect_grep "and says so" "$T/err" "nobody has no session of this bank yet"
 run "$RECALL" review --now 2026-03-01T18:00
 expect_status "later that day: nothing to review is no failure" 0
 cat > "$T/expected" <<'OUT'
-Nothing is due for review now.
+Nothing is due for review now; --new N asks questions never answered.
 Due: 0 today, 1 tomorrow, 2 more this week.
 Next review: 2026-03-02.
 OUT
