@@ -162,7 +162,7 @@ fi
 # and ended) is set beside take's on the sample, recording to a database of
 # its own: both open a database, register the bank and begin a session.
 if has_command review && [ -f "$SAMPLE_BANK" ] && command -v sqlite3 > /dev/null 2>&1; then
-	yes '' | head -n 57 | RECALL_NOW=2020-01-01T10:00 "$RECALL" take --db "$W/cards.db" --user bench \
+	yes ':skip' | head -n 57 | RECALL_NOW=2020-01-01T10:00 "$RECALL" take --db "$W/cards.db" --user bench \
 		--order bank "$SAMPLE_BANK" > /dev/null 2>&1
 	sqlite3 "$W/cards.db" <<'SQL'
 BEGIN;

@@ -383,25 +383,34 @@ static char *history_path(void)
 	return buf_detach(&b);
 }
 
-/* Asks the items items[from, to) of one bank in one sitting. Returns an
+/* Asks the `count` due questions of one bank in one sitting. Returns an
  * exit status; *stop when the student quit or the input ended. */
 static int review_bank(const review_options *opt, review_state *r, due_item *items, size_t count,
                        bool *stop)
 {
 	const char *path = items[0].bank_path;
 	if (!path) {
+		buf title;
+		buf_init(&title);
+		text_sanitize(items[0].bank_title, strlen(items[0].bank_title), &title);
 		fprintf(stderr, "recall review: the store does not know where bank '%s' is; its %zu "
-		                "due question%s wait\n", items[0].bank_title, count, count == 1 ? "" : "s");
+		                "due question%s wait\n", title.ptr, count, count == 1 ? "" : "s");
+		buf_release(&title);
 		return EXIT_OK;
 	}
 	diag_list *d = diag_list_new();
 	quiz *q = bank_open(path, d);
 	if (!q) {
-		fprintf(stderr, "recall review: bank '%s' cannot be read from %s; its %zu due "
-		                "question%s wait\n", items[0].bank_title, path, count, count == 1 ? "" : "s");
-		cli_print_diagnostics(d, opt->color);
+		/* A bank moved or broken since holds up only its own questions. */
+		buf title;
+		buf_init(&title);
+		text_sanitize(items[0].bank_title, strlen(items[0].bank_title), &title);
+		fprintf(stderr, "recall review: bank '%s' cannot be read from %s ('recall check' says "
+		                "why); its %zu due question%s wait\n",
+		        title.ptr, path, count, count == 1 ? "" : "s");
+		buf_release(&title);
 		diag_list_free(d);
-		return EXIT_PROBLEMS;
+		return EXIT_OK;
 	}
 	diag_list_free(d);
 	pick *picks = xmalloc(count * sizeof *picks);
@@ -607,9 +616,19 @@ int cmd_review(int argc, char **argv)
 	review_state r = {0};
 	due_list due = {.retention = opt.retention};
 	r.learner = opt.user ? xstrdup(opt.user) : store_default_learner();
-	store_options so = {.path = opt.db, .write = true, .only_existing_folder = true};
+	/* Without --new there is nothing to ask from a database not made yet:
+	 * none is made. */
+	store_options so = {.path = opt.db, .write = true, .must_exist = !opt.new_count,
+	                    .only_existing_folder = true};
 	char *err = NULL;
-	if (store_open(&so, &r.store, &err) != STORE_OK) {
+	store_status opened = store_open(&so, &r.store, &err);
+	if (opened == STORE_MISSING) {
+		free(err);
+		printf("No questions to review yet: answers given in 'recall take' or 'recall study' "
+		       "schedule them.\n");
+		goto out;
+	}
+	if (opened != STORE_OK) {
 		fprintf(stderr, "recall review: %s\n", err);
 		free(err);
 		status = EXIT_PROBLEMS;
@@ -665,7 +684,7 @@ int cmd_review(int argc, char **argv)
 		collect_new(r.store, r.learner, specs, n_specs,
 		            room < opt.new_count ? room : opt.new_count, &due);
 	if (!due.count) {
-		printf("Nothing is due for review now.\n");
+		printf("Nothing is due for review now; --new N asks questions never answered.\n");
 		print_outlook(r.store, r.learner, specs, n_specs, &opt, due.now_ms);
 		goto out;
 	}

@@ -64,17 +64,34 @@ store_status store_regrade_responses(store *s, const store_filter *f, const char
 	return rc == SQLITE_DONE ? STORE_OK : store_fail_sqlite(s, rc, "cannot read the responses");
 }
 
-/* Where review cards would be brought up to date for the responses
- * changed in this transaction: the one place a regrade reaches the spaced
- * review schedule. The database has no cards yet, so there is nothing to
- * do; when it has, the changed responses' (learner, question) cards are
- * rebuilt here, inside the same transaction. */
+/* Brings the review cards up to date for the responses changed in this
+ * transaction: the one place a regrade reaches the spaced review schedule.
+ * Each changed response's (learner, question) card is replayed from its
+ * answers, inside the same transaction. */
 static store_status rebuild_review_cards(store *s, const int64_t *responses, size_t count)
 {
-	(void)s;
-	(void)responses;
-	(void)count;
-	return STORE_OK;
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(s->db,
+	                            "SELECT s.learner_id, r.question_id FROM response r"
+	                            " JOIN session s ON s.id = r.session_id WHERE r.id = ?1",
+	                            -1, &st, NULL);
+	for (size_t i = 0; rc == SQLITE_OK && i < count; i++) {
+		sqlite3_bind_int64(st, 1, responses[i]);
+		rc = sqlite3_step(st);
+		int64_t learner = 0, question = 0;
+		if (rc == SQLITE_ROW) {
+			learner = sqlite3_column_int64(st, 0);
+			question = sqlite3_column_int64(st, 1);
+		}
+		store_done(st);
+		if (rc != SQLITE_ROW) {
+			rc = rc == SQLITE_DONE ? SQLITE_CORRUPT : rc;
+			break;
+		}
+		rc = store_cards_replay_question(s, learner, question);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_OK ? STORE_OK : store_fail_sqlite(s, rc, "cannot replay the review cards");
 }
 
 store_status store_regrade_apply(store *s, const store_regrade_change *changes, size_t count,

@@ -12,6 +12,12 @@ Q2="In what month and year did Blinken raise the sanctions issue"
 Q3="In what year did the U.S.-China Economics and Security Review Commission"
 card() { sqlite3 "$RECALL_DB" "SELECT $2 FROM card WHERE qid = '$1'"; }
 
+# Before any answer: nothing to review, and no database made for it.
+run "$RECALL" review
+expect_status "no database yet: nothing to review is no failure" 0
+expect_grep "no database yet: it says how questions get scheduled" "$T/out" "No questions to review yet"
+if [ ! -e "$RECALL_DB" ]; then ok "no database is made by looking"; else not_ok "no database is made by looking"; fi
+
 # Day 1: the first three questions, the second one missed.
 printf 'June 18, 2023\n1999\n2018\n' > "$T/day1"
 RECALL_NOW=2026-03-01T10:00 run "$RECALL" take --order bank --limit 3 "$BANK" < "$T/day1"
@@ -41,7 +47,7 @@ expect_grep "and says so" "$T/err" "nobody has no session of this bank yet"
 run "$RECALL" review --now 2026-03-01T18:00
 expect_status "later that day: nothing to review is no failure" 0
 cat > "$T/expected" <<'OUT'
-Nothing is due for review now.
+Nothing is due for review now; --new N asks questions never answered.
 Due: 0 today, 1 tomorrow, 2 more this week.
 Next review: 2026-03-02.
 OUT
@@ -127,7 +133,8 @@ fi
 
 # An older database: its answers are replayed into cards when it is opened.
 sqlite3 "$RECALL_DB" "VACUUM INTO '$T/old.db'"
-sqlite3 "$T/old.db" "DROP TABLE card; DROP TABLE card_replay; PRAGMA user_version = 2"
+# (Version 2 had neither the cards of version 3 nor the regrades of version 4.)
+sqlite3 "$T/old.db" "DROP TABLE card; DROP TABLE card_replay; DROP TABLE regrade; PRAGMA user_version = 2"
 run "$RECALL" stats --db "$T/old.db"
 expect_status "an older database opens" 0
 if [ "$(sqlite3 "$T/old.db" 'SELECT group_concat(k) FROM (SELECT qid || reps || printf("%.4f", stability) AS k FROM card ORDER BY qid)')" = \
@@ -137,8 +144,10 @@ else
 	not_ok "its past answers are replayed into the same cards" \
 		"$(sqlite3 "$T/old.db" 'SELECT qid, reps, stability FROM card')"
 fi
-if [ "$(sqlite3 "$T/old.db" 'PRAGMA user_version')" = 3 ]; then ok "and it is at schema version 3"; else
-	not_ok "and it is at schema version 3"
+if [ "$(sqlite3 "$T/old.db" 'PRAGMA user_version')" = "$(sqlite3 "$RECALL_DB" 'PRAGMA user_version')" ]; then
+	ok "and it is at the current schema version"
+else
+	not_ok "and it is at the current schema version"
 fi
 
 # Answers merged from another machine become cards too.
@@ -152,9 +161,32 @@ else
 	not_ok "its answers give their learner cards here"
 fi
 
+# A regrade that accepts an answer moves its card as if it had been right.
+printf '1999\n' | RECALL_NOW=2026-03-01T10:00 RECALL_DB="$T/regrade.db" \
+	"$RECALL" take --order bank --only date --tag meeting --limit 1 "$BANK" > /dev/null 2>&1
+due() { sqlite3 "$T/regrade.db" "SELECT date(due / 1000, 'unixepoch') FROM card WHERE qid = 'blinken-qin-handshake'"; }
+was=$(due)
+run "$RECALL" regrade --db "$T/regrade.db" --accept blinken-qin-handshake 1999 --user teacher
+if [ "$was" = 2026-03-02 ] && [ "$(due)" = 2026-03-03 ]; then
+	ok "a regrade replays the cards of the answers it changed"
+else
+	not_ok "a regrade replays the cards of the answers it changed" "before $was, after $(due)" "$(cat "$T/out" "$T/err")"
+fi
+
 # Another learner has nothing due.
 run "$RECALL" review --user bob --now 2026-03-20
 expect_grep "another learner's cards are their own" "$T/out" "No questions to review yet"
+
+# A bank that cannot be read any more holds up only its own questions.
+mkdir -p "$T/gone/quizzes"
+cp "$ROOT/quizzes/tokaido-shinkansen.yaml" "$T/gone/quizzes/"
+cp -r "$ROOT/content" "$T/gone/"
+printf ':skip\n' | RECALL_NOW=2026-02-20T10:00 run "$RECALL" take --limit 1 "$T/gone/quizzes/tokaido-shinkansen.yaml"
+rm "$T/gone/quizzes/tokaido-shinkansen.yaml"
+run "$RECALL" review --now 2026-03-20T09:00 < /dev/null
+expect_status "a bank gone: the review goes on" 0
+expect_grep "a bank gone: it says so" "$T/err" "cannot be read from $T/gone/quizzes/tokaido-shinkansen.yaml"
+expect_grep "a bank gone: the other banks' questions are asked" "$T/out" "questions due"
 
 # Bad input.
 run "$RECALL" review --retention 2

@@ -76,6 +76,17 @@ fi
 run "$RECALL" review --now 2026-03-02T08:00 < /dev/null
 expect_grep "the question missed while reading is due the next day" "$T/out" "review · 1 question due"
 
+# A pack keeps the pins.
+run "$RECALL" build "$BANK" -o "$T/study.quiz"
+expect_status "the bank with pins builds into a pack" 0
+run "$RECALL" study --no-save "$T/study.quiz" < "$T/answers"
+order=$(grep -n -e '^— section' -e '^On what date did Blinken' -e '^Pinned after paragraph 2' \
+	-e '^In what year was the Issue Brief' -e '^Did the CCP' -e '^Pinned after the heading' "$T/out" |
+	sed -e 's/^[0-9]*://' -e 's/^\(— section [0-9] of [0-9]\).*/\1/' -e 's/^\([^ ]* [^ ]* [^ ]* [^ ]*\).*/\1/' | tr '\n' '|')
+if [ "$order" = "$want" ]; then ok "studied from the pack, in the same order"; else
+	not_ok "studied from the pack, in the same order" "got:  $order" "want: $want"
+fi
+
 # :passage shows the section again.
 sessions=$(sqlite3 "$RECALL_DB" "SELECT count(*) FROM session")
 printf ':passage\n:quit\n' > "$T/passage"
