@@ -82,7 +82,8 @@ size=$(wc -c < "$T/page.png")
 dims=$(od -An -tu1 -j16 -N8 "$T/page.png" | awk '{ print $1*16777216+$2*65536+$3*256+$4 "x" $5*16777216+$6*65536+$7*256+$8 }')
 if [ "$dims" = 1200x1800 ] && [ "$size" -gt 30000 ]; then ok "chromium: the screenshot is the page, drawn ($dims, $size bytes)"; else
 	not_ok "chromium: the screenshot is the page, drawn" "$dims, $size bytes"; fi
-[ -n "${RECALL_KEEP_SCREENSHOTS:-}" ] && cp "$T/page.png" "$RECALL_KEEP_SCREENSHOTS/report-page.png"
+# RECALL_KEEP_SCREENSHOTS=DIR keeps the pictures, to look at.
+if [ -n "${RECALL_KEEP_SCREENSHOTS:-}" ]; then cp "$T/page.png" "$RECALL_KEEP_SCREENSHOTS/report-page.png"; fi
 
 chrome --dump-dom
 D="$T/chrome.out"
@@ -116,8 +117,9 @@ if command -v pdfinfo > /dev/null 2>&1; then
 	if command -v pdftoppm > /dev/null 2>&1; then
 		pdftoppm -r 50 -png -f 1 -l 1 "$T/report.pdf" "$T/print"
 		if [ -s "$T/print-01.png" ] || [ -s "$T/print-1.png" ]; then ok "print: its first page as a picture"; else not_ok "print: its first page as a picture"; fi
-		[ -n "${RECALL_KEEP_SCREENSHOTS:-}" ] && cp "$T"/print-*1.png "$RECALL_KEEP_SCREENSHOTS/report-print.png"
+		if [ -n "${RECALL_KEEP_SCREENSHOTS:-}" ]; then cp "$T"/print-*1.png "$RECALL_KEEP_SCREENSHOTS/report-print.png"; fi
 	fi
 else
 	echo "ok - SKIP: pdfinfo is not installed (apt-get install poppler-utils), so the PDF's pages are not counted"
 fi
+exit 0
