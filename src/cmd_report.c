@@ -648,6 +648,23 @@ static void render_text(const report_options *o, const report *r, const char *ba
 	gradebook(&t, r, book_width);
 	class_figures(&t, s, width);
 	item_analysis(&t, r, width);
+	bool any_wrong = false;
+	for (size_t q = 0; q < report_item_count(r); q++)
+		any_wrong |= report_item_at(r, q)->n_wrong > 0;
+	if (any_wrong && s->took) {
+		/* Where a teacher finds an answer the grader should have taken. */
+		buf hint;
+		buf_init(&hint);
+		buf_printf(&hint, "  To count one of them right: recall regrade --class %s --accept "
+		                  "QID 'ANSWER'",
+		           o->class_name);
+		buf_putc(out, '\n');
+		sgr(&t, "\033[2m");
+		chart_cell(out, hint.ptr, width, false, &t.style);
+		sgr(&t, "\033[0m");
+		buf_putc(out, '\n');
+		buf_release(&hint);
+	}
 	regrade_section(&t, width);
 }
 
