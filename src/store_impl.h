@@ -117,4 +117,10 @@ bool store_valid_name(const char *name);
 bool store_known_verdict(const char *verdict);
 bool store_valid_credit(double credit);
 
+/* Folds the regrades of `other` (a recall database of schema 3 or later,
+ * in a read transaction) into `s`, inside the caller's transaction; see
+ * store_regrade.c. Adds to *added; a row that makes no sense sets *bad and
+ * the message. An SQLite code. */
+int store_regrade_merge(store *s, sqlite3 *other, const char *path, size_t *added, bool *bad);
+
 #endif

@@ -138,3 +138,16 @@ if [ -f "$SHIM" ]; then
 else
 	echo "# regrade: no fault shim in this build, the fault sweep is skipped"
 fi
+
+# Regrades made on another machine come with a merge, once.
+cp "$T/base.db" "$T/lab.db"
+"$RECALL" regrade --db "$T/lab.db" --class F --accept capital Cusco --user lab-teacher > /dev/null
+cp "$T/base.db" "$T/main.db"
+run "$RECALL" merge --db "$T/main.db" "$T/lab.db"
+expect_status "merge: exit 0" 0
+expect_grep "merge: the regrades counted" "$T/out" "3 regrades"
+m=$(sqlite3 "$T/main.db" "select (select count(*) from regrade where by_whom = 'lab-teacher'), (select sum(score) from session s join class c on c.id = s.class_id where c.name = 'F')")
+if [ "$m" = "3|9.0" ]; then ok "merge: the regrades recorded and applied, scores summed again"; else not_ok "merge: regrades recorded and applied" "$m"; fi
+run "$RECALL" merge --db "$T/main.db" "$T/lab.db"
+n=$(sqlite3 "$T/main.db" "select count(*) from regrade where by_whom = 'lab-teacher'")
+if [ "$n" = 3 ]; then ok "merge: merging again adds no regrade"; else not_ok "merge: merging again adds no regrade" "$n"; fi
