@@ -100,14 +100,14 @@ expect_grep "help: --accept" "$T/out" "--accept QID ANSWER"
 
 # A regrade is all or nothing: with any write or sync of the database
 # failing, it either says so and changes nothing, or finishes whole.
+"$RECALL" roster import "$T/roster.csv" --class F > /dev/null
+"$RECALL" class set --class F --order bank --seed 1 > /dev/null
+for s in r1 r2 r3; do
+	printf '7\nParis\nCusco\nfalse\n' | "$RECALL" take "$BANK" --class F --student "$s" > /dev/null 2>&1
+done
+cp "$RECALL_DB" "$T/base.db"
 SHIM="${RECALL_BUILD:-}/faultinject.so"
 if [ -f "$SHIM" ]; then
-	"$RECALL" roster import "$T/roster.csv" --class F > /dev/null
-	"$RECALL" class set --class F --order bank --seed 1 > /dev/null
-	for s in r1 r2 r3; do
-		printf '7\nParis\nCusco\nfalse\n' | "$RECALL" take "$BANK" --class F --student "$s" > /dev/null 2>&1
-	done
-	cp "$RECALL_DB" "$T/base.db"
 	state() { sqlite3 "$1" "select (select count(*) from regrade), (select sum(score) from session s join class c on c.id = s.class_id where c.name = 'F')"; }
 	before=$(state "$T/base.db")
 	cp "$T/base.db" "$T/after.db"
