@@ -50,6 +50,9 @@ run "$RECALL" report --class R --color never
 expect_grep "report: a Regraded section" "$T/out" "teacher · accepted 'Cusco' for capital · 3 responses"
 "$RECALL" report --class R --format csv --items | tr -d '\r' | awk -F, '$2 == "capital" { print $6 }' > "$T/fac"
 expect_text "report: the facility counts the accepted answers" "$T/fac" "66.7"
+"$RECALL" report --class R --format json > "$T/j.json"
+sqlite3 :memory: "select json_valid(readfile('$T/j.json')), json_extract(readfile('$T/j.json'), '\$.regrades[0].reason'), json_extract(readfile('$T/j.json'), '\$.regrades[0].by')" > "$T/jr"
+expect_text "report json: the regrades" "$T/jr" "1|accepted 'Cusco' for capital|teacher"
 run "$RECALL" report --class R --student r2 --color never
 expect_grep "answer sheet: the change" "$T/out" "regraded: wrong 0 → correct 1, by teacher"
 expect_grep "answer sheet: why" "$T/out" "(accepted 'Cusco' for capital)"
