@@ -105,6 +105,7 @@ int cmd_merge(int argc, char **argv)
 		counted(&line, n.questions, "question", "questions", &sep);
 		counted(&line, n.classes, "class", "classes", &sep);
 		counted(&line, n.students, "student on a roster", "students on rosters", &sep);
+		counted(&line, n.regrades, "regrade", "regrades", &sep);
 		buf_puts(&line, ".\n");
 		fputs(line.ptr, stdout);
 		buf_release(&line);

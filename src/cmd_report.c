@@ -172,10 +172,9 @@ static void regrade_notes_release(regrade_notes *g)
 	free(g->notes);
 }
 
-static regrade_notes regrades;
-
 /* Reads everything the report needs. EXIT_OK, or a message printed. */
-static int read_report(const report_options *o, store *s, report *r, char **bank_title)
+static int read_report(const report_options *o, store *s, report *r, char **bank_title,
+                       regrade_notes *regrades)
 {
 	bank_choice choice = {0};
 	buf_init(&choice.listed);
@@ -207,7 +206,7 @@ static int read_report(const report_options *o, store *s, report *r, char **bank
 	if (st == STORE_OK && spec)
 		st = store_list_responses(s, &f, add_answer, r);
 	if (st == STORE_OK && spec)
-		st = store_regrade_list(s, &f, add_regrade, &regrades);
+		st = store_regrade_list(s, &f, add_regrade, regrades);
 	if (st != STORE_OK) {
 		classroom_error("report", "%s", store_errmsg(s));
 		return EXIT_PROBLEMS;
@@ -221,6 +220,7 @@ static int read_report(const report_options *o, store *s, report *r, char **bank
 typedef struct {
 	chart_style style;
 	buf *out;
+	const regrade_notes *regrades;
 } text_out;
 
 static void sgr(text_out *t, const char *code)
@@ -583,7 +583,7 @@ static void item_analysis(text_out *t, const report *r, int width)
  * made at once. */
 static void regrade_section(text_out *t, int width)
 {
-	if (!regrades.n)
+	if (!t->regrades->n)
 		return;
 	buf_putc(t->out, '\n');
 	sgr(t, "\033[1m");
@@ -591,17 +591,17 @@ static void regrade_section(text_out *t, int width)
 	sgr(t, "\033[0m");
 	buf_putc(t->out, '\n');
 	const char *sep = t->style.unicode ? " · " : " - ";
-	for (size_t i = 0; i < regrades.n;) {
+	for (size_t i = 0; i < t->regrades->n;) {
 		size_t j = i;
-		while (j < regrades.n && regrades.notes[j].at == regrades.notes[i].at &&
-		       strcmp(regrades.notes[j].reason, regrades.notes[i].reason) == 0)
+		while (j < t->regrades->n && t->regrades->notes[j].at == t->regrades->notes[i].at &&
+		       strcmp(t->regrades->notes[j].reason, t->regrades->notes[i].reason) == 0)
 			j++;
 		buf line;
 		buf_init(&line);
 		buf_puts(&line, "  ");
-		progress_local_time(&line, regrades.notes[i].at);
-		buf_printf(&line, "%s%s%s%s%s%zu response%s", sep, regrades.notes[i].by, sep,
-		           regrades.notes[i].reason, sep, j - i, j - i == 1 ? "" : "s");
+		progress_local_time(&line, t->regrades->notes[i].at);
+		buf_printf(&line, "%s%s%s%s%s%zu response%s", sep, t->regrades->notes[i].by, sep,
+		           t->regrades->notes[i].reason, sep, j - i, j - i == 1 ? "" : "s");
 		chart_cell(t->out, line.ptr, width, false, &t->style);
 		buf_putc(t->out, '\n');
 		buf_release(&line);
@@ -610,12 +610,13 @@ static void regrade_section(text_out *t, int width)
 }
 
 static void render_text(const report_options *o, const report *r, const char *bank_title,
-                        buf *out)
+                        const regrade_notes *regrades, buf *out)
 {
 	text_out t = {
 		.style = {.unicode = chart_unicode_locale(),
 		          .color = term_use_color(o->color, STDOUT_FILENO)},
 		.out = out,
+		.regrades = regrades,
 	};
 	int width = term_text_width(STDOUT_FILENO);
 	/* The gradebook may use a wide terminal's every column; written to a
@@ -647,6 +648,23 @@ static void render_text(const report_options *o, const report *r, const char *ba
 	gradebook(&t, r, book_width);
 	class_figures(&t, s, width);
 	item_analysis(&t, r, width);
+	bool any_wrong = false;
+	for (size_t q = 0; q < report_item_count(r); q++)
+		any_wrong |= report_item_at(r, q)->n_wrong > 0;
+	if (any_wrong && s->took) {
+		/* Where a teacher finds an answer the grader should have taken. */
+		buf hint;
+		buf_init(&hint);
+		buf_printf(&hint, "  To count one of them right: recall regrade --class %s --accept "
+		                  "QID 'ANSWER'",
+		           o->class_name);
+		buf_putc(out, '\n');
+		sgr(&t, "\033[2m");
+		chart_cell(out, hint.ptr, width, false, &t.style);
+		sgr(&t, "\033[0m");
+		buf_putc(out, '\n');
+		buf_release(&hint);
+	}
 	regrade_section(&t, width);
 }
 
@@ -834,7 +852,7 @@ static void json_attempt(buf *out, const report *r, const report_attempt *a)
 }
 
 static void render_json(const report_options *o, const report *r, const char *bank_title,
-                        buf *out)
+                        const regrade_notes *regrades, buf *out)
 {
 	const report_summary *s = report_get_summary(r);
 	buf_puts(out, "{\n  \"class\": ");
@@ -907,8 +925,8 @@ static void render_json(const report_options *o, const report *r, const char *ba
 		buf_puts(out, "]}");
 	}
 	buf_puts(out, "\n  ]},\n  \"regrades\": [");
-	for (size_t i = 0; i < regrades.n; i++) {
-		const regrade_note *n = &regrades.notes[i];
+	for (size_t i = 0; i < regrades->n; i++) {
+		const regrade_note *n = &regrades->notes[i];
 		buf_puts(out, i ? ",\n    {\"at\": \"" : "\n    {\"at\": \"");
 		progress_utc_time(out, n->at);
 		buf_puts(out, "\", \"by\": ");
@@ -931,7 +949,7 @@ static void render_json(const report_options *o, const report *r, const char *ba
 		progress_number(out, n->new_credit);
 		buf_putc(out, '}');
 	}
-	buf_puts(out, regrades.n ? "\n  ]\n}\n" : "]\n}\n");
+	buf_puts(out, regrades->n ? "\n  ]\n}\n" : "]\n}\n");
 }
 
 /* --- One student's answers -------------------------------------------- */
@@ -1055,8 +1073,8 @@ static int sheet_response(const store_response_row *row, void *ctx)
 		sheet_quoted(sh, &a->lines, "chose: ", row->chosen, strlen(row->chosen));
 	if (it && *it->answer && row->credit < 1)
 		sheet_quoted(sh, &a->lines, "right: ", it->answer, strlen(it->answer));
-	for (size_t i = 0; i < regrades.n; i++) {
-		const regrade_note *n = &regrades.notes[i];
+	for (size_t i = 0; i < sh->t->regrades->n; i++) {
+		const regrade_note *n = &sh->t->regrades->notes[i];
 		if (n->seq != row->seq || strcmp(n->session, row->session_uuid) != 0)
 			continue;
 		buf line;
@@ -1079,12 +1097,13 @@ static int sheet_response(const store_response_row *row, void *ctx)
 /* Every answer of one student (or of one session): what was typed, the
  * verdict, the credit and the right answer where it was missed. */
 static int render_sheet(const report_options *o, store *s, const report *r,
-                        const char *bank_title, buf *out)
+                        const char *bank_title, const regrade_notes *regrades, buf *out)
 {
 	text_out t = {
 		.style = {.unicode = chart_unicode_locale(),
 		          .color = term_use_color(o->color, STDOUT_FILENO)},
 		.out = out,
+		.regrades = regrades,
 	};
 	sheet sh = {
 		.who = o->student,
@@ -1180,20 +1199,20 @@ static int render_sheet(const report_options *o, store *s, const report *r,
 /* --- HTML and files ---------------------------------------------------- */
 
 static void render_html(const report_options *o, const report *r, const char *bank_title,
-                        buf *out)
+                        const regrade_notes *regrades, buf *out)
 {
-	html_regrade *lines = xcalloc(regrades.n ? regrades.n : 1, sizeof *lines);
-	buf *whens = xcalloc(regrades.n ? regrades.n : 1, sizeof *whens);
+	html_regrade *lines = xcalloc(regrades->n ? regrades->n : 1, sizeof *lines);
+	buf *whens = xcalloc(regrades->n ? regrades->n : 1, sizeof *whens);
 	size_t n = 0;
-	for (size_t i = 0; i < regrades.n;) {
+	for (size_t i = 0; i < regrades->n;) {
 		size_t j = i;
-		while (j < regrades.n && regrades.notes[j].at == regrades.notes[i].at &&
-		       strcmp(regrades.notes[j].reason, regrades.notes[i].reason) == 0)
+		while (j < regrades->n && regrades->notes[j].at == regrades->notes[i].at &&
+		       strcmp(regrades->notes[j].reason, regrades->notes[i].reason) == 0)
 			j++;
 		buf_init(&whens[n]);
-		progress_local_time(&whens[n], regrades.notes[i].at);
-		lines[n] = (html_regrade){.when = whens[n].ptr, .by = regrades.notes[i].by,
-		                          .reason = regrades.notes[i].reason, .responses = j - i};
+		progress_local_time(&whens[n], regrades->notes[i].at);
+		lines[n] = (html_regrade){.when = whens[n].ptr, .by = regrades->notes[i].by,
+		                          .reason = regrades->notes[i].reason, .responses = j - i};
 		n++;
 		i = j;
 	}
@@ -1329,7 +1348,8 @@ int cmd_report(int argc, char **argv)
 		return status;
 	report *r = report_new();
 	char *bank_title = NULL;
-	status = read_report(&o, s, r, &bank_title);
+	regrade_notes regrades = {0};
+	status = read_report(&o, s, r, &bank_title, &regrades);
 	if (status == EXIT_OK && o.bank && !bank_title) {
 		/* A --bank the class never took: say so rather than show a
 		 * gradebook of nobody. */
@@ -1340,7 +1360,7 @@ int cmd_report(int argc, char **argv)
 	if (status == EXIT_OK && (o.student || o.session)) {
 		buf out;
 		buf_init(&out);
-		status = render_sheet(&o, s, r, bank_title ? bank_title : "", &out);
+		status = render_sheet(&o, s, r, bank_title ? bank_title : "", &regrades, &out);
 		if (status == EXIT_OK)
 			term_page(out.ptr, out.len);
 		buf_release(&out);
@@ -1352,11 +1372,11 @@ int cmd_report(int argc, char **argv)
 		else if (o.format == FORMAT_CSV)
 			render_csv(r, &out);
 		else if (o.format == FORMAT_JSON)
-			render_json(&o, r, bank_title, &out);
+			render_json(&o, r, bank_title, &regrades, &out);
 		else if (o.format == FORMAT_HTML)
-			render_html(&o, r, bank_title, &out);
+			render_html(&o, r, bank_title, &regrades, &out);
 		else
-			render_text(&o, r, bank_title, &out);
+			render_text(&o, r, bank_title, &regrades, &out);
 		if (o.output)
 			status = write_output(o.output, &out);
 		else if (o.format == FORMAT_TEXT)

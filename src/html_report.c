@@ -234,7 +234,7 @@ static void class_figures(buf *out, const report_summary *s)
 static void item_chart(buf *out, const report *r, bool discrimination)
 {
 	size_t n = report_item_count(r);
-	const int row = 22, label_w = 200, plot_w = 380, top = 24;
+	const int row = 22, label_w = 240, plot_w = 380, top = 24;
 	int h = top + (int)n * row + 24, w = label_w + plot_w + 70;
 	buf_printf(out, "<svg class=\"%s\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
 	                "role=\"img\" aria-label=\"%s by question\">\n",
@@ -265,9 +265,15 @@ static void item_chart(buf *out, const report *r, bool discrimination)
 		           y + 15, q + 1);
 		buf cut;
 		buf_init(&cut);
-		size_t len = strlen(it->id);
-		buf_append(&cut, it->id, len > 26 ? 26 : len);
-		if (len > 26)
+		/* Cut at a character boundary, so the label stays UTF-8. */
+		size_t len = strlen(it->id), keep = len;
+		if (len > 24) {
+			keep = 23;
+			while (keep && ((unsigned char)it->id[keep] & 0xC0) == 0x80)
+				keep--;
+		}
+		buf_append(&cut, it->id, keep);
+		if (keep < len)
 			buf_puts(&cut, "…");
 		esc(out, cut.ptr);
 		buf_release(&cut);

@@ -510,6 +510,7 @@ typedef struct {
 	size_t sessions_known;    /* sessions already here (by UUID) */
 	size_t sessions_extended; /* of those, sessions the other database had further along */
 	size_t learners, banks, questions, classes, students;   /* rows added */
+	size_t regrades;          /* regrades added (and applied when they are the newest) */
 } store_merge_counts;
 
 /* Folds the results of the recall databases at `paths` into `s`: their
@@ -521,7 +522,10 @@ typedef struct {
  * along (more answers, or ended where this one is still open or was
  * interrupted): then its missing answers and its end are taken. So merging
  * a file twice adds nothing. Classes already here keep their settings;
- * students already on a roster keep their names.
+ * students already on a roster keep their names. Regrades are taken too
+ * (matched by response, time, who and why); one newer than any change
+ * made here to its response sets that response as the other database has
+ * it, and the session's score is summed again.
  *
  * Each file is checked first, read only: that it is a recall database no
  * newer than this program, that SQLite finds it sound (integrity_check),

@@ -145,4 +145,10 @@ int store_cards_replay_pending(store *s);
 /* Replays every card, inside the caller's transaction. */
 int store_cards_replay_all(store *s);
 
+/* Folds the regrades of `other` (a recall database of schema 3 or later,
+ * in a read transaction) into `s`, inside the caller's transaction; see
+ * store_regrade.c. Adds to *added; a row that makes no sense sets *bad and
+ * the message. An SQLite code. */
+int store_regrade_merge(store *s, sqlite3 *other, const char *path, size_t *added, bool *bad);
+
 #endif

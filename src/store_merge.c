@@ -695,6 +695,8 @@ static int merge_one(merger *m)
 		rc = merge_rosters(m);
 	if (rc == SQLITE_OK)
 		rc = merge_sessions(m);
+	if (rc == SQLITE_OK && m->version >= 3)
+		rc = store_regrade_merge(m->s, m->other, m->path, &m->counts->regrades, &m->bad);
 	sqlite3_exec(m->other, "ROLLBACK", NULL, NULL, NULL);
 	return rc;
 }

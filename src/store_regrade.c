@@ -251,3 +251,146 @@ store_status store_regrade_list(store *s, const store_filter *f, store_regrade_c
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? STORE_OK : store_fail_sqlite(s, rc, "cannot read the regrades");
 }
+
+/* Regrades made on another machine: each one not here yet is recorded
+ * here, and when it is the newest change to its response (here and there),
+ * the response takes the other database's verdict and credit and its
+ * session's score is summed again. Called by store_merge inside its
+ * transaction, after the sessions and their answers. */
+int store_regrade_merge(store *s, sqlite3 *other, const char *path, size_t *added, bool *bad)
+{
+	sqlite3_stmt *theirs = NULL, *ours = NULL, *seen = NULL, *newest = NULL, *rec = NULL,
+	             *upd = NULL, *score = NULL;
+	int rc = sqlite3_prepare_v2(
+		other,
+		"SELECT s.uuid, r.seq, g.at, g.by_whom, g.reason, g.old_verdict, g.old_credit,"
+		" g.new_verdict, g.new_credit, r.verdict, r.graded_credit, r.credit, r.override,"
+		" g.at = (SELECT max(h.at) FROM regrade h WHERE h.response_id = g.response_id)"
+		" FROM regrade g JOIN response r ON r.id = g.response_id"
+		" JOIN session s ON s.id = r.session_id ORDER BY g.at, g.id",
+		-1, &theirs, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(s->db,
+		                        "SELECT r.id FROM response r JOIN session s ON s.id = r.session_id"
+		                        " WHERE s.uuid = ?1 AND r.seq = ?2",
+		                        -1, &ours, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(s->db,
+		                        "SELECT 1 FROM regrade WHERE response_id = ?1 AND at = ?2"
+		                        " AND by_whom = ?3 AND reason = ?4",
+		                        -1, &seen, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(s->db,
+		                        "SELECT coalesce(max(at), 0) FROM regrade WHERE response_id = ?1",
+		                        -1, &newest, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(s->db,
+		                        "INSERT INTO regrade (response_id, at, by_whom, reason, old_verdict,"
+		                        " old_credit, new_verdict, new_credit)"
+		                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+		                        -1, &rec, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(s->db,
+		                        "UPDATE response SET verdict = ?2, graded_credit = ?3, credit = ?4,"
+		                        " override = ?5 WHERE id = ?1",
+		                        -1, &upd, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(s->db,
+		                        "UPDATE session SET score = (SELECT coalesce(sum(r.credit * q.points), 0)"
+		                        " FROM response r JOIN question q ON q.id = r.question_id"
+		                        " WHERE r.session_id = session.id AND r.verdict <> 'ambiguous')"
+		                        " WHERE id = (SELECT session_id FROM response WHERE id = ?1)",
+		                        -1, &score, NULL);
+	while (rc == SQLITE_OK && (rc = sqlite3_step(theirs)) == SQLITE_ROW) {
+		rc = SQLITE_OK;
+		const char *by = (const char *)sqlite3_column_text(theirs, 3);
+		const char *reason = (const char *)sqlite3_column_text(theirs, 4);
+		const char *old_v = (const char *)sqlite3_column_text(theirs, 5);
+		const char *new_v = (const char *)sqlite3_column_text(theirs, 7);
+		const char *now_v = (const char *)sqlite3_column_text(theirs, 9);
+		if (!by || !reason || !old_v || !new_v || !now_v || !store_known_verdict(old_v) ||
+		    !store_known_verdict(new_v) || !store_known_verdict(now_v) ||
+		    !store_valid_credit(sqlite3_column_double(theirs, 6)) ||
+		    !store_valid_credit(sqlite3_column_double(theirs, 8)) ||
+		    !store_valid_credit(sqlite3_column_double(theirs, 10)) ||
+		    !store_valid_credit(sqlite3_column_double(theirs, 11))) {
+			store_fail(s, STORE_NOTADB, "%s is not a sound recall database: a regrade makes no "
+			                            "sense ('%.80s')",
+			           path, reason ? reason : "");
+			*bad = true;
+			rc = SQLITE_ABORT;
+			break;
+		}
+		store_bind_text(ours, 1, (const char *)sqlite3_column_text(theirs, 0));
+		sqlite3_bind_int(ours, 2, sqlite3_column_int(theirs, 1));
+		int found = sqlite3_step(ours);
+		int64_t response = found == SQLITE_ROW ? sqlite3_column_int64(ours, 0) : 0;
+		store_done(ours);
+		if (found != SQLITE_ROW && found != SQLITE_DONE) {
+			rc = found;
+			break;
+		}
+		if (!response)
+			continue;
+		int64_t at = sqlite3_column_int64(theirs, 2);
+		sqlite3_bind_int64(seen, 1, response);
+		sqlite3_bind_int64(seen, 2, at);
+		store_bind_text(seen, 3, by);
+		store_bind_text(seen, 4, reason);
+		int known = sqlite3_step(seen);
+		store_done(seen);
+		if (known == SQLITE_ROW)
+			continue;
+		if (known != SQLITE_DONE) {
+			rc = known;
+			break;
+		}
+		sqlite3_bind_int64(newest, 1, response);
+		rc = sqlite3_step(newest);
+		int64_t newest_here = rc == SQLITE_ROW ? sqlite3_column_int64(newest, 0) : 0;
+		store_done(newest);
+		if (rc != SQLITE_ROW)
+			break;
+		sqlite3_bind_int64(rec, 1, response);
+		sqlite3_bind_int64(rec, 2, at);
+		store_bind_text(rec, 3, by);
+		store_bind_text(rec, 4, reason);
+		store_bind_text(rec, 5, old_v);
+		sqlite3_bind_double(rec, 6, sqlite3_column_double(theirs, 6));
+		store_bind_text(rec, 7, new_v);
+		sqlite3_bind_double(rec, 8, sqlite3_column_double(theirs, 8));
+		rc = sqlite3_step(rec);
+		store_done(rec);
+		if (rc != SQLITE_DONE)
+			break;
+		rc = SQLITE_OK;
+		(*added)++;
+		if (!sqlite3_column_int(theirs, 13) || at < newest_here)
+			continue;
+		sqlite3_bind_int64(upd, 1, response);
+		store_bind_text(upd, 2, now_v);
+		sqlite3_bind_double(upd, 3, sqlite3_column_double(theirs, 10));
+		sqlite3_bind_double(upd, 4, sqlite3_column_double(theirs, 11));
+		sqlite3_bind_int(upd, 5, sqlite3_column_int(theirs, 12) != 0);
+		rc = sqlite3_step(upd);
+		store_done(upd);
+		if (rc == SQLITE_DONE) {
+			sqlite3_bind_int64(score, 1, response);
+			rc = sqlite3_step(score);
+			store_done(score);
+		}
+		if (rc != SQLITE_DONE)
+			break;
+		rc = rebuild_review_cards(s, &response, 1) == STORE_OK ? SQLITE_OK : SQLITE_ERROR;
+	}
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+	sqlite3_finalize(theirs);
+	sqlite3_finalize(ours);
+	sqlite3_finalize(seen);
+	sqlite3_finalize(newest);
+	sqlite3_finalize(rec);
+	sqlite3_finalize(upd);
+	sqlite3_finalize(score);
+	return rc;
+}

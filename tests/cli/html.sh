@@ -82,6 +82,7 @@ size=$(wc -c < "$T/page.png")
 dims=$(od -An -tu1 -j16 -N8 "$T/page.png" | awk '{ print $1*16777216+$2*65536+$3*256+$4 "x" $5*16777216+$6*65536+$7*256+$8 }')
 if [ "$dims" = 1200x1800 ] && [ "$size" -gt 30000 ]; then ok "chromium: the screenshot is the page, drawn ($dims, $size bytes)"; else
 	not_ok "chromium: the screenshot is the page, drawn" "$dims, $size bytes"; fi
+# RECALL_KEEP_SCREENSHOTS=DIR keeps the pictures, to look at.
 if [ -n "${RECALL_KEEP_SCREENSHOTS:-}" ]; then cp "$T/page.png" "$RECALL_KEEP_SCREENSHOTS/report-page.png"; fi
 
 chrome --dump-dom
@@ -121,3 +122,4 @@ if command -v pdfinfo > /dev/null 2>&1; then
 else
 	echo "ok - SKIP: pdfinfo is not installed (apt-get install poppler-utils), so the PDF's pages are not counted"
 fi
+exit 0

@@ -50,6 +50,9 @@ run "$RECALL" report --class R --color never
 expect_grep "report: a Regraded section" "$T/out" "teacher · accepted 'Cusco' for capital · 3 responses"
 "$RECALL" report --class R --format csv --items | tr -d '\r' | awk -F, '$2 == "capital" { print $6 }' > "$T/fac"
 expect_text "report: the facility counts the accepted answers" "$T/fac" "66.7"
+"$RECALL" report --class R --format json > "$T/j.json"
+sqlite3 :memory: "select json_valid(readfile('$T/j.json')), json_extract(readfile('$T/j.json'), '\$.regrades[0].reason'), json_extract(readfile('$T/j.json'), '\$.regrades[0].by')" > "$T/jr"
+expect_text "report json: the regrades" "$T/jr" "1|accepted 'Cusco' for capital|teacher"
 run "$RECALL" report --class R --student r2 --color never
 expect_grep "answer sheet: the change" "$T/out" "regraded: wrong 0 → correct 1, by teacher"
 expect_grep "answer sheet: why" "$T/out" "(accepted 'Cusco' for capital)"
@@ -97,3 +100,57 @@ run "$RECALL" regrade --class R --apply "$T/nope.yaml"
 expect_status "apply a missing bank: exit 1" 1
 run "$RECALL" regrade --help
 expect_grep "help: --accept" "$T/out" "--accept QID ANSWER"
+
+# A regrade is all or nothing: with any write or sync of the database
+# failing, it either says so and changes nothing, or finishes whole.
+"$RECALL" roster import "$T/roster.csv" --class F > /dev/null
+"$RECALL" class set --class F --order bank --seed 1 > /dev/null
+for s in r1 r2 r3; do
+	printf '7\nParis\nCusco\nfalse\n' | "$RECALL" take "$BANK" --class F --student "$s" > /dev/null 2>&1
+done
+cp "$RECALL_DB" "$T/base.db"
+SHIM="${RECALL_BUILD:-}/faultinject.so"
+if [ -f "$SHIM" ]; then
+	state() { sqlite3 "$1" "select (select count(*) from regrade), (select sum(score) from session s join class c on c.id = s.class_id where c.name = 'F')"; }
+	before=$(state "$T/base.db")
+	cp "$T/base.db" "$T/after.db"
+	"$RECALL" regrade --db "$T/after.db" --class F --accept capital Cusco > /dev/null
+	after=$(state "$T/after.db")
+	bad=""
+	runs=0
+	for kind in WRITE FSYNC; do
+		lower=$(echo "$kind" | tr 'A-Z' 'a-z')
+		cp "$T/base.db" "$T/f.db"
+		total=$(env LD_PRELOAD="$SHIM" FAULT_REPORT=1 FAULT_PATH=f.db "$RECALL" regrade --db "$T/f.db" --class F --accept capital Cusco 2>&1 > /dev/null |
+			sed -n "s/.*faultinject:.* $lower \([0-9]*\) .*/\1/p" | tail -n 1)
+		n=0
+		while [ "$n" -lt "${total:-0}" ]; do
+			cp "$T/base.db" "$T/f.db"
+			rm -f "$T/f.db-wal" "$T/f.db-shm"
+			env LD_PRELOAD="$SHIM" "FAULT_$kind=$n" FAULT_PATH=f.db timeout 20 "$RECALL" regrade --db "$T/f.db" --class F --accept capital Cusco > /dev/null 2> "$T/ferr"
+			st=$?
+			now=$(state "$T/f.db")
+			if [ "$st" = 0 ] && [ "$now" != "$after" ]; then bad="$bad $kind$n(exit 0, $now)"; fi
+			if [ "$st" != 0 ] && { [ "$now" != "$before" ] || [ ! -s "$T/ferr" ]; }; then bad="$bad $kind$n(exit $st, $now)"; fi
+			[ "$(sqlite3 "$T/f.db" 'PRAGMA integrity_check')" = ok ] || bad="$bad $kind$n(damaged)"
+			runs=$((runs + 1))
+			n=$((n + 1))
+		done
+	done
+	if [ -z "$bad" ] && [ "$runs" -gt 5 ]; then ok "faults: $runs failed writes and syncs, each all or nothing"; else not_ok "faults: each all or nothing" "$runs runs;$bad"; fi
+else
+	echo "# regrade: no fault shim in this build, the fault sweep is skipped"
+fi
+
+# Regrades made on another machine come with a merge, once.
+cp "$T/base.db" "$T/lab.db"
+"$RECALL" regrade --db "$T/lab.db" --class F --accept capital Cusco --user lab-teacher > /dev/null
+cp "$T/base.db" "$T/main.db"
+run "$RECALL" merge --db "$T/main.db" "$T/lab.db"
+expect_status "merge: exit 0" 0
+expect_grep "merge: the regrades counted" "$T/out" "3 regrades"
+m=$(sqlite3 "$T/main.db" "select (select count(*) from regrade where by_whom = 'lab-teacher'), (select sum(score) from session s join class c on c.id = s.class_id where c.name = 'F')")
+if [ "$m" = "3|9.0" ]; then ok "merge: the regrades recorded and applied, scores summed again"; else not_ok "merge: regrades recorded and applied" "$m"; fi
+run "$RECALL" merge --db "$T/main.db" "$T/lab.db"
+n=$(sqlite3 "$T/main.db" "select count(*) from regrade where by_whom = 'lab-teacher'")
+if [ "$n" = 3 ]; then ok "merge: merging again adds no regrade"; else not_ok "merge: merging again adds no regrade" "$n"; fi
