@@ -2080,7 +2080,7 @@ static void compile_question(compiler *c, question_ctx *x, size_t index)
 	if (!kind && !x->misspelt[F_KIND]) {
 		diag *dg = error_at(c, m->line, m->col, "question %zu has no `kind`", index + 1);
 		diag_hint(dg, "kinds are: date, actor, number, text, claim, choice, order, match, cloze");
-	} else if (!kind->bad) {
+	} else if (kind && !kind->bad) {
 		const char *k = text_field(c, kind, "kind");
 		if (k) {
 			x->kind = quiz_kind_parse(k);
