@@ -600,6 +600,10 @@ static node *read_tree(compiler *c)
 			root = NULL;
 			break;
 		}
+		/* The made-up text may not parse as it was meant to (the start
+		 * never comes): the end of the stream still ends the reading. */
+		if (event.type == YAML_STREAM_END_EVENT || event.type == YAML_NO_EVENT)
+			skipping = 0;
 		if (skipping) {
 			/* Up to and with the made-up start: the `questions:` list's,
 			 * or the bank's mapping's. */
@@ -610,6 +614,7 @@ static node *read_tree(compiler *c)
 		}
 		node *made = NULL;
 		switch (event.type) {
+		case YAML_NO_EVENT:
 		case YAML_STREAM_END_EVENT:
 			done = true;
 			break;
