@@ -442,7 +442,14 @@ char *qform_ask(const char *statement, const char *wh, bool present)
 	char *out = NULL;
 	char *base = NULL;
 	bool *dropped = NULL;
-	if (ws.n < 3 || IN(pronoun_subjects, ws.core[0]) || IN(clause_openers, ws.core[0]))
+	/* "During the war Curie trained": an opening phrase with no comma. */
+	static const char *const prepositions[] = {
+		"in", "on", "at", "during", "by", "for", "with", "from", "under", "throughout",
+		"following", "despite", "among", "between", "through", "across", "within", "without",
+		"over", "about", "around", "against", "into", "of", "to", "upon", "beyond", "near",
+	};
+	if (ws.n < 3 || IN(pronoun_subjects, ws.core[0]) || IN(clause_openers, ws.core[0]) ||
+	    IN(prepositions, ws.core[0]))
 		goto done;
 	/* The subject: up to the first verb, with at most one apposition
 	 * between commas ("Yi, now fighting alongside ..., attacked"). */
