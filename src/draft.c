@@ -1305,6 +1305,83 @@ static void tmpl_who_said(draft *d)
 	}
 }
 
+static bool sentence_fit(const draft *d, size_t s, size_t min_words, size_t max_words);
+
+/* Who reported an event: the attribution cut from the event ("..., the
+ * Wall Street Journal (WSJ) reported.") asked about, with other sources
+ * of the article as choices. */
+static void tmpl_who_reported(draft *d)
+{
+	for (size_t s = 0; s < d->nS; s++) {
+		const extract_sentence *st = &d->S[s];
+		if (!sentence_fit(d, s, 8, 45))
+			continue;
+		size_t a, b, ws, we;
+		if (!qform_attribution(st->text, &a, &b, &ws, &we) || a == 0)
+			continue;
+		/* The source must be someone the article names in full. */
+		int e = -1;
+		for (size_t m = d->sent_mentions[s]; m < d->sent_mentions[s + 1] && e < 0; m++) {
+			const extract_mention *mm = &d->M[m];
+			if (mm->start < ws || mm->end > we)
+				continue;
+			if (mm->kind == EXTRACT_ORG && !d->O[mm->entity].is_org)
+				continue;
+			e = mm->kind == EXTRACT_PERSON ? ent_person(mm->entity) : ent_org(d, mm->entity);
+		}
+		if (e < 0)
+			continue;
+		int others[3];
+		size_t n_others = pick_distractors(d, e, true, others, 3);
+		if (n_others < 2)
+			continue;
+		int who = -1;
+		const char *event = resolve_lead(d, s, tidy(d, afmt(d, "%.*s", (int)a, st->text)), false, &who);
+		if (!event || count_words(event) < 6)
+			continue;
+		/* "In June this year, ..." reads on after "that" in lower case; a
+		 * name stays as it is. */
+		bool name_first = false;
+		for (size_t m = d->sent_mentions[s]; m < d->sent_mentions[s + 1]; m++)
+			name_first = name_first || d->M[m].start == 0;
+		for (size_t i = d->sent_dates[s]; i < d->sent_dates[s + 1]; i++)
+			name_first = name_first || (d->D[i].start == 0 && d->D[i].relative == false && isdigit((unsigned char)*event));
+		char *lowered = arena_strdup(d->ar, event);
+		if (!name_first && !(lowered[0] && isupper((unsigned char)lowered[1])))
+			lowered[0] = (char)tolower((unsigned char)lowered[0]);
+		const char *verb = st->text + we + 1;
+		size_t vl = strcspn(verb, " .");
+		cand *c = cand_new(d, DRAFT_WHO_SAID, QUIZ_CHOICE, s);
+		if (!c)
+			return;
+		c->q.prompt = afmt(d, "Which source %.*s that %s?", (int)vl, verb, lowered);
+		const char **choices = strings(d, n_others + 1);
+		choices[0] = ent_name(d, e);
+		for (size_t k = 0; k < n_others; k++) {
+			choices[k + 1] = ent_name(d, others[k]);
+			add_ent(c, others[k]);
+		}
+		shuffle(d, st->text, choices, n_others + 1);
+		c->q.choices = choices;
+		c->q.n_choices = n_others + 1;
+		c->q.answer = ent_name(d, e);
+		c->q.answer_text = ent_name(d, e);
+		add_ent(c, e);
+		if (who >= 0)
+			add_ent(c, ent_person((size_t)who));
+		add_entity_forms(d, c, e);
+		c->key = afmt(d, "said:%d", e);
+		c->shows_sentence = true;
+		c->q.source = source_for(d, s, 0, st->len);
+		c->q.explain = afmt(d, "\xC2\xB6%d gives %s as the source.", st->paragraph, ent_name(d, e));
+		cand_finish(d, c);
+		/* Who reported something is worth less than what happened. */
+		if (d->n_cands && &d->cands[d->n_cands - 1] == c)
+			c->q.score -= 0.3;
+	}
+}
+
+
 /* The bytes of sentence `s` that hold both `a` and `b` (either may be NULL),
  * as a quotation; the sentence when they cannot be found. */
 static const char *span_source(draft *d, size_t s, const char *a, const char *b)
@@ -2567,6 +2644,7 @@ draft *draft_new(const article *a, const draft_options *opt)
 	tmpl_date(d);
 	tmpl_who(d);
 	tmpl_who_said(d);
+	tmpl_who_reported(d);
 	tmpl_role(d);
 	tmpl_acronym(d);
 	tmpl_claim(d);

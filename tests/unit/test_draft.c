@@ -568,6 +568,27 @@ static void test_ids_transliterated(void **state)
 	article_free(a);
 }
 
+static void test_who_reported(void **state)
+{
+	(void)state;
+	/* The attribution leaves the event and makes a question of its own. */
+	article *a = parse("# T\n\n"
+	                   "The health minister Anna Berg banned the sale of the drug in all pharmacies, the Daily Herald reported.\n\n"
+	                   "The Northern Rail Company hired many new workers for its lines across the north.\n\n"
+	                   "The Leeds City Council approved the budget for the coming year after a long debate.\n");
+	draft_options opt = {.seed = 1, .max = 10};
+	assert_true(draft_parse_kinds("who-said", &opt.kinds, &opt.templates, &(char *){NULL}));
+	draft *d = draft_new(a, &opt);
+	assert_int_equal(draft_count(d), 1);
+	const draft_question *q = draft_at(d, 0);
+	assert_string_equal(q->prompt, "Which source reported that the health minister Anna Berg banned the sale of the "
+	                               "drug in all pharmacies?");
+	assert_string_equal(q->answer, "Daily Herald");
+	assert_true(q->n_choices >= 3);
+	draft_free(d);
+	article_free(a);
+}
+
 static void test_variety(void **state)
 {
 	(void)state;
@@ -613,6 +634,7 @@ int main(void)
 		cmocka_unit_test(test_claims_swap_same_kind),
 		cmocka_unit_test(test_false_claims_the_article_contradicts),
 		cmocka_unit_test(test_ids_transliterated),
+		cmocka_unit_test(test_who_reported),
 		cmocka_unit_test(test_variety),
 	};
 	return cmocka_run_group_tests_name("draft", tests, NULL, NULL);
