@@ -1575,6 +1575,9 @@ static const char *number_swap(draft *d, size_t idx, const hay *sentence, uint64
 			continue;
 		if ((o->unit == NULL) != (n->unit == NULL) || (o->unit && strcmp(o->unit, n->unit) != 0))
 			continue;
+		/* "$50,000" for "£21,000" changes the currency, not the amount. */
+		if (n->kind == EXTRACT_MONEY && o->surface[0] != n->surface[0])
+			continue;
 		if (hay_has(sentence, o->surface))
 			continue;
 		pool[k++] = i;
@@ -1619,7 +1622,9 @@ static bool false_claim(draft *d, cand *c, size_t s)
 			continue;
 		bool person = mm->kind == EXTRACT_PERSON;
 		int e = person ? ent_person(mm->entity) : ent_org(d, mm->entity);
-		if (!person && !d->O[mm->entity].is_org)
+		/* "Court" for "Council" says nothing: organisations of one word
+		 * are too vague to swap. */
+		if (!person && (!d->O[mm->entity].is_org || !strchr(d->O[mm->entity].name, ' ')))
 			continue;
 		/* Its other forms must not stay behind in the sentence. */
 		buf_clear(&rest_text);
@@ -1637,7 +1642,7 @@ static bool false_claim(draft *d, cand *c, size_t s)
 		size_t total = person ? d->nP : d->nO;
 		for (size_t i = 0; i < total && k < 32; i++) {
 			int o = person ? ent_person(i) : ent_org(d, i);
-			if (o == e || sentence_names(d, s, o) || (!person && !d->O[i].is_org) ||
+			if (o == e || sentence_names(d, s, o) || (!person && (!d->O[i].is_org || !strchr(d->O[i].name, ' '))) ||
 			    strcmp(ent_name(d, o), ent_name(d, e)) == 0 || hay_has(&sentence, ent_name(d, o)) ||
 			    !d->subject_somewhere[o] || paragraph_names(d, s, o))
 				continue;
@@ -1987,6 +1992,22 @@ static void tmpl_number(draft *d)
 		}
 		if (bounded || !in_first_clause(d, s, phrase_start))
 			continue;
+		/* "842 pounds (382 kg)", "two subsidiaries, X and Y", "1,000 years
+		 * or longer": the count is converted, listed or bounded after it. */
+		const char *after = st->text + phrase_end;
+		static const char *const after_bounds[] = {" or more", " or longer", " or fewer", " or less", " or so"};
+		bool qualified = after[0] == ',' || after[0] == ':' || strncmp(after, " (", 2) == 0;
+		for (size_t b = 0; b < sizeof after_bounds / sizeof after_bounds[0] && !qualified; b++)
+			qualified = strncmp(after, after_bounds[b], strlen(after_bounds[b])) == 0;
+		if (qualified)
+			continue;
+		/* A hedged count ("may have lived") is an estimate, not a fact to recall. */
+		hay hedge;
+		hay_init(&hedge, st->text);
+		bool hedged = has_any_word(&hedge, hedges, sizeof hedges / sizeof hedges[0]);
+		hay_release(&hedge);
+		if (hedged)
+			continue;
 		char *wh = afmt(d, "How many %.*s", (int)ul, u);
 		const char *prompt = NULL;
 		int who = -1;
@@ -2026,7 +2047,7 @@ static void tmpl_number(draft *d)
 		if (!c)
 			return;
 		c->q.prompt = prompt;
-		c->q.answer = afmt(d, "%g", n->value);
+		c->q.answer = afmt(d, "%.15g", n->value);
 		c->q.answer_text = n->surface;
 		c->q.tolerance = about ? "10%" : NULL;
 		c->key = afmt(d, "number:%zu", i);
