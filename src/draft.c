@@ -832,6 +832,35 @@ static size_t date_cut_end(const draft *d, const extract_date *dt)
 	return dt->end;
 }
 
+/* Whether mention `m` is its sentence's subject: it opens the sentence,
+ * the extractor found its verb, or only words without a comma or a verb
+ * stand before it ("The French physicist Henri Becquerel discovered"). */
+static bool mention_is_subject(const draft *d, size_t m)
+{
+	const extract_mention *mm = &d->M[m];
+	if (mm->start == 0 || mm->predicate_start)
+		return true;
+	const char *t = d->S[mm->sentence].text;
+	for (size_t i = 0; i < mm->start; i++) {
+		if (t[i] == ',' || t[i] == ';' || t[i] == ':' || t[i] == '(' || (unsigned char)t[i] == 0xE2)
+			return false;
+		if (i == 0 || t[i - 1] == ' ') {
+			size_t wl = 0;
+			while (i + wl < mm->start && t[i + wl] != ' ')
+				wl++;
+			char *w = xstrndup(t + i, wl);
+			char *base = qform_base_of_past(w);
+			bool verb = base != NULL || strcmp(w, "was") == 0 || strcmp(w, "were") == 0 ||
+			            strcmp(w, "is") == 0 || strcmp(w, "that") == 0 || strcmp(w, "and") == 0;
+			free(base);
+			free(w);
+			if (verb)
+				return false;
+		}
+	}
+	return true;
+}
+
 /* The person a pronoun of sentence `s` stands for: the only person named
  * in the nearest sentence before it that names anyone (up to four back,
  * through sentences that go on about "he" or "she"); -1 when that sentence
@@ -841,21 +870,39 @@ static size_t date_cut_end(const draft *d, const extract_date *dt)
 static int lead_person(const draft *d, size_t s, bool female)
 {
 	static const char *const personal[] = {"he", "she", "his", "her"};
+	static const char *const hers[] = {"she", "her", "hers", "herself"};
+	static const char *const his[] = {"he", "his", "him", "himself"};
 	for (size_t back = 1; back <= 4 && back <= s; back++) {
 		size_t k = s - back;
 		int found = -1;
-		bool several = false;
+		bool several = false, subject = false;
 		for (size_t m = d->sent_mentions[k]; m < d->sent_mentions[k + 1]; m++) {
 			if (d->M[m].kind != EXTRACT_PERSON)
 				continue;
 			if (found >= 0 && found != (int)d->M[m].entity)
 				several = true;
 			found = (int)d->M[m].entity;
+			subject = subject || mention_is_subject(d, m);
 		}
 		/* "Curie" alone, with two Curies in the article: someone is named,
 		 * but who is not known. */
 		if (several || d->names_unknown[k])
 			return -1;
+		if (found >= 0 && !subject) {
+			/* "Using an electrometer that Pierre had invented, she
+			 * measured": the person named is not the one the pronoun
+			 * of that sentence, and so of this one, stands for. */
+			hay h;
+			hay_init(&h, d->S[k].text);
+			bool same_pronoun = has_any_word(&h, female ? hers : his, 4);
+			hay_release(&h);
+			if (same_pronoun)
+				continue;
+			/* "Contrecœur allowed Trent's company to withdraw. He ...": the
+			 * one named is not the subject, who may be someone the rules
+			 * did not find. */
+			return -1;
+		}
 		if (found >= 0)
 			return d->gender[found] == (female ? 1 : -1) ? -1 : found;
 		if (starts_with_word(d->S[k].text, pronouns, sizeof pronouns / sizeof pronouns[0]) &&
@@ -865,6 +912,9 @@ static int lead_person(const draft *d, size_t s, bool female)
 	return -1;
 }
 
+static bool word_at(const char *text, size_t i, const char *w);
+static bool her_is_object(const char *after);
+
 /* Each person's gender as the article's pronouns show it: +1 for "he",
  * "his", "him", -1 for "she", "her", in sentences that name that person
  * alone; 0 when unknown or mixed. */
@@ -873,24 +923,34 @@ static void compute_genders(draft *d)
 	d->gender = arena_alloc(d->ar, (d->nP + 1) * sizeof(int));
 	int *score = xcalloc(d->nP + 1, sizeof(int));
 	static const char *const he[] = {"he", "his", "him", "himself"};
-	static const char *const she[] = {"she", "her", "hers", "herself"};
+	static const char *const she[] = {"she", "hers", "herself"};
 	for (size_t s = 0; s < d->nS; s++) {
 		int only = -1;
-		bool several = false;
+		bool several = false, subject = false;
 		for (size_t m = d->sent_mentions[s]; m < d->sent_mentions[s + 1]; m++) {
 			if (d->M[m].kind != EXTRACT_PERSON)
 				continue;
 			if (only >= 0 && only != (int)d->M[m].entity)
 				several = true;
 			only = (int)d->M[m].entity;
+			subject = subject || mention_is_subject(d, m);
 		}
-		if (only < 0 || several || d->S[s].words > MAX_PROMPT_WORDS)
+		/* Only a sentence about its named subject tells that subject's
+		 * gender: in "Using the electrometer Pierre had invented, she
+		 * measured", "she" is someone else. */
+		if (only < 0 || several || !subject || d->S[s].words > MAX_PROMPT_WORDS)
 			continue;
+		const char *t = d->S[s].text;
 		hay h;
-		hay_init(&h, d->S[s].text);
+		hay_init(&h, t);
 		if (has_any_word(&h, he, 4))
 			score[only]++;
-		if (has_any_word(&h, she, 4))
+		bool female = has_any_word(&h, she, 3);
+		/* "her" as a possessive ("her doctoral research"), not an object
+		 * ("to join her"), which is someone else. */
+		for (size_t i = 0; t[i] && !female; i++)
+			female = word_at(t, i, "her") && !her_is_object(t + i + 3);
+		if (female)
 			score[only]--;
 		hay_release(&h);
 	}
@@ -1178,6 +1238,69 @@ static void tmpl_who(draft *d)
 		cand_finish(d, c);
 	}
 }
+
+/* "She won the Nobel Prize in 1911." -> "Who won the Nobel Prize in
+ * 1911?", when "She" is the one person named just before. */
+static void tmpl_who_pronoun(draft *d)
+{
+	for (size_t s = 0; s < d->nS; s++) {
+		const extract_sentence *st = &d->S[s];
+		if (st->quoted || st->words < 5 || st->words > 40 || has_pronunciation(st->text))
+			continue;
+		size_t wl = 0;
+		if (strncmp(st->text, "He ", 3) == 0)
+			wl = 2;
+		else if (strncmp(st->text, "She ", 4) == 0)
+			wl = 3;
+		if (!wl)
+			continue;
+		/* The verb must follow at once ("She won", "He was"). */
+		const char *rest = st->text + wl + 1;
+		size_t vl = strcspn(rest, " ,.");
+		char *verb = afmt(d, "%.*s", (int)vl, rest);
+		char *base = qform_base_of_past(verb);
+		bool is_verb = base != NULL || strcmp(verb, "was") == 0;
+		free(base);
+		if (!is_verb)
+			continue;
+		int p = lead_person(d, s, wl == 3);
+		if (p < 0)
+			continue;
+		/* "that year" points at another sentence; a second clause (", and
+		 * measurements ... confirmed") is not about the person. */
+		static const char *const pointers[] = {"that year", "same year", "following year", "next year", "that day"};
+		bool points = false;
+		for (size_t k = 0; k < sizeof pointers / sizeof pointers[0] && !points; k++)
+			points = strstr(rest, pointers[k]) != NULL;
+		if (points)
+			continue;
+		size_t keep = strlen(rest);
+		const char *second = strstr(rest, ", and ");
+		const char *but = strstr(rest, ", but ");
+		if (second || but)
+			keep = (size_t)(((second && (!but || second < but)) ? second : but) - rest);
+		cand *c = cand_new(d, DRAFT_WHO, QUIZ_ACTOR, s);
+		if (!c)
+			return;
+		int object = -1;
+		const char *asked = keep < strlen(rest) ? afmt(d, "Who %.*s.", (int)keep, rest) : afmt(d, "Who %s", rest);
+		c->q.prompt = resolve_lead(d, s, as_question(d, tidy(d, asked)), true, &object);
+		if (object >= 0)
+			add_ent(c, ent_person((size_t)object));
+		int e = ent_person((size_t)p);
+		c->q.answer_text = ent_name(d, e);
+		c->answer_ent = e;
+		add_ent(c, e);
+		add_entity_forms(d, c, e);
+		c->key = afmt(d, "who:%d", e);
+		c->shows_sentence = true;
+		c->q.source = source_for(d, s, 0, st->len);
+		c->q.explain = afmt(d, "\xC2\xB6%d says this of %s (\xE2\x80\x9C%.*s\xE2\x80\x9D, after %s is named).",
+		                    st->paragraph, ent_name(d, e), (int)wl, st->text, ent_name(d, e));
+		cand_finish(d, c);
+	}
+}
+
 
 /* Distractors for an entity answer: other speakers first, then others of
  * the same kind, then any; by first appearance. */
@@ -2664,6 +2787,7 @@ draft *draft_new(const article *a, const draft_options *opt)
 	d->para_folded = arena_alloc(d->ar, (article_paragraph_count(a) + 1) * sizeof(const char *));
 	tmpl_date(d);
 	tmpl_who(d);
+	tmpl_who_pronoun(d);
 	tmpl_who_said(d);
 	tmpl_who_reported(d);
 	tmpl_role(d);

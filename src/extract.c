@@ -2597,6 +2597,11 @@ static void find_mentions(extraction *x)
 	for (size_t p = 0; p < x->n_people; p++) {
 		const char *name = x->people[p].name;
 		add_form(x, &index, &lists, &n_lists, &cap_lists, EXTRACT_PERSON, p, name, true);
+		/* Another name of the same person is a full mention of them. */
+		for (size_t a = 0; a < x->people[p].n_aliases; a++)
+			if (strchr(x->people[p].aliases[a], ' '))
+				add_form(x, &index, &lists, &n_lists, &cap_lists, EXTRACT_PERSON, p,
+				         x->people[p].aliases[a], true);
 		const char *sp = strchr(name, ' ');
 		if (!sp)
 			continue;
