@@ -12,6 +12,7 @@
 
 #include "arena.h"
 #include "extract.h"
+#include "names.h"
 #include "question_form.h"
 #include "text.h"
 
@@ -2391,63 +2392,6 @@ static int kept_order(const void *pa, const void *pb)
 	return a < b ? -1 : a > b;
 }
 
-/* Letters with no decomposition into a base letter and a mark. */
-static const struct {
-	utf8proc_int32_t cp;
-	const char *ascii;
-} translit[] = {
-	{0x0141, "l"},  {0x0142, "l"},  {0x00D8, "o"},  {0x00F8, "o"},  {0x0110, "d"},  {0x0111, "d"},
-	{0x00DF, "ss"}, {0x00C6, "ae"}, {0x00E6, "ae"}, {0x0152, "oe"}, {0x0153, "oe"},
-	{0x00DE, "th"}, {0x00FE, "th"}, {0x00D0, "d"},  {0x00F0, "d"},  {0x0131, "i"},  {0x0126, "h"},
-	{0x0127, "h"},  {0x0166, "t"},  {0x0167, "t"},  {0x014A, "ng"}, {0x014B, "ng"}, {0x2019, ""},
-	{0x0027, ""},
-};
-
-/* `s` in ASCII lower case: accents stripped, other letters transliterated,
- * letters of other scripts written as "u" and their code point, so that no
- * word loses a part. Caller frees. */
-static char *transliterate(const char *s)
-{
-	utf8proc_uint8_t *folded = NULL;
-	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &folded,
-	                                  UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
-	                                      UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
-	const char *src = n >= 0 ? (const char *)folded : s;
-	size_t len = strlen(src);
-	buf out;
-	buf_init(&out);
-	for (size_t i = 0; i < len;) {
-		utf8proc_int32_t cp;
-		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)src + i, (utf8proc_ssize_t)(len - i), &cp);
-		if (k <= 0) {
-			i++;
-			continue;
-		}
-		i += (size_t)k;
-		if (cp < 0x80 && cp != '\'') {
-			buf_putc(&out, (char)(cp >= 'A' && cp <= 'Z' ? cp - 'A' + 'a' : cp));
-			continue;
-		}
-		bool done = false;
-		for (size_t t = 0; t < sizeof translit / sizeof translit[0] && !done; t++)
-			if (translit[t].cp == cp) {
-				buf_puts(&out, translit[t].ascii);
-				done = true;
-			}
-		if (done)
-			continue;
-		utf8proc_category_t cat = utf8proc_category(cp);
-		if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO)
-			buf_printf(&out, "u%x", (unsigned)cp);
-		else
-			buf_putc(&out, ' ');
-	}
-	free(folded);
-	char *r = xstrndup(out.ptr ? out.ptr : "", out.len);
-	buf_release(&out);
-	return r;
-}
-
 static const char *slug(draft *d, const char *s, size_t max_words, const cand *c)
 {
 	static const char *const skip[] = {
@@ -2461,7 +2405,7 @@ static const char *slug(draft *d, const char *s, size_t max_words, const cand *c
 	};
 	/* Letters without their accents, in lower case, for ids; letters that
 	 * do not decompose are transliterated, never cut. */
-	char *ascii = transliterate(s);
+	char *ascii = names_transliterate(s);
 	const char *src = ascii;
 	buf out;
 	buf_init(&out);
@@ -2502,7 +2446,7 @@ static const char *slug(draft *d, const char *s, size_t max_words, const cand *c
  * "sklodowska-curie"), at most four. */
 static const char *key_slug(draft *d, const char *s)
 {
-	char *ascii = transliterate(s);
+	char *ascii = names_transliterate(s);
 	buf out;
 	buf_init(&out);
 	size_t words = 0;
