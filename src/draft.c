@@ -12,6 +12,7 @@
 
 #include "arena.h"
 #include "extract.h"
+#include "names.h"
 #include "question_form.h"
 #include "text.h"
 
@@ -832,6 +833,35 @@ static size_t date_cut_end(const draft *d, const extract_date *dt)
 	return dt->end;
 }
 
+/* Whether mention `m` is its sentence's subject: it opens the sentence,
+ * the extractor found its verb, or only words without a comma or a verb
+ * stand before it ("The French physicist Henri Becquerel discovered"). */
+static bool mention_is_subject(const draft *d, size_t m)
+{
+	const extract_mention *mm = &d->M[m];
+	if (mm->start == 0 || mm->predicate_start)
+		return true;
+	const char *t = d->S[mm->sentence].text;
+	for (size_t i = 0; i < mm->start; i++) {
+		if (t[i] == ',' || t[i] == ';' || t[i] == ':' || t[i] == '(' || (unsigned char)t[i] == 0xE2)
+			return false;
+		if (i == 0 || t[i - 1] == ' ') {
+			size_t wl = 0;
+			while (i + wl < mm->start && t[i + wl] != ' ')
+				wl++;
+			char *w = xstrndup(t + i, wl);
+			char *base = qform_base_of_past(w);
+			bool verb = base != NULL || strcmp(w, "was") == 0 || strcmp(w, "were") == 0 ||
+			            strcmp(w, "is") == 0 || strcmp(w, "that") == 0 || strcmp(w, "and") == 0;
+			free(base);
+			free(w);
+			if (verb)
+				return false;
+		}
+	}
+	return true;
+}
+
 /* The person a pronoun of sentence `s` stands for: the only person named
  * in the nearest sentence before it that names anyone (up to four back,
  * through sentences that go on about "he" or "she"); -1 when that sentence
@@ -841,21 +871,39 @@ static size_t date_cut_end(const draft *d, const extract_date *dt)
 static int lead_person(const draft *d, size_t s, bool female)
 {
 	static const char *const personal[] = {"he", "she", "his", "her"};
+	static const char *const hers[] = {"she", "her", "hers", "herself"};
+	static const char *const his[] = {"he", "his", "him", "himself"};
 	for (size_t back = 1; back <= 4 && back <= s; back++) {
 		size_t k = s - back;
 		int found = -1;
-		bool several = false;
+		bool several = false, subject = false;
 		for (size_t m = d->sent_mentions[k]; m < d->sent_mentions[k + 1]; m++) {
 			if (d->M[m].kind != EXTRACT_PERSON)
 				continue;
 			if (found >= 0 && found != (int)d->M[m].entity)
 				several = true;
 			found = (int)d->M[m].entity;
+			subject = subject || mention_is_subject(d, m);
 		}
 		/* "Curie" alone, with two Curies in the article: someone is named,
 		 * but who is not known. */
 		if (several || d->names_unknown[k])
 			return -1;
+		if (found >= 0 && !subject) {
+			/* "Using an electrometer that Pierre had invented, she
+			 * measured": the person named is not the one the pronoun
+			 * of that sentence, and so of this one, stands for. */
+			hay h;
+			hay_init(&h, d->S[k].text);
+			bool same_pronoun = has_any_word(&h, female ? hers : his, 4);
+			hay_release(&h);
+			if (same_pronoun)
+				continue;
+			/* "Contrecœur allowed Trent's company to withdraw. He ...": the
+			 * one named is not the subject, who may be someone the rules
+			 * did not find. */
+			return -1;
+		}
 		if (found >= 0)
 			return d->gender[found] == (female ? 1 : -1) ? -1 : found;
 		if (starts_with_word(d->S[k].text, pronouns, sizeof pronouns / sizeof pronouns[0]) &&
@@ -865,6 +913,9 @@ static int lead_person(const draft *d, size_t s, bool female)
 	return -1;
 }
 
+static bool word_at(const char *text, size_t i, const char *w);
+static bool her_is_object(const char *after);
+
 /* Each person's gender as the article's pronouns show it: +1 for "he",
  * "his", "him", -1 for "she", "her", in sentences that name that person
  * alone; 0 when unknown or mixed. */
@@ -873,24 +924,34 @@ static void compute_genders(draft *d)
 	d->gender = arena_alloc(d->ar, (d->nP + 1) * sizeof(int));
 	int *score = xcalloc(d->nP + 1, sizeof(int));
 	static const char *const he[] = {"he", "his", "him", "himself"};
-	static const char *const she[] = {"she", "her", "hers", "herself"};
+	static const char *const she[] = {"she", "hers", "herself"};
 	for (size_t s = 0; s < d->nS; s++) {
 		int only = -1;
-		bool several = false;
+		bool several = false, subject = false;
 		for (size_t m = d->sent_mentions[s]; m < d->sent_mentions[s + 1]; m++) {
 			if (d->M[m].kind != EXTRACT_PERSON)
 				continue;
 			if (only >= 0 && only != (int)d->M[m].entity)
 				several = true;
 			only = (int)d->M[m].entity;
+			subject = subject || mention_is_subject(d, m);
 		}
-		if (only < 0 || several || d->S[s].words > MAX_PROMPT_WORDS)
+		/* Only a sentence about its named subject tells that subject's
+		 * gender: in "Using the electrometer Pierre had invented, she
+		 * measured", "she" is someone else. */
+		if (only < 0 || several || !subject || d->S[s].words > MAX_PROMPT_WORDS)
 			continue;
+		const char *t = d->S[s].text;
 		hay h;
-		hay_init(&h, d->S[s].text);
+		hay_init(&h, t);
 		if (has_any_word(&h, he, 4))
 			score[only]++;
-		if (has_any_word(&h, she, 4))
+		bool female = has_any_word(&h, she, 3);
+		/* "her" as a possessive ("her doctoral research"), not an object
+		 * ("to join her"), which is someone else. */
+		for (size_t i = 0; t[i] && !female; i++)
+			female = word_at(t, i, "her") && !her_is_object(t + i + 3);
+		if (female)
 			score[only]--;
 		hay_release(&h);
 	}
@@ -1179,6 +1240,69 @@ static void tmpl_who(draft *d)
 	}
 }
 
+/* "She won the Nobel Prize in 1911." -> "Who won the Nobel Prize in
+ * 1911?", when "She" is the one person named just before. */
+static void tmpl_who_pronoun(draft *d)
+{
+	for (size_t s = 0; s < d->nS; s++) {
+		const extract_sentence *st = &d->S[s];
+		if (st->quoted || st->words < 5 || st->words > 40 || has_pronunciation(st->text))
+			continue;
+		size_t wl = 0;
+		if (strncmp(st->text, "He ", 3) == 0)
+			wl = 2;
+		else if (strncmp(st->text, "She ", 4) == 0)
+			wl = 3;
+		if (!wl)
+			continue;
+		/* The verb must follow at once ("She won", "He was"). */
+		const char *rest = st->text + wl + 1;
+		size_t vl = strcspn(rest, " ,.");
+		char *verb = afmt(d, "%.*s", (int)vl, rest);
+		char *base = qform_base_of_past(verb);
+		bool is_verb = base != NULL || strcmp(verb, "was") == 0;
+		free(base);
+		if (!is_verb)
+			continue;
+		int p = lead_person(d, s, wl == 3);
+		if (p < 0)
+			continue;
+		/* "that year" points at another sentence; a second clause (", and
+		 * measurements ... confirmed") is not about the person. */
+		static const char *const pointers[] = {"that year", "same year", "following year", "next year", "that day"};
+		bool points = false;
+		for (size_t k = 0; k < sizeof pointers / sizeof pointers[0] && !points; k++)
+			points = strstr(rest, pointers[k]) != NULL;
+		if (points)
+			continue;
+		size_t keep = strlen(rest);
+		const char *second = strstr(rest, ", and ");
+		const char *but = strstr(rest, ", but ");
+		if (second || but)
+			keep = (size_t)(((second && (!but || second < but)) ? second : but) - rest);
+		cand *c = cand_new(d, DRAFT_WHO, QUIZ_ACTOR, s);
+		if (!c)
+			return;
+		int object = -1;
+		const char *asked = keep < strlen(rest) ? afmt(d, "Who %.*s.", (int)keep, rest) : afmt(d, "Who %s", rest);
+		c->q.prompt = resolve_lead(d, s, as_question(d, tidy(d, asked)), true, &object);
+		if (object >= 0)
+			add_ent(c, ent_person((size_t)object));
+		int e = ent_person((size_t)p);
+		c->q.answer_text = ent_name(d, e);
+		c->answer_ent = e;
+		add_ent(c, e);
+		add_entity_forms(d, c, e);
+		c->key = afmt(d, "who:%d", e);
+		c->shows_sentence = true;
+		c->q.source = source_for(d, s, 0, st->len);
+		c->q.explain = afmt(d, "\xC2\xB6%d says this of %s (\xE2\x80\x9C%.*s\xE2\x80\x9D, after %s is named).",
+		                    st->paragraph, ent_name(d, e), (int)wl, st->text, ent_name(d, e));
+		cand_finish(d, c);
+	}
+}
+
+
 /* Distractors for an entity answer: other speakers first, then others of
  * the same kind, then any; by first appearance. */
 static size_t pick_distractors(const draft *d, int answer, bool speakers_first, int *out, size_t max)
@@ -1304,6 +1428,83 @@ static void tmpl_who_said(draft *d)
 		cand_finish(d, c);
 	}
 }
+
+static bool sentence_fit(const draft *d, size_t s, size_t min_words, size_t max_words);
+
+/* Who reported an event: the attribution cut from the event ("..., the
+ * Wall Street Journal (WSJ) reported.") asked about, with other sources
+ * of the article as choices. */
+static void tmpl_who_reported(draft *d)
+{
+	for (size_t s = 0; s < d->nS; s++) {
+		const extract_sentence *st = &d->S[s];
+		if (!sentence_fit(d, s, 8, 45))
+			continue;
+		size_t a, b, ws, we;
+		if (!qform_attribution(st->text, &a, &b, &ws, &we) || a == 0)
+			continue;
+		/* The source must be someone the article names in full. */
+		int e = -1;
+		for (size_t m = d->sent_mentions[s]; m < d->sent_mentions[s + 1] && e < 0; m++) {
+			const extract_mention *mm = &d->M[m];
+			if (mm->start < ws || mm->end > we)
+				continue;
+			if (mm->kind == EXTRACT_ORG && !d->O[mm->entity].is_org)
+				continue;
+			e = mm->kind == EXTRACT_PERSON ? ent_person(mm->entity) : ent_org(d, mm->entity);
+		}
+		if (e < 0)
+			continue;
+		int others[3];
+		size_t n_others = pick_distractors(d, e, true, others, 3);
+		if (n_others < 2)
+			continue;
+		int who = -1;
+		const char *event = resolve_lead(d, s, tidy(d, afmt(d, "%.*s", (int)a, st->text)), false, &who);
+		if (!event || count_words(event) < 6)
+			continue;
+		/* "In June this year, ..." reads on after "that" in lower case; a
+		 * name stays as it is. */
+		bool name_first = false;
+		for (size_t m = d->sent_mentions[s]; m < d->sent_mentions[s + 1]; m++)
+			name_first = name_first || d->M[m].start == 0;
+		for (size_t i = d->sent_dates[s]; i < d->sent_dates[s + 1]; i++)
+			name_first = name_first || (d->D[i].start == 0 && d->D[i].relative == false && isdigit((unsigned char)*event));
+		char *lowered = arena_strdup(d->ar, event);
+		if (!name_first && !(lowered[0] && isupper((unsigned char)lowered[1])))
+			lowered[0] = (char)tolower((unsigned char)lowered[0]);
+		const char *verb = st->text + we + 1;
+		size_t vl = strcspn(verb, " .");
+		cand *c = cand_new(d, DRAFT_WHO_SAID, QUIZ_CHOICE, s);
+		if (!c)
+			return;
+		c->q.prompt = afmt(d, "Which source %.*s that %s?", (int)vl, verb, lowered);
+		const char **choices = strings(d, n_others + 1);
+		choices[0] = ent_name(d, e);
+		for (size_t k = 0; k < n_others; k++) {
+			choices[k + 1] = ent_name(d, others[k]);
+			add_ent(c, others[k]);
+		}
+		shuffle(d, st->text, choices, n_others + 1);
+		c->q.choices = choices;
+		c->q.n_choices = n_others + 1;
+		c->q.answer = ent_name(d, e);
+		c->q.answer_text = ent_name(d, e);
+		add_ent(c, e);
+		if (who >= 0)
+			add_ent(c, ent_person((size_t)who));
+		add_entity_forms(d, c, e);
+		c->key = afmt(d, "said:%d", e);
+		c->shows_sentence = true;
+		c->q.source = source_for(d, s, 0, st->len);
+		c->q.explain = afmt(d, "\xC2\xB6%d gives %s as the source.", st->paragraph, ent_name(d, e));
+		cand_finish(d, c);
+		/* Who reported something is worth less than what happened. */
+		if (d->n_cands && &d->cands[d->n_cands - 1] == c)
+			c->q.score -= 0.3;
+	}
+}
+
 
 /* The bytes of sentence `s` that hold both `a` and `b` (either may be NULL),
  * as a quotation; the sentence when they cannot be found. */
@@ -1498,6 +1699,9 @@ static const char *number_swap(draft *d, size_t idx, const hay *sentence, uint64
 			continue;
 		if ((o->unit == NULL) != (n->unit == NULL) || (o->unit && strcmp(o->unit, n->unit) != 0))
 			continue;
+		/* "$50,000" for "£21,000" changes the currency, not the amount. */
+		if (n->kind == EXTRACT_MONEY && o->surface[0] != n->surface[0])
+			continue;
 		if (hay_has(sentence, o->surface))
 			continue;
 		pool[k++] = i;
@@ -1542,7 +1746,9 @@ static bool false_claim(draft *d, cand *c, size_t s)
 			continue;
 		bool person = mm->kind == EXTRACT_PERSON;
 		int e = person ? ent_person(mm->entity) : ent_org(d, mm->entity);
-		if (!person && !d->O[mm->entity].is_org)
+		/* "Court" for "Council" says nothing: organisations of one word
+		 * are too vague to swap. */
+		if (!person && (!d->O[mm->entity].is_org || !strchr(d->O[mm->entity].name, ' ')))
 			continue;
 		/* Its other forms must not stay behind in the sentence. */
 		buf_clear(&rest_text);
@@ -1560,7 +1766,7 @@ static bool false_claim(draft *d, cand *c, size_t s)
 		size_t total = person ? d->nP : d->nO;
 		for (size_t i = 0; i < total && k < 32; i++) {
 			int o = person ? ent_person(i) : ent_org(d, i);
-			if (o == e || sentence_names(d, s, o) || (!person && !d->O[i].is_org) ||
+			if (o == e || sentence_names(d, s, o) || (!person && (!d->O[i].is_org || !strchr(d->O[i].name, ' '))) ||
 			    strcmp(ent_name(d, o), ent_name(d, e)) == 0 || hay_has(&sentence, ent_name(d, o)) ||
 			    !d->subject_somewhere[o] || paragraph_names(d, s, o))
 				continue;
@@ -1910,6 +2116,22 @@ static void tmpl_number(draft *d)
 		}
 		if (bounded || !in_first_clause(d, s, phrase_start))
 			continue;
+		/* "842 pounds (382 kg)", "two subsidiaries, X and Y", "1,000 years
+		 * or longer": the count is converted, listed or bounded after it. */
+		const char *after = st->text + phrase_end;
+		static const char *const after_bounds[] = {" or more", " or longer", " or fewer", " or less", " or so"};
+		bool qualified = after[0] == ',' || after[0] == ':' || strncmp(after, " (", 2) == 0;
+		for (size_t b = 0; b < sizeof after_bounds / sizeof after_bounds[0] && !qualified; b++)
+			qualified = strncmp(after, after_bounds[b], strlen(after_bounds[b])) == 0;
+		if (qualified)
+			continue;
+		/* A hedged count ("may have lived") is an estimate, not a fact to recall. */
+		hay hedge;
+		hay_init(&hedge, st->text);
+		bool hedged = has_any_word(&hedge, hedges, sizeof hedges / sizeof hedges[0]);
+		hay_release(&hedge);
+		if (hedged)
+			continue;
 		char *wh = afmt(d, "How many %.*s", (int)ul, u);
 		const char *prompt = NULL;
 		int who = -1;
@@ -1949,7 +2171,7 @@ static void tmpl_number(draft *d)
 		if (!c)
 			return;
 		c->q.prompt = prompt;
-		c->q.answer = afmt(d, "%g", n->value);
+		c->q.answer = afmt(d, "%.15g", n->value);
 		c->q.answer_text = n->surface;
 		c->q.tolerance = about ? "10%" : NULL;
 		c->key = afmt(d, "number:%zu", i);
@@ -2170,63 +2392,6 @@ static int kept_order(const void *pa, const void *pb)
 	return a < b ? -1 : a > b;
 }
 
-/* Letters with no decomposition into a base letter and a mark. */
-static const struct {
-	utf8proc_int32_t cp;
-	const char *ascii;
-} translit[] = {
-	{0x0141, "l"},  {0x0142, "l"},  {0x00D8, "o"},  {0x00F8, "o"},  {0x0110, "d"},  {0x0111, "d"},
-	{0x00DF, "ss"}, {0x00C6, "ae"}, {0x00E6, "ae"}, {0x0152, "oe"}, {0x0153, "oe"},
-	{0x00DE, "th"}, {0x00FE, "th"}, {0x00D0, "d"},  {0x00F0, "d"},  {0x0131, "i"},  {0x0126, "h"},
-	{0x0127, "h"},  {0x0166, "t"},  {0x0167, "t"},  {0x014A, "ng"}, {0x014B, "ng"}, {0x2019, ""},
-	{0x0027, ""},
-};
-
-/* `s` in ASCII lower case: accents stripped, other letters transliterated,
- * letters of other scripts written as "u" and their code point, so that no
- * word loses a part. Caller frees. */
-static char *transliterate(const char *s)
-{
-	utf8proc_uint8_t *folded = NULL;
-	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &folded,
-	                                  UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
-	                                      UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
-	const char *src = n >= 0 ? (const char *)folded : s;
-	size_t len = strlen(src);
-	buf out;
-	buf_init(&out);
-	for (size_t i = 0; i < len;) {
-		utf8proc_int32_t cp;
-		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)src + i, (utf8proc_ssize_t)(len - i), &cp);
-		if (k <= 0) {
-			i++;
-			continue;
-		}
-		i += (size_t)k;
-		if (cp < 0x80 && cp != '\'') {
-			buf_putc(&out, (char)(cp >= 'A' && cp <= 'Z' ? cp - 'A' + 'a' : cp));
-			continue;
-		}
-		bool done = false;
-		for (size_t t = 0; t < sizeof translit / sizeof translit[0] && !done; t++)
-			if (translit[t].cp == cp) {
-				buf_puts(&out, translit[t].ascii);
-				done = true;
-			}
-		if (done)
-			continue;
-		utf8proc_category_t cat = utf8proc_category(cp);
-		if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO)
-			buf_printf(&out, "u%x", (unsigned)cp);
-		else
-			buf_putc(&out, ' ');
-	}
-	free(folded);
-	char *r = xstrndup(out.ptr ? out.ptr : "", out.len);
-	buf_release(&out);
-	return r;
-}
-
 static const char *slug(draft *d, const char *s, size_t max_words, const cand *c)
 {
 	static const char *const skip[] = {
@@ -2240,7 +2405,7 @@ static const char *slug(draft *d, const char *s, size_t max_words, const cand *c
 	};
 	/* Letters without their accents, in lower case, for ids; letters that
 	 * do not decompose are transliterated, never cut. */
-	char *ascii = transliterate(s);
+	char *ascii = names_transliterate(s);
 	const char *src = ascii;
 	buf out;
 	buf_init(&out);
@@ -2281,7 +2446,7 @@ static const char *slug(draft *d, const char *s, size_t max_words, const cand *c
  * "sklodowska-curie"), at most four. */
 static const char *key_slug(draft *d, const char *s)
 {
-	char *ascii = transliterate(s);
+	char *ascii = names_transliterate(s);
 	buf out;
 	buf_init(&out);
 	size_t words = 0;
@@ -2566,7 +2731,9 @@ draft *draft_new(const article *a, const draft_options *opt)
 	d->para_folded = arena_alloc(d->ar, (article_paragraph_count(a) + 1) * sizeof(const char *));
 	tmpl_date(d);
 	tmpl_who(d);
+	tmpl_who_pronoun(d);
 	tmpl_who_said(d);
+	tmpl_who_reported(d);
 	tmpl_role(d);
 	tmpl_acronym(d);
 	tmpl_claim(d);

@@ -9,6 +9,7 @@
 #include <utf8proc.h>
 
 #include "arena.h"
+#include "names.h"
 #include "util.h"
 
 /* ------------------------------------------------------------------------
@@ -2096,9 +2097,6 @@ static long map_count(const strmap *m, const char *k, size_t n)
 }
 
 /* Decides which candidates are people, by their cues. */
-static size_t name_words(const char *name, char words[][32], size_t max);
-static bool surname_first(const char *w);
-
 static void decide_people(extraction *x)
 {
 	/* The first and last words of the longer names. */
@@ -2125,7 +2123,7 @@ static void decide_people(extraction *x)
 		/* A family name written first, and used alone elsewhere ("Yi"). */
 		if (fl && nc->words > 1 && nc->words <= 3) {
 			char folded[8][32];
-			if (name_words(nc->name, folded, 8) && surname_first(folded[0]))
+			if (names_words(nc->name, folded, 8) && names_surname_first(folded[0]))
 				cue += map_count(&x->standalone, nc->name, nc->first_len) > 0 ? 1.5 : 0.5;
 		}
 		long alone = map_count(&x->standalone, last, nc->last_len);
@@ -2153,79 +2151,6 @@ static void decide_people(extraction *x)
 
 /* ------------------------------------------------------------------------
  * One person under several names. */
-
-/* Family names written first by convention (Chinese, Korean, Vietnamese,
- * and Japanese names of historical figures), in ASCII lower case. */
-static const char *const surnames_first[] = {
-	"wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun",
-	"ma", "zhu", "hu", "guo", "lin", "luo", "gao", "zheng", "liang", "xie", "song",
-	"tang", "han", "feng", "deng", "cao", "peng", "zeng", "xiao", "tian", "dong", "pan",
-	"yuan", "cai", "jiang", "yu", "du", "ye", "cheng", "wei", "su", "lu", "ding", "ren",
-	"yao", "shen", "zhong", "cui", "tan", "fan", "liao", "shi", "jin", "jia", "xia", "fu",
-	"fang", "zou", "xiong", "bai", "meng", "qin", "qiu", "hou", "yin", "xue", "yan", "duan",
-	"lei", "shao", "mao", "wan", "gu", "lai", "kong", "qian", "xi", "hao", "wen",
-	"bo", "kim", "lee", "yi", "park", "pak", "choi", "jung", "jeong", "kang", "cho",
-	"yoon", "yun", "jang", "lim", "shin", "seo", "kwon", "hwang", "ahn", "yoo", "hong",
-	"jeon", "ko", "moon", "bae", "baek", "heo", "nam", "sim", "noh", "ha", "kwak",
-	"sung", "cha", "joo", "woo", "min", "ryu", "na", "ji", "eom", "chae", "won", "bang",
-	"hyun", "ham", "byun", "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu",
-	"vo", "dang", "bui", "ho", "ngo", "duong", "ly", "tokugawa", "toyotomi", "oda",
-	"minamoto", "taira", "ashikaga", "konishi", "kato", "shimazu", "kuroda", "takeda",
-	"uesugi", "hojo", "fujiwara", "mori", "sanada", "akechi",
-};
-
-/* The name's words, ASCII-folded and lower case ("Katō" -> "kato"). */
-static size_t name_words(const char *name, char words[][32], size_t max)
-{
-	size_t n = 0;
-	utf8proc_uint8_t *folded = NULL;
-	utf8proc_ssize_t len = utf8proc_map((const utf8proc_uint8_t *)name, 0, &folded,
-	                                    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
-	                                        UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
-	const char *src = len >= 0 ? (const char *)folded : name;
-	for (const char *p = src; *p && n < max;) {
-		while (*p == ' ')
-			p++;
-		if (!*p)
-			break;
-		size_t k = 0;
-		while (*p && *p != ' ') {
-			if (k + 1 < 32)
-				words[n][k++] = *p;
-			p++;
-		}
-		words[n][k] = '\0';
-		n++;
-	}
-	free(folded);
-	return n;
-}
-
-static bool surname_first(const char *w)
-{
-	for (size_t i = 0; i < sizeof surnames_first / sizeof surnames_first[0]; i++)
-		if (strcmp(surnames_first[i], w) == 0)
-			return true;
-	return false;
-}
-
-/* Whether every word of `small` is a word of `big`, in order. */
-static bool words_within(const char *small, const char *big)
-{
-	char a[8][32], b[8][32];
-	size_t na = name_words(small, a, 8), nb = name_words(big, b, 8);
-	if (na < 2 || na >= nb)
-		return false;
-	size_t j = 0;
-	for (size_t i = 0; i < na; i++) {
-		while (j < nb && strcmp(a[i], b[j]) != 0)
-			j++;
-		if (j == nb)
-			return false;
-		j++;
-	}
-	return true;
-}
 
 static size_t find_root(size_t *into, size_t p)
 {
@@ -2304,7 +2229,7 @@ static void merge_people(extraction *x)
 				for (size_t q = 0; q < n; q++) {
 					if (q == p || find_root(into, q) == find_root(into, p))
 						continue;
-					if (strcmp(x->people[q].name, run) == 0 || words_within(x->people[q].name, run))
+					if (strcmp(x->people[q].name, run) == 0 || names_within(x->people[q].name, run))
 						into[find_root(into, q)] = find_root(into, p);
 				}
 			}
@@ -2315,7 +2240,7 @@ static void merge_people(extraction *x)
 		for (size_t p = 0; p < n; p++) {
 			if (p == q || find_root(into, p) == find_root(into, q))
 				continue;
-			if (!words_within(x->people[q].name, x->people[p].name))
+			if (!names_within(x->people[q].name, x->people[p].name))
 				continue;
 			bool together = false;
 			for (size_t s = 0; s < x->n_sents && !together; s++) {
@@ -2597,6 +2522,11 @@ static void find_mentions(extraction *x)
 	for (size_t p = 0; p < x->n_people; p++) {
 		const char *name = x->people[p].name;
 		add_form(x, &index, &lists, &n_lists, &cap_lists, EXTRACT_PERSON, p, name, true);
+		/* Another name of the same person is a full mention of them. */
+		for (size_t a = 0; a < x->people[p].n_aliases; a++)
+			if (strchr(x->people[p].aliases[a], ' '))
+				add_form(x, &index, &lists, &n_lists, &cap_lists, EXTRACT_PERSON, p,
+				         x->people[p].aliases[a], true);
 		const char *sp = strchr(name, ' ');
 		if (!sp)
 			continue;
@@ -2736,10 +2666,10 @@ static void decide_family_names(extraction *x)
 			continue;
 		}
 		char w[8][32];
-		size_t nw = name_words(pp->name, w, 8);
+		size_t nw = names_words(pp->name, w, 8);
 		const char *hy = strchr(sp + 1, '-');
 		bool korean_given = nw == 2 && hy && hy[1] >= 'a' && hy[1] <= 'z';
-		if (nw >= 2 && nw <= 3 && (surname_first(w[0]) || korean_given)) {
+		if (nw >= 2 && nw <= 3 && (names_surname_first(w[0]) || korean_given)) {
 			pp->family = arena_strndup(x->ar, pp->name, (size_t)(sp - pp->name));
 			/* The article's own short form counts too ("Gang"). */
 			if (pp->short_name && strcmp(pp->short_name, pp->family) != 0)

@@ -128,6 +128,11 @@ static const char *const function_before[] = {
 	"that", "these", "those", "some", "all", "any", "each", "every", "no", "first", "last",
 };
 
+/* Modal verbs: after a noun they show a clause of their own. */
+static const char *const modals[] = {
+	"can", "could", "will", "would", "may", "might", "must", "should", "shall",
+};
+
 /* Words that open a clause of its own after the verb. */
 static const char *const subordinators[] = {
 	"that", "which", "who", "whom", "whose", "when", "where", "because", "after", "before",
@@ -431,8 +436,9 @@ char *qform_ask(const char *statement, const char *wh, bool present)
 	if (len == 0)
 		return NULL;
 	char *s = xstrndup(statement, len);
+	/* Dashes set off a clause the rules cannot place (" – a game show"). */
 	if (strpbrk(s, "?!;\"") || strstr(s, "\xE2\x80\x9C") || strstr(s, "\xE2\x80\x9D") ||
-	    strstr(s, "\xE2\x80\x94") || s[len - 1] == ',') {
+	    strstr(s, "\xE2\x80\x94") || strstr(s, " \xE2\x80\x93 ") || strstr(s, " - ") || s[len - 1] == ',') {
 		free(s);
 		return NULL;
 	}
@@ -442,7 +448,14 @@ char *qform_ask(const char *statement, const char *wh, bool present)
 	char *out = NULL;
 	char *base = NULL;
 	bool *dropped = NULL;
-	if (ws.n < 3 || IN(pronoun_subjects, ws.core[0]) || IN(clause_openers, ws.core[0]))
+	/* "During the war Curie trained": an opening phrase with no comma. */
+	static const char *const prepositions[] = {
+		"in", "on", "at", "during", "by", "for", "with", "from", "under", "throughout",
+		"following", "despite", "among", "between", "through", "across", "within", "without",
+		"over", "about", "around", "against", "into", "of", "to", "upon", "beyond", "near",
+	};
+	if (ws.n < 3 || IN(pronoun_subjects, ws.core[0]) || IN(clause_openers, ws.core[0]) ||
+	    IN(prepositions, ws.core[0]))
 		goto done;
 	/* The subject: up to the first verb, with at most one apposition
 	 * between commas ("Yi, now fighting alongside ..., attacked"). */
@@ -502,7 +515,14 @@ char *qform_ask(const char *statement, const char *wh, bool present)
 			break;
 		char *b = qform_base_of_past(ws.core[i]);
 		bool finite = (b != NULL && !capitalised(ws.w[i])) || IN(present_finite, ws.core[i]) ||
-		              strcmp(ws.core[i], "was") == 0 || strcmp(ws.core[i], "were") == 0;
+		              IN(modals, ws.core[i]) || strcmp(ws.core[i], "was") == 0 ||
+		              strcmp(ws.core[i], "were") == 0;
+		/* "... in local elections and it was going to win": a clause of
+		 * its own after "and". */
+		if (strcmp(ws.core[i - 1], "and") == 0 && IN(pronoun_subjects, ws.core[i]) &&
+		    strcmp(ws.core[i], "his") != 0 && strcmp(ws.core[i], "her") != 0 && strcmp(ws.core[i], "its") != 0 &&
+		    strcmp(ws.core[i], "their") != 0 && strcmp(ws.core[i], "them") != 0 && strcmp(ws.core[i], "him") != 0)
+			goto done;
 		free(b);
 		const char *before = ws.core[i - 1];
 		size_t bl = strlen(before);
@@ -562,13 +582,20 @@ char *qform_ask(const char *statement, const char *wh, bool present)
 	static const char *const relatives[] = {"which", "who", "whom", "whose", "where", "when"};
 	dropped = xcalloc(ws.n + 1, sizeof(bool));
 	for (size_t i = v + 1; i < ws.n; i++) {
-		if (!ends_with_comma(ws.w[i - 1]) || !IN(relatives, ws.core[i]))
+		/* "Who Wants to Be a Millionaire" is a title, not a clause. */
+		if (!ends_with_comma(ws.w[i - 1]) || !IN(relatives, ws.core[i]) || capitalised(ws.w[i]))
 			continue;
 		size_t j = i;
 		while (j < ws.n && !ends_with_comma(ws.w[j]))
-			dropped[j++] = true;
-		if (j < ws.n)
-			dropped[j] = true;
+			j++;
+		/* Closed by a comma, the clause must be followed by the verb it
+		 * interrupted ("clouds, which form in the cold, turn"); before
+		 * an apposition or a name ("…, which was led by Allen Shaw, a
+		 * former manager") its end is not known, and it stays. */
+		if (j + 1 < ws.n && (IN(determiners, ws.core[j + 1]) || capitalised(ws.w[j + 1])))
+			continue;
+		for (size_t k = i; k <= j && k < ws.n; k++)
+			dropped[k] = true;
 		/* The comma before it goes with it. */
 		ws.w[i - 1][strlen(ws.w[i - 1]) - 1] = '\0';
 		i = j;

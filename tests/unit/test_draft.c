@@ -568,6 +568,54 @@ static void test_ids_transliterated(void **state)
 	article_free(a);
 }
 
+static void test_who_reported(void **state)
+{
+	(void)state;
+	/* The attribution leaves the event and makes a question of its own. */
+	article *a = parse("# T\n\n"
+	                   "The health minister Anna Berg banned the sale of the drug in all pharmacies, the Daily Herald reported.\n\n"
+	                   "The Northern Rail Company hired many new workers for its lines across the north.\n\n"
+	                   "The Leeds City Council approved the budget for the coming year after a long debate.\n");
+	draft_options opt = {.seed = 1, .max = 10};
+	assert_true(draft_parse_kinds("who-said", &opt.kinds, &opt.templates, &(char *){NULL}));
+	draft *d = draft_new(a, &opt);
+	assert_int_equal(draft_count(d), 1);
+	const draft_question *q = draft_at(d, 0);
+	assert_string_equal(q->prompt, "Which source reported that the health minister Anna Berg banned the sale of the "
+	                               "drug in all pharmacies?");
+	assert_string_equal(q->answer, "Daily Herald");
+	assert_true(q->n_choices >= 3);
+	draft_free(d);
+	article_free(a);
+}
+
+static void test_who_by_pronoun(void **state)
+{
+	(void)state;
+	article *a = parse("# T\n\n"
+	                   "The physicist Ada Brown studied radium in Leeds for many years.\n\n"
+	                   "She discovered a new element in an old mine near the city.\n\n"
+	                   "The general allowed Tom Green's small company to withdraw from the fort.\n\n"
+	                   "He purchased their construction tools to finish the building.\n");
+	draft_options opt = {.seed = 1, .max = 100};
+	assert_true(draft_parse_kinds("who", &opt.kinds, &opt.templates, &(char *){NULL}));
+	draft *d = draft_new(a, &opt);
+	bool asked = false;
+	for (size_t i = 0; i < draft_count(d); i++) {
+		const draft_question *q = draft_at(d, i);
+		print_message("  %s -> %s\n", q->prompt, q->answer_text);
+		if (strcmp(q->prompt, "Who discovered a new element in an old mine near the city?") == 0) {
+			assert_string_equal(q->answer_text, "Ada Brown");
+			asked = true;
+		}
+		/* "He" is the general's, whom the rules cannot name: not Tom Green. */
+		assert_null(strstr(q->prompt, "construction tools"));
+	}
+	assert_true(asked);
+	draft_free(d);
+	article_free(a);
+}
+
 static void test_variety(void **state)
 {
 	(void)state;
@@ -613,6 +661,8 @@ int main(void)
 		cmocka_unit_test(test_claims_swap_same_kind),
 		cmocka_unit_test(test_false_claims_the_article_contradicts),
 		cmocka_unit_test(test_ids_transliterated),
+		cmocka_unit_test(test_who_reported),
+		cmocka_unit_test(test_who_by_pronoun),
 		cmocka_unit_test(test_variety),
 	};
 	return cmocka_run_group_tests_name("draft", tests, NULL, NULL);

@@ -115,6 +115,10 @@ static void test_inversion(void **state)
 	expect_question("Hideyoshi died, and the commanders began to withdraw.", "In what year", NULL);  /* two clauses */
 	expect_question("The layer is on track to recover.", "In what year", NULL);  /* a present tense */
 	expect_question("He said “no” to the plan.", "In what year", NULL);  /* a quotation */
+	expect_question("During the war Curie trained nurses.", "In what year", NULL);  /* an opening phrase */
+	/* The count moved out of the object. */
+	expect_question("Marie Curie trained as radiographers for the army.", "How many women",
+	                "How many women did Marie Curie train as radiographers for the army?");
 	/* A present tense when asked for. */
 	char *q = qform_ask("Ozone absorbs most ultraviolet-B radiation.", "How much", true);
 	assert_non_null(q);
