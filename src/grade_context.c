@@ -72,6 +72,11 @@ static const char *const value_words[] = {
 	"dozen", "half", "pair", "first", "second", "third", "bn", "m", "k",
 };
 
+bool context_is_filler(const char *w, size_t n)
+{
+	return n && WORD_IS(w, n, fillers);
+}
+
 bool context_is_bound(const norm_key *k, size_t i)
 {
 	const norm_token *t = &k->tokens[i];
@@ -140,22 +145,39 @@ bool context_bound_founded(const qprep *qp, const char *w, size_t n, double valu
 	return false;
 }
 
+/* The length of a word without an ending that only inflects it:
+ * "opened", "opening", "opens" -> "open". */
+static size_t stem_len(const char *w, size_t n)
+{
+	if (n > 5 && memcmp(w + n - 3, "ing", 3) == 0)
+		return n - 3;
+	if (n > 4 && memcmp(w + n - 2, "ed", 2) == 0)
+		return n - 2;
+	if (n > 4 && memcmp(w + n - 2, "es", 2) == 0)
+		return n - 2;
+	if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's')
+		return n - 1;
+	return n;
+}
+
 bool context_has_word(const norm_key *k, const char *w, size_t n)
 {
 	if (!k || !n)
 		return false;
+	size_t ws = stem_len(w, n);
 	for (size_t i = 0; i < k->n_tokens; i++) {
 		const norm_token *t = &k->tokens[i];
 		const char *kw = k->text + t->start;
 		if (kw[0] != w[0])
 			continue;
-		size_t a = t->len, b = n;
+		if (t->len == n && memcmp(kw, w, n) == 0)
+			return true;
+		size_t ks = stem_len(kw, t->len);
+		if (ks == ws && ws >= 3 && memcmp(kw, w, ws) == 0)
+			return true;
 		/* A plural s either side: "operations", "operation". */
-		if (a == b + 1 && kw[a - 1] == 's')
-			a--;
-		else if (b == a + 1 && w[b - 1] == 's')
-			b--;
-		if (a == b && memcmp(kw, w, a) == 0)
+		if ((t->len == n + 1 && kw[n] == 's' && memcmp(kw, w, n) == 0) ||
+		    (n == t->len + 1 && w[t->len] == 's' && memcmp(kw, w, t->len) == 0))
 			return true;
 	}
 	return false;
@@ -389,6 +411,12 @@ bool context_grade(const grader *g, const qprep *qp, typed_answer *t, grade_resu
 			return false;
 		if ((n == 3 && memcmp(w, "and", 3) == 0) && !gold_and)
 			return false;
+		if (WORD_IS(w, n, bounds) && kept) {
+			/* After the value it starts a clause: "1964, before the
+			 * Olympics". */
+			keep[i] = false;
+			continue;
+		}
 		if (WORD_IS(w, n, bounds)) {
 			/* "by 2019" where the passage says "By 2019". */
 			double v = q->kind == QUIZ_DATE ? q->date.year : q->kind == QUIZ_NUMBER ? q->number.value : -1;
@@ -464,5 +492,56 @@ bool context_grade(const grader *g, const qprep *qp, typed_answer *t, grade_resu
 	typed_release(&core);
 	if (core_text != small)
 		free(core_text);
+	return decided;
+}
+
+bool context_clause(const grader *g, const qprep *qp, typed_answer *t, grade_result *out)
+{
+	const quiz_question *q = qp->q;
+	if (q->kind != QUIZ_DATE && q->kind != QUIZ_NUMBER && q->kind != QUIZ_TEXT)
+		return false;
+	const char *comma = memchr(t->raw, ',', t->raw_len);
+	/* "2,000" is a number, not a clause. */
+	while (comma && comma + 1 < t->raw + t->raw_len && comma[1] >= '0' && comma[1] <= '9' &&
+	       comma > t->raw && comma[-1] >= '0' && comma[-1] <= '9')
+		comma = memchr(comma + 1, ',', (size_t)(t->raw + t->raw_len - comma - 1));
+	if (!comma || comma == t->raw)
+		return false;
+	typed_answer head, tail;
+	typed_init(&head);
+	typed_init(&tail);
+	bool decided = false;
+	if (!typed_set(&head, t->raw, (size_t)(comma - t->raw)) || !head.w.key.n_tokens ||
+	    !typed_set(&tail, comma + 1, (size_t)(t->raw + t->raw_len - comma - 1)))
+		goto out;
+	const norm_key *k = &tail.w.key;
+	if (k->n_tokens > 12 || grade_negated(k))
+		goto out;
+	for (size_t i = 0; i < k->n_tokens; i++) {
+		const norm_token *tk = &k->tokens[i];
+		const char *w = k->text + tk->start;
+		if (WORD_IS(w, tk->len, alternatives))
+			goto out;
+		if (!(tk->flags & NORM_TOKEN_DIGIT))
+			continue;
+		/* Numbers after the comma only restate the article ("4,475
+		 * fathoms, about 8,180 metres"), and never give another year. */
+		if (!context_has_word(&qp->passage, w, tk->len) && !context_has_word(&qp->prompt, w, tk->len))
+			goto out;
+		if (q->kind == QUIZ_DATE && tk->len == 4 && atoi(w) >= 1000 && atoi(w) != q->date.year)
+			goto out;
+	}
+	grade_result r;
+	grade_kind(g, qp, &head, &r);
+	if (grade_verdict_accepted(r.verdict)) {
+		*out = r;
+		if (!out->note[0])
+			grade_set_result(out, r.verdict, r.credit,
+			                 "Right: the words after the comma only add what the article says");
+		decided = true;
+	}
+out:
+	typed_release(&head);
+	typed_release(&tail);
 	return decided;
 }

@@ -247,11 +247,17 @@ bool context_has_word(const norm_key *k, const char *w, size_t n);
  * that says the same: "over" and "more than"), or the passage puts it just
  * before the value (or the value with the unit's scale). */
 bool context_bound_founded(const qprep *qp, const char *w, size_t n, double value, double scaled);
+/* True when the folded word only holds a sentence together ("the", "it",
+ * "was") or hedges ("about"). */
+bool context_is_filler(const char *w, size_t n);
 /* True when token i of k says a bound ("more than", "before", "by"). */
 bool context_is_bound(const norm_key *k, size_t i);
 /* Hedges, fillers, words of the question or the passage around a right
  * answer: grades the answer without them. True when that decided. */
 bool context_grade(const grader *g, const qprep *qp, typed_answer *t, grade_result *out);
+/* A right answer followed by a comma and a clause that only restates the
+ * article: "1876, after three and a half years at sea". */
+bool context_clause(const grader *g, const qprep *qp, typed_answer *t, grade_result *out);
 
 /* grade.c: the kinds, without the context rule */
 void grade_kind(const grader *g, const qprep *qp, typed_answer *t, grade_result *out);

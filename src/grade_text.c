@@ -124,6 +124,23 @@ static int claim_word(const norm_key *k, size_t i)
 	return -1;
 }
 
+/* Words a reason is built from without saying anything: "it was", "he
+ * did", "because". */
+static bool claim_filler(const char *w, size_t n)
+{
+	static const char *const words[] = {
+		"it", "its", "was", "were", "is", "are", "be", "been", "he", "she", "they", "him", "her",
+		"them", "his", "their", "this", "that", "there", "the", "a", "an", "of", "in", "on", "at",
+		"to", "by", "for", "with", "and", "because", "since", "so", "as", "did", "does", "do",
+		"has", "have", "had", "actually", "really", "fact", "said", "says", "no", "not", "yes",
+		"only", "just", "also", "who", "which", "what", "one",
+	};
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (strlen(words[i]) == n && memcmp(words[i], w, n) == 0)
+			return true;
+	return false;
+}
+
 /* True when the words of span s stand in key k, one after the other. */
 static bool span_in(span s, const norm_key *k)
 {
@@ -148,6 +165,13 @@ void grade_claim(const grader *g, const qprep *qp, const norm_key *k, grade_resu
 	        key_token_is(k, at, "is")))
 		at++;
 	int said = k->n_tokens ? claim_word(k, at) : -1;
+	/* "not true", "untrue", "not correct". */
+	if (said < 0 && key_token_is(k, at, "untrue"))
+		said = 0;
+	if (said < 0 && at + 1 < k->n_tokens && key_token_is(k, at, "not") && claim_word(k, at + 1) >= 0) {
+		said = !claim_word(k, at + 1);
+		at++;
+	}
 	if (said < 0 || (k->n_tokens > 1 && at == 0 && k->n_tokens == 2 && claim_word(k, 1) >= 0 &&
 	                 claim_word(k, 1) != said)) {
 		grade_set_result(out, GRADE_AMBIGUOUS, 0, "answer true or false");
@@ -168,8 +192,27 @@ void grade_claim(const grader *g, const qprep *qp, const norm_key *k, grade_resu
 	if (q->claim.correction && norm_work_set(&corr, q->claim.correction, strlen(q->claim.correction), 0, 0))
 		ck = &corr.key;
 	bool agrees = true;
-	/* A true claim's reason does not take it back. */
-	if (q->claim.truth && grade_negated(k))
+	/* A true claim's reason does not take it back, unless the claim is
+	 * itself negative ("there are no level crossings"). */
+	if (q->claim.truth && grade_negated(k) && !grade_negated(&qp->prompt))
+		agrees = false;
+	/* The reason's own words must come from what the article says: the
+	 * correction of a false claim, or the claim and its passage. At least
+	 * half of them: "it was a sponge" is not the correction's "a chemical
+	 * precipitate". */
+	size_t content = 0, found = 0;
+	for (size_t i = reason.first; i < k->n_tokens; i++) {
+		const norm_token *t = &k->tokens[i];
+		const char *w = k->text + t->start;
+		if (claim_filler(w, t->len))
+			continue;
+		content++;
+		const norm_key *where = !q->claim.truth && ck ? ck : &qp->passage;
+		if (context_has_word(where, w, t->len) ||
+		    (q->claim.truth && context_has_word(&qp->prompt, w, t->len)))
+			found++;
+	}
+	if (content && found * 2 < content)
 		agrees = false;
 	for (size_t i = reason.first; i < k->n_tokens && agrees; i++) {
 		const norm_token *t = &k->tokens[i];
