@@ -254,6 +254,7 @@ void grader_free(grader *g)
 		return;
 	ptrmap_release(&g->questions);
 	ptrmap_release(&g->actors);
+	free(g->after_the);
 	free(g->actor_list);
 	arena_free(g->arena);
 	free(g);

@@ -196,6 +196,28 @@ static void name_word_add(grader *g, const char *w, size_t n)
 	g->name_words[i] = h;
 }
 
+static int hash_cmp(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+bool context_after_the(const grader *g, const char *w, size_t n)
+{
+	uint64_t h = word_hash(w, n);
+	size_t lo = 0, hi = g->n_after_the;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (g->after_the[mid] < h)
+			lo = mid + 1;
+		else if (g->after_the[mid] > h)
+			hi = mid;
+		else
+			return true;
+	}
+	return false;
+}
+
 bool context_is_name_word(const grader *g, const char *w, size_t n)
 {
 	if (!g->name_words_cap)
@@ -237,10 +259,19 @@ static void add_run(grader *g, const char *s, size_t n, size_t *cap)
 
 /* Reads the runs of capitalised words of one paragraph: "Geneva Summit",
  * "International Lake Basin Commission", "River Lei". */
-static void scan_names(grader *g, const char *p, size_t len, size_t *cap)
+static void after_the_add(grader *g, const char *w, size_t n, size_t *cap)
+{
+	if (g->n_after_the == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		g->after_the = xrealloc(g->after_the, *cap * sizeof *g->after_the);
+	}
+	g->after_the[g->n_after_the++] = word_hash(w, n);
+}
+
+static void scan_names(grader *g, const char *p, size_t len, size_t *cap, size_t *the_cap)
 {
 	size_t i = 0, run_start = 0, run_end = 0;
-	bool in_run = false;
+	bool in_run = false, after_the = false;
 	while (i < len) {
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)p + i,
@@ -283,6 +314,17 @@ static void scan_names(grader *g, const char *p, size_t len, size_t *cap)
 				                                                           : p[start + j]);
 			stop = WORD_IS(low, wl, sentence_words);
 		}
+		bool was_the = after_the;
+		after_the = wl == 3 && (p[start] == 't' || p[start] == 'T') && p[start + 1] == 'h' &&
+		            p[start + 2] == 'e';
+		if (upper && !stop && was_the && wl < sizeof low) {
+			/* Folded as keys are: lower case ASCII. */
+			char folded[32];
+			for (size_t j = 0; j < wl; j++)
+				folded[j] = (char)(p[start + j] >= 'A' && p[start + j] <= 'Z' ? p[start + j] + 32
+				                                                              : p[start + j]);
+			after_the_add(g, folded, wl, the_cap);
+		}
 		if (upper && !stop) {
 			if (!in_run) {
 				in_run = true;
@@ -308,12 +350,14 @@ void context_prepare_article(grader *g)
 	const article *a = quiz_article(g->q);
 	if (!a)
 		return;
-	size_t cap = 0;
+	size_t cap = 0, the_cap = 0;
 	for (size_t i = 0; i < article_paragraph_count(a); i++) {
 		const article_paragraph *p = article_paragraph_at(a, i);
 		if (p && p->text)
-			scan_names(g, p->text, p->len, &cap);
+			scan_names(g, p->text, p->len, &cap, &the_cap);
 	}
+	if (g->n_after_the)
+		qsort(g->after_the, g->n_after_the, sizeof *g->after_the, hash_cmp);
 	size_t words = 0;
 	for (size_t i = 0; i < g->n_names; i++)
 		words += g->names[i].n_tokens;
@@ -340,18 +384,40 @@ void context_prepare_question(grader *g, qprep *qp)
 	if (q->answer_text)
 		norm_key_in_arena(g->arena, q->answer_text, 0, &qp->shown);
 	const article *a = quiz_article(g->q);
-	const char *passage = q->source.quote;
-	size_t plen = passage ? strlen(passage) : 0;
 	if (a && q->source.paragraph > 0 &&
 	    (size_t)q->source.paragraph <= article_paragraph_count(a)) {
-		const article_paragraph *p = article_paragraph_at(a, (size_t)q->source.paragraph - 1);
-		if (p && p->text) {
-			passage = p->text;
-			plen = p->len;
+		/* Questions that quote one paragraph share its key; a grader made
+		 * for one question on the fly has none of its own. */
+		size_t pi = (size_t)q->source.paragraph - 1;
+		if (g->parent) {
+			/* Never change the grader a grade is asked of. */
+			const norm_key *known = g->parent->passages ? g->parent->passages[pi] : NULL;
+			const article_paragraph *p = article_paragraph_at(a, pi);
+			if (known)
+				qp->passage = *known;
+			else if (p && p->text && p->len)
+				norm_key_in_arena(g->arena, arena_strndup(g->arena, p->text, p->len), 0,
+				                  &qp->passage);
+			return;
 		}
+		grader *owner = g;
+		if (!owner->passages) {
+			owner->n_passages = article_paragraph_count(a);
+			owner->passages = arena_alloc(owner->arena, owner->n_passages * sizeof *owner->passages);
+			memset(owner->passages, 0, owner->n_passages * sizeof *owner->passages);
+		}
+		if (!owner->passages[pi]) {
+			const article_paragraph *p = article_paragraph_at(a, pi);
+			norm_key *k = arena_alloc(owner->arena, sizeof *k);
+			memset(k, 0, sizeof *k);
+			if (p && p->text && p->len)
+				norm_key_in_arena(owner->arena, arena_strndup(owner->arena, p->text, p->len), 0, k);
+			owner->passages[pi] = k;
+		}
+		qp->passage = *owner->passages[pi];
+	} else if (q->source.quote && *q->source.quote) {
+		norm_key_in_arena(g->arena, q->source.quote, 0, &qp->passage);
 	}
-	if (passage && plen)
-		norm_key_in_arena(g->arena, arena_strndup(g->arena, passage, plen), 0, &qp->passage);
 }
 
 /* ------------------------------------------------------------------------

@@ -797,11 +797,19 @@ static bool run_is_actor(const actor_prep *a, const norm_key *run)
 
 void name_mark_distinct(grader *g)
 {
+	/* "the Panthers" in the article: the name is a team's or a people's. */
+	for (size_t i = 0; i < g->n_actors; i++) {
+		actor_prep *a = g->actor_list[i];
+		const norm_key *name = &a->name;
+		if (name->n_tokens >= 2) {
+			const norm_token *lt = &name->tokens[name->n_tokens - 1];
+			a->group = context_after_the(g, name->text + lt->start, lt->len);
+		}
+	}
 	/* Every word against every other name: bounded, so that a bank of
 	 * many thousand actors is prepared in reasonable time. */
 	if ((double)g->n_actors * (double)(g->n_actors + g->n_names) > 4e7)
 		return;
-	const article *art = quiz_article(g->q);
 	for (size_t i = 0; i < g->n_actors; i++) {
 		actor_prep *a = g->actor_list[i];
 		const norm_key *name = &a->name;
@@ -840,24 +848,6 @@ void name_mark_distinct(grader *g)
 				shared = has_token(&g->names[r], w, n) && !run_is_actor(a, &g->names[r]);
 			/* Only its members stand for it: "Nationals", not "National". */
 			a->members_only = !shared;
-		}
-		/* "the Panthers" in the article: the name is a team's or a
-		 * people's. */
-		const char *last = a->actor->name ? strrchr(a->actor->name, ' ') : NULL;
-		if (art && last && last[1]) {
-			char probe[80];
-			int pl = snprintf(probe, sizeof probe, "the %s", last + 1);
-			for (size_t p = 0; pl > 4 && pl < (int)sizeof probe && p < article_paragraph_count(art) && !a->group; p++) {
-				const article_paragraph *para = article_paragraph_at(art, p);
-				for (const char *at = para->text; at && (at = memmem(at, (size_t)(para->text + para->len - at), probe + 1, (size_t)pl - 1)); at++) {
-					bool start = at > para->text && (at[-1] == 't' || at[-1] == 'T') && (at - 1 == para->text || at[-2] == ' ');
-					char after = at + pl - 1 < para->text + para->len ? at[pl - 1] : ' ';
-					if (start && !((after >= 'a' && after <= 'z') || (after >= 'A' && after <= 'Z'))) {
-						a->group = true;
-						break;
-					}
-				}
-			}
 		}
 	}
 }
