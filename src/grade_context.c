@@ -514,10 +514,12 @@ bool context_grade(const grader *g, const qprep *qp, typed_answer *t, grade_resu
 	for (size_t i = first; i <= last; i++)
 		if (!keep[i])
 			return false;
-	/* The words that went must not name another of the bank's actors:
-	 * "the Panthers, not the Denver Broncos". */
+	/* The words that went must not name another of the bank's actors, when
+	 * an actor could be the answer: "the Panthers, Denver Broncos". (Around
+	 * a date or a number an actor is only context: "1998, during the
+	 * Geneva Summit".) */
 	const form_list *own = qp->actor ? &qp->actor->forms : &qp->answers;
-	for (size_t i = 0; i < k->n_tokens;) {
+	for (size_t i = 0; !value && i < k->n_tokens;) {
 		if (keep[i]) {
 			i++;
 			continue;

@@ -616,6 +616,31 @@ void grade_actor(const grader *g, const qprep *qp, typed_answer *t, grade_result
 				return;
 			}
 		}
+		/* "Thomson, Charles Wyville": the family name first, then a comma. */
+		if (ok && head.w.key.n_tokens == 1 && rest.w.key.n_tokens >= 1 &&
+		    rest.w.key.n_tokens <= 3 && !memchr(comma + 1, ',', (size_t)(t->raw + t->raw_len - comma - 1)) &&
+		    t->raw_len < 200) {
+			char turned[256];
+			int tl = snprintf(turned, sizeof turned, "%.*s %.*s", (int)(t->raw + t->raw_len - comma - 1),
+			                  comma + 1, (int)(comma - t->raw), t->raw);
+			typed_answer whole_name;
+			typed_init(&whole_name);
+			if (tl > 0 && (size_t)tl < sizeof turned && typed_set(&whole_name, turned, (size_t)tl)) {
+				grade_result r;
+				grade_actor(g, qp, &whole_name, &r);
+				if (grade_verdict_accepted(r.verdict)) {
+					*out = r;
+					if (!out->note[0])
+						grade_set_result(out, r.verdict, r.credit,
+						                 "Right: the same name, family name first");
+					typed_release(&whole_name);
+					typed_release(&head);
+					typed_release(&rest);
+					return;
+				}
+			}
+			typed_release(&whole_name);
+		}
 		typed_release(&head);
 		typed_release(&rest);
 	}

@@ -133,7 +133,8 @@ static bool claim_filler(const char *w, size_t n)
 		"them", "his", "their", "this", "that", "there", "the", "a", "an", "of", "in", "on", "at",
 		"to", "by", "for", "with", "and", "because", "since", "so", "as", "did", "does", "do",
 		"has", "have", "had", "actually", "really", "fact", "said", "says", "no", "not", "yes",
-		"only", "just", "also", "who", "which", "what", "one",
+		"only", "just", "also", "who", "which", "what", "one", "none", "wrong", "right",
+		"mistaken", "true", "false", "correct", "incorrect",
 	};
 	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
 		if (strlen(words[i]) == n && memcmp(words[i], w, n) == 0)
@@ -207,8 +208,7 @@ void grade_claim(const grader *g, const qprep *qp, const norm_key *k, grade_resu
 		if (claim_filler(w, t->len))
 			continue;
 		content++;
-		const norm_key *where = !q->claim.truth && ck ? ck : &qp->passage;
-		if (context_has_word(where, w, t->len) ||
+		if ((ck && context_has_word(ck, w, t->len)) || context_has_word(&qp->passage, w, t->len) ||
 		    (q->claim.truth && context_has_word(&qp->prompt, w, t->len)))
 			found++;
 	}
