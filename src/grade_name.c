@@ -738,6 +738,10 @@ bool name_is_generic(const norm_key *k, size_t i)
 		end--;
 	if (i + 1 == end && (is_org_head(k, i) || is_type_noun(k, i)))
 		return true;
+	/* The head may come first: "Ministry of Water Resources". */
+	if (i + 1 < end && is_org_head(k, i) &&
+	    (key_token_is(k, i + 1, "of") || key_token_is(k, i + 1, "for")))
+		return true;
 	for (size_t w = 0; w < sizeof words / sizeof *words; w++)
 		if (key_token_is(k, i, words[w]))
 			return true;

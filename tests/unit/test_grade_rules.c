@@ -40,7 +40,8 @@ static const char article_md[] =
 	"needed to repair the main dam, which is 47 metres tall.\n"
 	"\n"
 	"The Vessian diplomat Sven Lie complained that the River Lei was left out of the compact. "
-	"The compact was first proposed in 1984 by the Norland Rowing Club.\n";
+	"The compact was first proposed in 1984 by the Norland Rowing Club. The Ministry of Water "
+	"Resources pays for the commission.\n";
 
 static quiz *bank;
 static grader *g;
@@ -160,6 +161,7 @@ static int setup(void **state)
 	actor("labour", "Labour Party");
 	const quiz_actor *summit = actor("summit", "Geneva Summit");
 	const quiz_actor *club = actor("club", "Norland Rowing Club");
+	const quiz_actor *ministry = actor("ministry", "Ministry of Water Resources");
 
 	date_q("signed-day", 1998, 5, 12, "On what date was the Lakeshore Water Compact signed?",
 	       "signed in Geneva, Switzerland, on 12 May 1998");
@@ -198,6 +200,8 @@ static int setup(void **state)
 	        "The compact created the International Lake Basin Commission");
 	actor_q("opposed", liberal, "Which party opposed the compact?", "The Liberal Party opposed the compact");
 	actor_q("summit", summit, "Which meeting produced the compact?", "The Geneva Summit that produced it");
+	actor_q("payer", ministry, "Who pays for the commission?",
+	        "The Ministry of Water Resources pays for the commission");
 	actor_q("proposer", club, "Who first proposed the compact?", "first proposed in 1984 by the Norland Rowing Club");
 
 	text_q("city", "Geneva", "In which city was the compact signed?",
@@ -400,6 +404,10 @@ static void test_names(void **state)
 		{"created", "International Lake Basin Commission of Vessia", WRONG, NULL},
 		{"created", "International Commission for the Lake Basin", WRONG, NULL},
 		{"created", "International Lake Basin Comm.", WRONG, NULL},
+		{"payer", "Ministry for Water Resources", OK, "of or for"},
+		{"payer", "the Ministry of Water Resources", OK, NULL},
+		{"payer", "Ministry", WRONG, NULL},
+		{"payer", "Ministry of Energy Resources", WRONG, NULL},
 		{"street", "14 Harbour St", OK, NULL},
 		{"street", "14 Harbour St.", OK, NULL},
 		/* Must stay wrong or ambiguous. */
