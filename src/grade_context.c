@@ -46,6 +46,7 @@ static const char *const fillers[] = {
 	"their", "this", "that", "there", "then", "so", "just", "exactly", "precisely", "only",
 	"did", "does", "do", "has", "have", "had", "i", "think", "believe", "probably", "year",
 	"ad", "ce", "called", "named", "known", "as", "which", "who", "where", "when", "with",
+	"near",
 };
 
 /* Words that offer another answer, or take this one back. */

@@ -75,6 +75,40 @@ static bool equal_but_preposition(span typed, const form_list *forms, const form
 	return false;
 }
 
+/* True when an answer that lists names ("Guam and Palau") and the typed
+ * span have the same words once "and" and "&" are left out: "Guam, Palau",
+ * "Palau and Guam". */
+static bool same_list(span s, const norm_key *k)
+{
+	bool listed = false;
+	for (size_t i = 0; i < k->n_tokens && !listed; i++)
+		listed = key_token_is(k, i, "and");
+	if (!listed || s.count < 2 || s.count > 16 || k->n_tokens > 16)
+		return false;
+	bool used[16] = {false};
+	size_t words = 0;
+	for (size_t i = 0; i < k->n_tokens; i++) {
+		if (key_token_is(k, i, "and"))
+			continue;
+		words++;
+		const norm_token *b = &k->tokens[i];
+		bool found = false;
+		for (size_t j = 0; j < s.count && !found; j++) {
+			const norm_token *a = &s.key->tokens[s.first + j];
+			if (!used[j] && a->len == b->len &&
+			    memcmp(s.key->text + a->start, k->text + b->start, a->len) == 0)
+				found = used[j] = true;
+		}
+		if (!found)
+			return false;
+	}
+	size_t typed_words = 0;
+	for (size_t j = 0; j < s.count; j++)
+		if (!key_token_is(s.key, s.first + j, "and"))
+			typed_words++;
+	return typed_words == words;
+}
+
 void grade_text(const grader *g, const qprep *qp, const form_list *forms,
                        typed_answer *t, grade_result *out)
 {
@@ -93,6 +127,11 @@ void grade_text(const grader *g, const qprep *qp, const form_list *forms,
 		if (!(forms->items[i].flags & FORM_EXACT_ONLY) && form_abbreviated(s, &forms->items[i].key)) {
 			grade_set_result(out, GRADE_CORRECT, 1, "Right: the abbreviation stands for %s",
 			                 forms->items[i].shown);
+			return;
+		}
+	for (size_t i = 0; i < forms->count && i < 64; i++)
+		if (same_list(s, &forms->items[i].key)) {
+			grade_set_result(out, GRADE_CORRECT, 1, "Right: the same names, listed another way");
 			return;
 		}
 	if (equal_but_preposition(s, forms, more)) {

@@ -208,6 +208,8 @@ static int setup(void **state)
 	       "signed in Geneva, Switzerland, on 12 May 1998");
 	text_q("region", "Yangtze", "Near which river were the treatment plants built?",
 	       "26 treatment plants in the Yangtze delta region of Vessia");
+	text_q("governments", "Norland and Vessia", "Which governments signed the compact?",
+	       "by the governments of Norland and Vessia");
 	text_q("street", "14 Harbour Street", "What is the address of the basin commission?",
 	       "based at 14 Harbour Street");
 
@@ -319,6 +321,10 @@ static void test_context(void **state)
 		{"negotiator", "Tomas Qin", WRONG, NULL},
 		{"opposed", "the Liberal Party and the Labour Party", WRONG, NULL},
 		{"region", "Ostrava", WRONG, NULL},
+		{"governments", "Vessia, Norland", OK, "listed another way"},
+		{"governments", "Norland & Vessia", OK, NULL},
+		{"governments", "Norland", WRONG, NULL},
+		{"governments", "Norland, Vessia and Ostrava", WRONG, NULL},
 	};
 	RUN(cases);
 }
@@ -372,6 +378,8 @@ static void test_years(void **state)
 		{"signed-day", "12 May", OK, "the year comes from the article"},
 		{"signed-day", "May 12th", OK, "the year comes from the article"},
 		{"signed-day", "May 1998", WRONG, "the article gives the day"},
+		{"signed-day", "12 May '98", OK, NULL},
+		{"signed-day", "12 May '97", WRONG, NULL},
 		{"proposed", "nineteen eighty-five", WRONG, NULL},
 		{"proposed", "in '85", WRONG, NULL},
 		{"spent-by", "by 2019", OK, NULL},
