@@ -254,6 +254,7 @@ void grader_free(grader *g)
 		return;
 	ptrmap_release(&g->questions);
 	ptrmap_release(&g->actors);
+	free(g->after_the);
 	free(g->actor_list);
 	arena_free(g->arena);
 	free(g);
@@ -420,8 +421,8 @@ void grader_grade(const grader *g, const quiz_question *question, const char *ty
 	grade_kind(g, qp, &t, out);
 	/* Hedges and words of the question or the passage around a right
 	 * answer. */
-	if (out->verdict == GRADE_WRONG)
-		context_grade(g, qp, &t, out);
+	if (out->verdict == GRADE_WRONG && !context_grade(g, qp, &t, out))
+		context_clause(g, qp, &t, out);
 	/* A forgiven slip that is as near to a rejected answer is that answer. */
 	if (out->verdict == GRADE_CLOSE) {
 		for (size_t i = 0; i < qp->rejects.count; i++)

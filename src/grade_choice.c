@@ -98,6 +98,19 @@ static bool next_part(const char *s, size_t len, size_t *pos, char sep, const ch
 	return true;
 }
 
+/* How the parts of a list answer are separated: ';', or ',' when there is
+ * no ';' and the commas make exactly n parts ("captain, chemist, artist");
+ * 0 when neither. */
+static char part_separator(const typed_answer *t, size_t n)
+{
+	if (memchr(t->raw, ';', t->raw_len))
+		return ';';
+	size_t commas = 1;
+	for (size_t i = 0; i < t->raw_len; i++)
+		commas += t->raw[i] == ',';
+	return commas > 1 && commas == n ? ',' : 0;
+}
+
 /* Which option a typed text names, by its text: the index, or -1. Sets
  * *slip when a spelling slip was forgiven. */
 static int option_by_text(const grader *g, const qprep *qp, typed_answer *t, bool *slip)
@@ -155,6 +168,40 @@ static int option_by_fragment(const qprep *qp, typed_answer *t)
 	if (fits > 1 || (!fits && generic_fits > 1))
 		return -2;
 	return fits == 1 ? found : -1;
+}
+
+/* Which option the typed text holds whole, with only fillers and words of
+ * the question around it: "nodules of manganese" for "manganese nodules",
+ * "it means echo". The index, or -1. */
+static int option_within(const qprep *qp, typed_answer *t)
+{
+	const norm_key *k = &t->w.key;
+	if (k->n_tokens < 2 || k->n_tokens > 12)
+		return -1;
+	int found = -1;
+	for (size_t i = 0; i < qp->n_parts; i++) {
+		if (!qp->parts[i].count)
+			continue;
+		const norm_key *c = &qp->parts[i].items[0].key;
+		bool all = c->n_tokens > 0;
+		for (size_t j = 0; j < c->n_tokens && all; j++)
+			all = context_has_word(k, c->text + c->tokens[j].start, c->tokens[j].len);
+		if (!all)
+			continue;
+		bool rest_harmless = true;
+		for (size_t j = 0; j < k->n_tokens && rest_harmless; j++) {
+			const char *w = k->text + k->tokens[j].start;
+			size_t n = k->tokens[j].len;
+			rest_harmless = context_has_word(c, w, n) || context_is_filler(w, n) ||
+			                context_has_word(&qp->prompt, w, n);
+		}
+		if (!rest_harmless)
+			continue;
+		if (found >= 0)
+			return -1;
+		found = (int)i;
+	}
+	return found;
 }
 
 /* Reads several options named by their text, separated by ';', ',', "and"
@@ -243,6 +290,8 @@ void grade_choice(const grader *g, const qprep *qp, typed_answer *t, grade_resul
 				grade_set_result(out, GRADE_AMBIGUOUS, 0, "that fits more than one choice");
 				return;
 			}
+			if (v == -1)
+				v = option_within(qp, t);
 			if (v >= 0) {
 				picks[0] = v;
 				n_picks = 1;
@@ -288,6 +337,10 @@ void grade_choice(const grader *g, const qprep *qp, typed_answer *t, grade_resul
 		else
 			wrong++;
 	}
+	if (wrong && hits + wrong == n) {
+		grade_set_result(out, GRADE_WRONG, 0, "Wrong: every choice is picked");
+		return;
+	}
 	if (hits == total && wrong == 0) {
 		if (slip)
 			grade_set_result(out, GRADE_CLOSE, 1, "spelling corrected");
@@ -312,14 +365,15 @@ void grade_order(const grader *g, const qprep *qp, typed_answer *t, grade_result
 	}
 	int seq[MAX_OPTIONS];
 	int count;
-	if (memchr(t->raw, ';', t->raw_len)) {
+	char sep = part_separator(t, n);
+	if (sep) {
 		count = 0;
 		size_t pos = 0;
 		const char *part;
 		size_t plen;
 		typed_answer pt;
 		typed_init(&pt);
-		while (next_part(t->raw, t->raw_len, &pos, ';', &part, &plen)) {
+		while (next_part(t->raw, t->raw_len, &pos, sep, &part, &plen)) {
 			if (!plen)
 				continue;
 			bool slip = false;
@@ -328,6 +382,8 @@ void grade_order(const grader *g, const qprep *qp, typed_answer *t, grade_result
 				v = option_by_text(g, qp, &pt, &slip);
 				if (v < 0 && typed_whole(&pt)->n_tokens == 1)
 					v = option_index(typed_whole(&pt), 0, n, true, true);
+				if (v < 0)
+					v = option_by_fragment(qp, &pt);
 			}
 			if (v < 0 || count == MAX_OPTIONS) {
 				count = v == -2 ? -2 : -1;
@@ -392,7 +448,8 @@ void grade_match(const grader *g, const qprep *qp, typed_answer *t, grade_result
 			numbered = true;
 	bool ok = true;
 	int bad_name = 0;   /* 1: no such left, 2: no such right, 3: twice */
-	if (numbered && !memchr(t->raw, ';', t->raw_len)) {
+	char sep = part_separator(t, n);
+	if (numbered && sep != ';') {
 		/* "1b 2a 3c", "1-b, 2-a", "1 b 2 a". */
 		for (size_t i = 0; i < k->n_tokens && ok; i++) {
 			const norm_token *tk = &k->tokens[i];
@@ -439,14 +496,14 @@ void grade_match(const grader *g, const qprep *qp, typed_answer *t, grade_result
 			}
 			chosen[left - 1] = right;
 		}
-	} else if (memchr(t->raw, ';', t->raw_len)) {
+	} else if (sep) {
 		/* The right sides in the order of the left, by letter or text. */
 		size_t pos = 0, i = 0;
 		const char *part;
 		size_t plen;
 		typed_answer pt;
 		typed_init(&pt);
-		while (next_part(t->raw, t->raw_len, &pos, ';', &part, &plen) && ok) {
+		while (next_part(t->raw, t->raw_len, &pos, sep, &part, &plen) && ok) {
 			if (i >= n) {
 				ok = plen == 0;
 				break;
@@ -461,7 +518,9 @@ void grade_match(const grader *g, const qprep *qp, typed_answer *t, grade_result
 				}
 				if (v < 0)
 					v = option_by_text(g, qp, &pt, &slip);
-				chosen[i] = v;
+				if (v < 0)
+					v = option_by_fragment(qp, &pt);
+				chosen[i] = v < 0 ? -1 : v;
 			}
 			i++;
 		}
@@ -556,6 +615,39 @@ void grade_cloze(const grader *g, const qprep *qp, typed_answer *t, grade_result
 	if (parts == 1 && commas == n) {
 		sep = ',';
 		parts = commas;
+	}
+	if (parts == 1 && sep == ';' && t->raw_len < 256) {
+		/* "Okayama and Hakata", or one word a blank: "lightning porcupine". */
+		typed_answer words;
+		typed_init(&words);
+		char split[256];
+		size_t sl = 0, ands = 1, spaces = 1;
+		for (size_t i = 0; i < t->raw_len; i++) {
+			if (i + 5 <= t->raw_len && t->raw[i] == ' ' && strncasecmp(t->raw + i, " and ", 5) == 0)
+				ands++;
+			spaces += t->raw[i] == ' ';
+		}
+		if (ands == n || spaces == n) {
+			for (size_t i = 0; i < t->raw_len; i++) {
+				if (ands == n && i + 5 <= t->raw_len && strncasecmp(t->raw + i, " and ", 5) == 0) {
+					split[sl++] = ';';
+					i += 4;
+				} else {
+					split[sl++] = ands != n && t->raw[i] == ' ' ? ';' : t->raw[i];
+				}
+			}
+			split[sl] = '\0';
+			if (typed_set(&words, split, sl)) {
+				grade_result r;
+				grade_cloze(g, qp, &words, &r);
+				if (grade_verdict_accepted(r.verdict) || r.verdict == GRADE_PARTIAL) {
+					*out = r;
+					typed_release(&words);
+					return;
+				}
+			}
+		}
+		typed_release(&words);
 	}
 	if (parts > n) {
 		grade_set_result(out, GRADE_AMBIGUOUS, 0, "%zu blanks but %zu answers: separate them with ';'",

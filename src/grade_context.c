@@ -46,6 +46,7 @@ static const char *const fillers[] = {
 	"their", "this", "that", "there", "then", "so", "just", "exactly", "precisely", "only",
 	"did", "does", "do", "has", "have", "had", "i", "think", "believe", "probably", "year",
 	"ad", "ce", "called", "named", "known", "as", "which", "who", "where", "when", "with",
+	"near",
 };
 
 /* Words that offer another answer, or take this one back. */
@@ -71,6 +72,11 @@ static const char *const value_words[] = {
 	"seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion", "trillion",
 	"dozen", "half", "pair", "first", "second", "third", "bn", "m", "k",
 };
+
+bool context_is_filler(const char *w, size_t n)
+{
+	return n && WORD_IS(w, n, fillers);
+}
 
 bool context_is_bound(const norm_key *k, size_t i)
 {
@@ -140,22 +146,39 @@ bool context_bound_founded(const qprep *qp, const char *w, size_t n, double valu
 	return false;
 }
 
+/* The length of a word without an ending that only inflects it:
+ * "opened", "opening", "opens" -> "open". */
+static size_t stem_len(const char *w, size_t n)
+{
+	if (n > 5 && memcmp(w + n - 3, "ing", 3) == 0)
+		return n - 3;
+	if (n > 4 && memcmp(w + n - 2, "ed", 2) == 0)
+		return n - 2;
+	if (n > 4 && memcmp(w + n - 2, "es", 2) == 0)
+		return n - 2;
+	if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's')
+		return n - 1;
+	return n;
+}
+
 bool context_has_word(const norm_key *k, const char *w, size_t n)
 {
 	if (!k || !n)
 		return false;
+	size_t ws = stem_len(w, n);
 	for (size_t i = 0; i < k->n_tokens; i++) {
 		const norm_token *t = &k->tokens[i];
 		const char *kw = k->text + t->start;
 		if (kw[0] != w[0])
 			continue;
-		size_t a = t->len, b = n;
+		if (t->len == n && memcmp(kw, w, n) == 0)
+			return true;
+		size_t ks = stem_len(kw, t->len);
+		if (ks == ws && ws >= 3 && memcmp(kw, w, ws) == 0)
+			return true;
 		/* A plural s either side: "operations", "operation". */
-		if (a == b + 1 && kw[a - 1] == 's')
-			a--;
-		else if (b == a + 1 && w[b - 1] == 's')
-			b--;
-		if (a == b && memcmp(kw, w, a) == 0)
+		if ((t->len == n + 1 && kw[n] == 's' && memcmp(kw, w, n) == 0) ||
+		    (n == t->len + 1 && w[t->len] == 's' && memcmp(kw, w, t->len) == 0))
 			return true;
 	}
 	return false;
@@ -172,6 +195,28 @@ static void name_word_add(grader *g, const char *w, size_t n)
 	while (g->name_words[i] && g->name_words[i] != h)
 		i = (i + 1) & mask;
 	g->name_words[i] = h;
+}
+
+static int hash_cmp(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+bool context_after_the(const grader *g, const char *w, size_t n)
+{
+	uint64_t h = word_hash(w, n);
+	size_t lo = 0, hi = g->n_after_the;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (g->after_the[mid] < h)
+			lo = mid + 1;
+		else if (g->after_the[mid] > h)
+			hi = mid;
+		else
+			return true;
+	}
+	return false;
 }
 
 bool context_is_name_word(const grader *g, const char *w, size_t n)
@@ -215,10 +260,19 @@ static void add_run(grader *g, const char *s, size_t n, size_t *cap)
 
 /* Reads the runs of capitalised words of one paragraph: "Geneva Summit",
  * "International Lake Basin Commission", "River Lei". */
-static void scan_names(grader *g, const char *p, size_t len, size_t *cap)
+static void after_the_add(grader *g, const char *w, size_t n, size_t *cap)
+{
+	if (g->n_after_the == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		g->after_the = xrealloc(g->after_the, *cap * sizeof *g->after_the);
+	}
+	g->after_the[g->n_after_the++] = word_hash(w, n);
+}
+
+static void scan_names(grader *g, const char *p, size_t len, size_t *cap, size_t *the_cap)
 {
 	size_t i = 0, run_start = 0, run_end = 0;
-	bool in_run = false;
+	bool in_run = false, after_the = false;
 	while (i < len) {
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)p + i,
@@ -261,6 +315,17 @@ static void scan_names(grader *g, const char *p, size_t len, size_t *cap)
 				                                                           : p[start + j]);
 			stop = WORD_IS(low, wl, sentence_words);
 		}
+		bool was_the = after_the;
+		after_the = wl == 3 && (p[start] == 't' || p[start] == 'T') && p[start + 1] == 'h' &&
+		            p[start + 2] == 'e';
+		if (upper && !stop && was_the && wl < sizeof low) {
+			/* Folded as keys are: lower case ASCII. */
+			char folded[32];
+			for (size_t j = 0; j < wl; j++)
+				folded[j] = (char)(p[start + j] >= 'A' && p[start + j] <= 'Z' ? p[start + j] + 32
+				                                                              : p[start + j]);
+			after_the_add(g, folded, wl, the_cap);
+		}
 		if (upper && !stop) {
 			if (!in_run) {
 				in_run = true;
@@ -286,12 +351,14 @@ void context_prepare_article(grader *g)
 	const article *a = quiz_article(g->q);
 	if (!a)
 		return;
-	size_t cap = 0;
+	size_t cap = 0, the_cap = 0;
 	for (size_t i = 0; i < article_paragraph_count(a); i++) {
 		const article_paragraph *p = article_paragraph_at(a, i);
 		if (p && p->text)
-			scan_names(g, p->text, p->len, &cap);
+			scan_names(g, p->text, p->len, &cap, &the_cap);
 	}
+	if (g->n_after_the)
+		qsort(g->after_the, g->n_after_the, sizeof *g->after_the, hash_cmp);
 	size_t words = 0;
 	for (size_t i = 0; i < g->n_names; i++)
 		words += g->names[i].n_tokens;
@@ -318,18 +385,40 @@ void context_prepare_question(grader *g, qprep *qp)
 	if (q->answer_text)
 		norm_key_in_arena(g->arena, q->answer_text, 0, &qp->shown);
 	const article *a = quiz_article(g->q);
-	const char *passage = q->source.quote;
-	size_t plen = passage ? strlen(passage) : 0;
 	if (a && q->source.paragraph > 0 &&
 	    (size_t)q->source.paragraph <= article_paragraph_count(a)) {
-		const article_paragraph *p = article_paragraph_at(a, (size_t)q->source.paragraph - 1);
-		if (p && p->text) {
-			passage = p->text;
-			plen = p->len;
+		/* Questions that quote one paragraph share its key; a grader made
+		 * for one question on the fly has none of its own. */
+		size_t pi = (size_t)q->source.paragraph - 1;
+		if (g->parent) {
+			/* Never change the grader a grade is asked of. */
+			const norm_key *known = g->parent->passages ? g->parent->passages[pi] : NULL;
+			const article_paragraph *p = article_paragraph_at(a, pi);
+			if (known)
+				qp->passage = *known;
+			else if (p && p->text && p->len)
+				norm_key_in_arena(g->arena, arena_strndup(g->arena, p->text, p->len), 0,
+				                  &qp->passage);
+			return;
 		}
+		grader *owner = g;
+		if (!owner->passages) {
+			owner->n_passages = article_paragraph_count(a);
+			owner->passages = arena_alloc(owner->arena, owner->n_passages * sizeof *owner->passages);
+			memset(owner->passages, 0, owner->n_passages * sizeof *owner->passages);
+		}
+		if (!owner->passages[pi]) {
+			const article_paragraph *p = article_paragraph_at(a, pi);
+			norm_key *k = arena_alloc(owner->arena, sizeof *k);
+			memset(k, 0, sizeof *k);
+			if (p && p->text && p->len)
+				norm_key_in_arena(owner->arena, arena_strndup(owner->arena, p->text, p->len), 0, k);
+			owner->passages[pi] = k;
+		}
+		qp->passage = *owner->passages[pi];
+	} else if (q->source.quote && *q->source.quote) {
+		norm_key_in_arena(g->arena, q->source.quote, 0, &qp->passage);
 	}
-	if (passage && plen)
-		norm_key_in_arena(g->arena, arena_strndup(g->arena, passage, plen), 0, &qp->passage);
 }
 
 /* ------------------------------------------------------------------------
@@ -389,6 +478,12 @@ bool context_grade(const grader *g, const qprep *qp, typed_answer *t, grade_resu
 			return false;
 		if ((n == 3 && memcmp(w, "and", 3) == 0) && !gold_and)
 			return false;
+		if (WORD_IS(w, n, bounds) && kept) {
+			/* After the value it starts a clause: "1964, before the
+			 * Olympics". */
+			keep[i] = false;
+			continue;
+		}
 		if (WORD_IS(w, n, bounds)) {
 			/* "by 2019" where the passage says "By 2019". */
 			double v = q->kind == QUIZ_DATE ? q->date.year : q->kind == QUIZ_NUMBER ? q->number.value : -1;
@@ -420,10 +515,12 @@ bool context_grade(const grader *g, const qprep *qp, typed_answer *t, grade_resu
 	for (size_t i = first; i <= last; i++)
 		if (!keep[i])
 			return false;
-	/* The words that went must not name another of the bank's actors:
-	 * "the Panthers, not the Denver Broncos". */
+	/* The words that went must not name another of the bank's actors, when
+	 * an actor could be the answer: "the Panthers, Denver Broncos". (Around
+	 * a date or a number an actor is only context: "1998, during the
+	 * Geneva Summit".) */
 	const form_list *own = qp->actor ? &qp->actor->forms : &qp->answers;
-	for (size_t i = 0; i < k->n_tokens;) {
+	for (size_t i = 0; !value && i < k->n_tokens;) {
 		if (keep[i]) {
 			i++;
 			continue;
@@ -464,5 +561,56 @@ bool context_grade(const grader *g, const qprep *qp, typed_answer *t, grade_resu
 	typed_release(&core);
 	if (core_text != small)
 		free(core_text);
+	return decided;
+}
+
+bool context_clause(const grader *g, const qprep *qp, typed_answer *t, grade_result *out)
+{
+	const quiz_question *q = qp->q;
+	if (q->kind != QUIZ_DATE && q->kind != QUIZ_NUMBER && q->kind != QUIZ_TEXT)
+		return false;
+	const char *comma = memchr(t->raw, ',', t->raw_len);
+	/* "2,000" is a number, not a clause. */
+	while (comma && comma + 1 < t->raw + t->raw_len && comma[1] >= '0' && comma[1] <= '9' &&
+	       comma > t->raw && comma[-1] >= '0' && comma[-1] <= '9')
+		comma = memchr(comma + 1, ',', (size_t)(t->raw + t->raw_len - comma - 1));
+	if (!comma || comma == t->raw)
+		return false;
+	typed_answer head, tail;
+	typed_init(&head);
+	typed_init(&tail);
+	bool decided = false;
+	if (!typed_set(&head, t->raw, (size_t)(comma - t->raw)) || !head.w.key.n_tokens ||
+	    !typed_set(&tail, comma + 1, (size_t)(t->raw + t->raw_len - comma - 1)))
+		goto out;
+	const norm_key *k = &tail.w.key;
+	if (k->n_tokens > 12 || grade_negated(k))
+		goto out;
+	for (size_t i = 0; i < k->n_tokens; i++) {
+		const norm_token *tk = &k->tokens[i];
+		const char *w = k->text + tk->start;
+		if (WORD_IS(w, tk->len, alternatives))
+			goto out;
+		if (!(tk->flags & NORM_TOKEN_DIGIT))
+			continue;
+		/* Numbers after the comma only restate the article ("4,475
+		 * fathoms, about 8,180 metres"), and never give another year. */
+		if (!context_has_word(&qp->passage, w, tk->len) && !context_has_word(&qp->prompt, w, tk->len))
+			goto out;
+		if (q->kind == QUIZ_DATE && tk->len == 4 && atoi(w) >= 1000 && atoi(w) != q->date.year)
+			goto out;
+	}
+	grade_result r;
+	grade_kind(g, qp, &head, &r);
+	if (grade_verdict_accepted(r.verdict)) {
+		*out = r;
+		if (!out->note[0])
+			grade_set_result(out, r.verdict, r.credit,
+			                 "Right: the words after the comma only add what the article says");
+		decided = true;
+	}
+out:
+	typed_release(&head);
+	typed_release(&tail);
 	return decided;
 }

@@ -131,6 +131,15 @@ static int year_in_words(const char *s, size_t len)
 				size_t alen = k->tokens[cut - 1].start + k->tokens[cut - 1].len - a->start;
 				size_t blen = k->len - b->start;
 				number_value hi, lo;
+				/* "nineteen oh three": oh is a nought. */
+				if (cut + 2 == k->n_tokens && (key_token_is(k, cut, "oh") || key_token_is(k, cut, "o")) &&
+				    number_parse(k->text + a->start, alen, &hi) && !hi.unit[0] && hi.value >= 10 &&
+				    hi.value <= 29 && number_parse(k->text + k->tokens[cut + 1].start,
+				                                   k->tokens[cut + 1].len, &lo) &&
+				    lo.value >= 1 && lo.value <= 9 && lo.value == (int)lo.value && !lo.ordinal) {
+					year = (int)hi.value * 100 + (int)lo.value;
+					break;
+				}
 				if (number_parse(k->text + a->start, alen, &hi) && !hi.unit[0] && !hi.ordinal &&
 				    hi.value >= 10 && hi.value <= 29 && hi.value == (int)hi.value &&
 				    number_parse(k->text + b->start, blen, &lo) && !lo.unit[0] && !lo.ordinal &&
@@ -212,6 +221,28 @@ void grade_date_value(const grader *g, const qprep *qp, quiz_date gold, const ch
 			else
 				grade_set_result(out, GRADE_CORRECT, 1, "Right: the article names only one such year, %d", gold.year);
 			return;
+		}
+		/* "21 Dec '72": the short year inside a date, read in the answer's
+		 * century when the article names no other year ending so. */
+		const char *ap = NULL;
+		for (size_t i = 0; i + 3 <= len && !ap; i++)
+			if (s[i] == '\'' && s[i + 1] >= '0' && s[i + 1] <= '9' && s[i + 2] >= '0' &&
+			    s[i + 2] <= '9' && (i + 3 == len || !(s[i + 3] >= '0' && s[i + 3] <= '9')) &&
+			    (i == 0 || s[i - 1] == ' '))
+				ap = s + i;
+		if (ap && gold.year >= 100 && len < 200) {
+			int two = (ap[1] - '0') * 10 + (ap[2] - '0');
+			if (two != gold.year % 100 || other_year_same_ending(g, gold.year)) {
+				grade_set_result(out, GRADE_WRONG, 0, "%s", "");
+				return;
+			}
+			char full[256];
+			int fl = snprintf(full, sizeof full, "%.*s%d%.*s", (int)(ap - s), s, gold.year,
+			                  (int)(s + len - ap - 3), ap + 3);
+			if (fl > 0 && (size_t)fl < sizeof full) {
+				grade_date_value(g, qp, gold, full, (size_t)fl, out);
+				return;
+			}
 		}
 		grade_set_result(out, GRADE_WRONG, 0, "not read as a date");
 		return;

@@ -138,6 +138,12 @@ struct grader {
 	 * and a set of the words in them, by hash. */
 	norm_key *names;
 	size_t n_names;
+	uint64_t *after_the;   /* hashes of the capitalised words the article puts
+	                          after "the" ("the Panthers"), sorted */
+	size_t n_after_the;
+	norm_key **passages;   /* the key of each paragraph, made when a question
+	                          first quotes it */
+	size_t n_passages;
 	uint64_t *name_words;  /* open addressing, 0 empty */
 	size_t name_words_cap; /* a power of two, or 0 */
 };
@@ -241,17 +247,26 @@ void context_prepare_article(grader *g);
 void context_prepare_question(grader *g, qprep *qp);
 /* True when the folded word is part of a name the article uses. */
 bool context_is_name_word(const grader *g, const char *w, size_t n);
+/* True when the article writes "the" before the folded word, capitalised:
+ * "the Panthers" (a team or a people, not a person). */
+bool context_after_the(const grader *g, const char *w, size_t n);
 /* True when the folded word (or it without a plural s) is one of k's. */
 bool context_has_word(const norm_key *k, const char *w, size_t n);
 /* True when the question or the answer as shown uses the bound w (or one
  * that says the same: "over" and "more than"), or the passage puts it just
  * before the value (or the value with the unit's scale). */
 bool context_bound_founded(const qprep *qp, const char *w, size_t n, double value, double scaled);
+/* True when the folded word only holds a sentence together ("the", "it",
+ * "was") or hedges ("about"). */
+bool context_is_filler(const char *w, size_t n);
 /* True when token i of k says a bound ("more than", "before", "by"). */
 bool context_is_bound(const norm_key *k, size_t i);
 /* Hedges, fillers, words of the question or the passage around a right
  * answer: grades the answer without them. True when that decided. */
 bool context_grade(const grader *g, const qprep *qp, typed_answer *t, grade_result *out);
+/* A right answer followed by a comma and a clause that only restates the
+ * article: "1876, after three and a half years at sea". */
+bool context_clause(const grader *g, const qprep *qp, typed_answer *t, grade_result *out);
 
 /* grade.c: the kinds, without the context rule */
 void grade_kind(const grader *g, const qprep *qp, typed_answer *t, grade_result *out);

@@ -616,6 +616,31 @@ void grade_actor(const grader *g, const qprep *qp, typed_answer *t, grade_result
 				return;
 			}
 		}
+		/* "Thomson, Charles Wyville": the family name first, then a comma. */
+		if (ok && head.w.key.n_tokens == 1 && rest.w.key.n_tokens >= 1 &&
+		    rest.w.key.n_tokens <= 3 && !memchr(comma + 1, ',', (size_t)(t->raw + t->raw_len - comma - 1)) &&
+		    t->raw_len < 200) {
+			char turned[256];
+			int tl = snprintf(turned, sizeof turned, "%.*s %.*s", (int)(t->raw + t->raw_len - comma - 1),
+			                  comma + 1, (int)(comma - t->raw), t->raw);
+			typed_answer whole_name;
+			typed_init(&whole_name);
+			if (tl > 0 && (size_t)tl < sizeof turned && typed_set(&whole_name, turned, (size_t)tl)) {
+				grade_result r;
+				grade_actor(g, qp, &whole_name, &r);
+				if (grade_verdict_accepted(r.verdict)) {
+					*out = r;
+					if (!out->note[0])
+						grade_set_result(out, r.verdict, r.credit,
+						                 "Right: the same name, family name first");
+					typed_release(&whole_name);
+					typed_release(&head);
+					typed_release(&rest);
+					return;
+				}
+			}
+			typed_release(&whole_name);
+		}
 		typed_release(&head);
 		typed_release(&rest);
 	}
@@ -713,6 +738,10 @@ bool name_is_generic(const norm_key *k, size_t i)
 		end--;
 	if (i + 1 == end && (is_org_head(k, i) || is_type_noun(k, i)))
 		return true;
+	/* The head may come first: "Ministry of Water Resources". */
+	if (i + 1 < end && is_org_head(k, i) &&
+	    (key_token_is(k, i + 1, "of") || key_token_is(k, i + 1, "for")))
+		return true;
 	for (size_t w = 0; w < sizeof words / sizeof *words; w++)
 		if (key_token_is(k, i, words[w]))
 			return true;
@@ -797,11 +826,19 @@ static bool run_is_actor(const actor_prep *a, const norm_key *run)
 
 void name_mark_distinct(grader *g)
 {
+	/* "the Panthers" in the article: the name is a team's or a people's. */
+	for (size_t i = 0; i < g->n_actors; i++) {
+		actor_prep *a = g->actor_list[i];
+		const norm_key *name = &a->name;
+		if (name->n_tokens >= 2) {
+			const norm_token *lt = &name->tokens[name->n_tokens - 1];
+			a->group = context_after_the(g, name->text + lt->start, lt->len);
+		}
+	}
 	/* Every word against every other name: bounded, so that a bank of
 	 * many thousand actors is prepared in reasonable time. */
 	if ((double)g->n_actors * (double)(g->n_actors + g->n_names) > 4e7)
 		return;
-	const article *art = quiz_article(g->q);
 	for (size_t i = 0; i < g->n_actors; i++) {
 		actor_prep *a = g->actor_list[i];
 		const norm_key *name = &a->name;
@@ -840,24 +877,6 @@ void name_mark_distinct(grader *g)
 				shared = has_token(&g->names[r], w, n) && !run_is_actor(a, &g->names[r]);
 			/* Only its members stand for it: "Nationals", not "National". */
 			a->members_only = !shared;
-		}
-		/* "the Panthers" in the article: the name is a team's or a
-		 * people's. */
-		const char *last = a->actor->name ? strrchr(a->actor->name, ' ') : NULL;
-		if (art && last && last[1]) {
-			char probe[80];
-			int pl = snprintf(probe, sizeof probe, "the %s", last + 1);
-			for (size_t p = 0; pl > 4 && pl < (int)sizeof probe && p < article_paragraph_count(art) && !a->group; p++) {
-				const article_paragraph *para = article_paragraph_at(art, p);
-				for (const char *at = para->text; at && (at = memmem(at, (size_t)(para->text + para->len - at), probe + 1, (size_t)pl - 1)); at++) {
-					bool start = at > para->text && (at[-1] == 't' || at[-1] == 'T') && (at - 1 == para->text || at[-2] == ' ');
-					char after = at + pl - 1 < para->text + para->len ? at[pl - 1] : ' ';
-					if (start && !((after >= 'a' && after <= 'z') || (after >= 'A' && after <= 'Z'))) {
-						a->group = true;
-						break;
-					}
-				}
-			}
 		}
 	}
 }

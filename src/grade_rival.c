@@ -220,6 +220,11 @@ void rival_build(grader *g)
 			break;
 		}
 	}
+	/* And every name the article uses: "Niger" keeps "Nigera" from being a
+	 * slip of Nigeria even when no question asks about Niger. */
+	for (size_t i = 0; i < g->n_names; i++)
+		rival_add_key(&rl, &g->names[i], arena_strndup(g->arena, g->names[i].text, g->names[i].len),
+		              false);
 	if (rl.count)
 		qsort(rl.items, rl.count, sizeof(rival), rival_cmp);
 	/* Keep one of each key. */

@@ -75,6 +75,40 @@ static bool equal_but_preposition(span typed, const form_list *forms, const form
 	return false;
 }
 
+/* True when an answer that lists names ("Guam and Palau") and the typed
+ * span have the same words once "and" and "&" are left out: "Guam, Palau",
+ * "Palau and Guam". */
+static bool same_list(span s, const norm_key *k)
+{
+	bool listed = false;
+	for (size_t i = 0; i < k->n_tokens && !listed; i++)
+		listed = key_token_is(k, i, "and");
+	if (!listed || s.count < 2 || s.count > 16 || k->n_tokens > 16)
+		return false;
+	bool used[16] = {false};
+	size_t words = 0;
+	for (size_t i = 0; i < k->n_tokens; i++) {
+		if (key_token_is(k, i, "and"))
+			continue;
+		words++;
+		const norm_token *b = &k->tokens[i];
+		bool found = false;
+		for (size_t j = 0; j < s.count && !found; j++) {
+			const norm_token *a = &s.key->tokens[s.first + j];
+			if (!used[j] && a->len == b->len &&
+			    memcmp(s.key->text + a->start, k->text + b->start, a->len) == 0)
+				found = used[j] = true;
+		}
+		if (!found)
+			return false;
+	}
+	size_t typed_words = 0;
+	for (size_t j = 0; j < s.count; j++)
+		if (!key_token_is(s.key, s.first + j, "and"))
+			typed_words++;
+	return typed_words == words;
+}
+
 void grade_text(const grader *g, const qprep *qp, const form_list *forms,
                        typed_answer *t, grade_result *out)
 {
@@ -93,6 +127,11 @@ void grade_text(const grader *g, const qprep *qp, const form_list *forms,
 		if (!(forms->items[i].flags & FORM_EXACT_ONLY) && form_abbreviated(s, &forms->items[i].key)) {
 			grade_set_result(out, GRADE_CORRECT, 1, "Right: the abbreviation stands for %s",
 			                 forms->items[i].shown);
+			return;
+		}
+	for (size_t i = 0; i < forms->count && i < 64; i++)
+		if (same_list(s, &forms->items[i].key)) {
+			grade_set_result(out, GRADE_CORRECT, 1, "Right: the same names, listed another way");
 			return;
 		}
 	if (equal_but_preposition(s, forms, more)) {
@@ -124,6 +163,24 @@ static int claim_word(const norm_key *k, size_t i)
 	return -1;
 }
 
+/* Words a reason is built from without saying anything: "it was", "he
+ * did", "because". */
+static bool claim_filler(const char *w, size_t n)
+{
+	static const char *const words[] = {
+		"it", "its", "was", "were", "is", "are", "be", "been", "he", "she", "they", "him", "her",
+		"them", "his", "their", "this", "that", "there", "the", "a", "an", "of", "in", "on", "at",
+		"to", "by", "for", "with", "and", "because", "since", "so", "as", "did", "does", "do",
+		"has", "have", "had", "actually", "really", "fact", "said", "says", "no", "not", "yes",
+		"only", "just", "also", "who", "which", "what", "one", "none", "wrong", "right",
+		"mistaken", "true", "false", "correct", "incorrect",
+	};
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (strlen(words[i]) == n && memcmp(words[i], w, n) == 0)
+			return true;
+	return false;
+}
+
 /* True when the words of span s stand in key k, one after the other. */
 static bool span_in(span s, const norm_key *k)
 {
@@ -148,6 +205,13 @@ void grade_claim(const grader *g, const qprep *qp, const norm_key *k, grade_resu
 	        key_token_is(k, at, "is")))
 		at++;
 	int said = k->n_tokens ? claim_word(k, at) : -1;
+	/* "not true", "untrue", "not correct". */
+	if (said < 0 && key_token_is(k, at, "untrue"))
+		said = 0;
+	if (said < 0 && at + 1 < k->n_tokens && key_token_is(k, at, "not") && claim_word(k, at + 1) >= 0) {
+		said = !claim_word(k, at + 1);
+		at++;
+	}
 	if (said < 0 || (k->n_tokens > 1 && at == 0 && k->n_tokens == 2 && claim_word(k, 1) >= 0 &&
 	                 claim_word(k, 1) != said)) {
 		grade_set_result(out, GRADE_AMBIGUOUS, 0, "answer true or false");
@@ -168,8 +232,26 @@ void grade_claim(const grader *g, const qprep *qp, const norm_key *k, grade_resu
 	if (q->claim.correction && norm_work_set(&corr, q->claim.correction, strlen(q->claim.correction), 0, 0))
 		ck = &corr.key;
 	bool agrees = true;
-	/* A true claim's reason does not take it back. */
-	if (q->claim.truth && grade_negated(k))
+	/* A true claim's reason does not take it back, unless the claim is
+	 * itself negative ("there are no level crossings"). */
+	if (q->claim.truth && grade_negated(k) && !grade_negated(&qp->prompt))
+		agrees = false;
+	/* The reason's own words must come from what the article says: the
+	 * correction of a false claim, or the claim and its passage. At least
+	 * half of them: "it was a sponge" is not the correction's "a chemical
+	 * precipitate". */
+	size_t content = 0, found = 0;
+	for (size_t i = reason.first; i < k->n_tokens; i++) {
+		const norm_token *t = &k->tokens[i];
+		const char *w = k->text + t->start;
+		if (claim_filler(w, t->len))
+			continue;
+		content++;
+		if ((ck && context_has_word(ck, w, t->len)) || context_has_word(&qp->passage, w, t->len) ||
+		    (q->claim.truth && context_has_word(&qp->prompt, w, t->len)))
+			found++;
+	}
+	if (content && found * 2 < content)
 		agrees = false;
 	for (size_t i = reason.first; i < k->n_tokens && agrees; i++) {
 		const norm_token *t = &k->tokens[i];

@@ -40,7 +40,8 @@ static const char article_md[] =
 	"needed to repair the main dam, which is 47 metres tall.\n"
 	"\n"
 	"The Vessian diplomat Sven Lie complained that the River Lei was left out of the compact. "
-	"The compact was first proposed in 1984 by the Norland Rowing Club.\n";
+	"The compact was first proposed in 1984 by the Norland Rowing Club. The Ministry of Water "
+	"Resources pays for the commission.\n";
 
 static quiz *bank;
 static grader *g;
@@ -160,6 +161,7 @@ static int setup(void **state)
 	actor("labour", "Labour Party");
 	const quiz_actor *summit = actor("summit", "Geneva Summit");
 	const quiz_actor *club = actor("club", "Norland Rowing Club");
+	const quiz_actor *ministry = actor("ministry", "Ministry of Water Resources");
 
 	date_q("signed-day", 1998, 5, 12, "On what date was the Lakeshore Water Compact signed?",
 	       "signed in Geneva, Switzerland, on 12 May 1998");
@@ -198,12 +200,16 @@ static int setup(void **state)
 	        "The compact created the International Lake Basin Commission");
 	actor_q("opposed", liberal, "Which party opposed the compact?", "The Liberal Party opposed the compact");
 	actor_q("summit", summit, "Which meeting produced the compact?", "The Geneva Summit that produced it");
+	actor_q("payer", ministry, "Who pays for the commission?",
+	        "The Ministry of Water Resources pays for the commission");
 	actor_q("proposer", club, "Who first proposed the compact?", "first proposed in 1984 by the Norland Rowing Club");
 
 	text_q("city", "Geneva", "In which city was the compact signed?",
 	       "signed in Geneva, Switzerland, on 12 May 1998");
 	text_q("region", "Yangtze", "Near which river were the treatment plants built?",
 	       "26 treatment plants in the Yangtze delta region of Vessia");
+	text_q("governments", "Norland and Vessia", "Which governments signed the compact?",
+	       "by the governments of Norland and Vessia");
 	text_q("street", "14 Harbour Street", "What is the address of the basin commission?",
 	       "based at 14 Harbour Street");
 
@@ -292,6 +298,11 @@ static void test_context(void **state)
 		{"signed-year", "in 1998 during the heat wave", OK, "Right"},
 		{"left-office", "She left office in 2011", OK, "Right"},
 		{"left-office", "in 2011", OK, NULL},
+		{"left-office", "It was in 2011", OK, NULL},
+		{"left-office", "2011, after negotiating the compact", OK, "after the comma"},
+		{"left-office", "2011, not 2012", WRONG, NULL},
+		{"left-office", "2011, 2012", WRONG, NULL},
+		{"signed-year", "1998 during the Geneva Summit", OK, NULL},
 		{"city", "the summit in Geneva, Switzerland", OK, "Right"},
 		{"region", "the Yangtze delta", OK, "Right"},
 		{"negotiator", "foreign minister Maria Alvarez Ruiz of Norland", OK, NULL},
@@ -310,6 +321,10 @@ static void test_context(void **state)
 		{"negotiator", "Tomas Qin", WRONG, NULL},
 		{"opposed", "the Liberal Party and the Labour Party", WRONG, NULL},
 		{"region", "Ostrava", WRONG, NULL},
+		{"governments", "Vessia, Norland", OK, "listed another way"},
+		{"governments", "Norland & Vessia", OK, NULL},
+		{"governments", "Norland", WRONG, NULL},
+		{"governments", "Norland, Vessia and Ostrava", WRONG, NULL},
 	};
 	RUN(cases);
 }
@@ -332,6 +347,8 @@ static void test_numbers(void **state)
 		{"fish", "seven billion", OK, NULL},
 		{"operations", "a pair", OK, NULL},
 		{"operations", "2 operations", OK, NULL},
+		{"operations", "a couple", OK, NULL},
+		{"dam", "47 metres, taller than most", OK, NULL},
 		{"weeks", "a fortnight", WRONG, NULL},
 		{"pledged", "more than 5 billion", OK, NULL},
 		{"pledged", "more than 5 billion euros", OK, NULL},
@@ -361,6 +378,8 @@ static void test_years(void **state)
 		{"signed-day", "12 May", OK, "the year comes from the article"},
 		{"signed-day", "May 12th", OK, "the year comes from the article"},
 		{"signed-day", "May 1998", WRONG, "the article gives the day"},
+		{"signed-day", "12 May '98", OK, NULL},
+		{"signed-day", "12 May '97", WRONG, NULL},
 		{"proposed", "nineteen eighty-five", WRONG, NULL},
 		{"proposed", "in '85", WRONG, NULL},
 		{"spent-by", "by 2019", OK, NULL},
@@ -384,6 +403,8 @@ static void test_names(void **state)
 		{"lawyer", "John Fitzgerald Hartley", OK, NULL},
 		{"lawyer", "J. F. Hartley", OK, NULL},
 		{"lawyer", "Hartley, John", OK, NULL},
+		{"negotiator", "Ruiz, Maria Alvarez", OK, NULL},
+		{"negotiator", "Qin, Tomas", WRONG, NULL},
 		{"envoy", "Qin Tomas", OK, NULL},
 		{"negotiator", "Ruiz", OK, NULL},
 		{"created", "International Lake Basin Commision", CLOSE, NULL},
@@ -391,6 +412,10 @@ static void test_names(void **state)
 		{"created", "International Lake Basin Commission of Vessia", WRONG, NULL},
 		{"created", "International Commission for the Lake Basin", WRONG, NULL},
 		{"created", "International Lake Basin Comm.", WRONG, NULL},
+		{"payer", "Ministry for Water Resources", OK, "of or for"},
+		{"payer", "the Ministry of Water Resources", OK, NULL},
+		{"payer", "Ministry", WRONG, NULL},
+		{"payer", "Ministry of Energy Resources", WRONG, NULL},
 		{"street", "14 Harbour St", OK, NULL},
 		{"street", "14 Harbour St.", OK, NULL},
 		/* Must stay wrong or ambiguous. */
@@ -434,6 +459,10 @@ static void test_claims(void **state)
 		{"claim-false", "No, it was the Water Quality Commission", OK, NULL},
 		{"claim-false", "false, it was the quality commission", OK, NULL},
 		{"claim-false", "false", OK, NULL},
+		{"claim-false", "not true", OK, NULL},
+		{"claim-false", "untrue", OK, NULL},
+		{"claim-true", "not true", WRONG, NULL},
+		{"claim-false", "false, it was a sponge", WRONG, "not the reason"},
 		/* A committed wrong reason is wrong. */
 		{"claim-false", "false, it was the Liberal Party", WRONG, NULL},
 		{"claim-false", "true, it monitors pollution", WRONG, NULL},
@@ -458,6 +487,11 @@ static void test_choices(void **state)
 		{"cloze", "Geneva, 1998", OK, NULL},
 		{"cloze", "Geneva; 1998", OK, NULL},
 		{"cloze", "Geneva, 1999", PART, NULL},
+		{"cloze", "Geneva and 1998", OK, NULL},
+		{"cloze", "Geneva 1998", OK, NULL},
+		{"cloze", "1998 Geneva", WRONG, NULL},
+		{"choice-negotiators", "a b c d", WRONG, "every choice"},
+		{"choice-opposed", "it was the liberal party", OK, NULL},
 	};
 	RUN(cases);
 }
