@@ -112,7 +112,8 @@ questions:
     answer: 2023-06-07
     source: "June 18, 2023"
 BANKTEXT
-sed -i "s|ARTICLE|$ROOT/content/china-fentanyl-sanctions.md|" "$T/amb.yaml"
+cp "$ROOT/content/china-fentanyl-sanctions.md" "$T/amb.md"
+sed -i "s|ARTICLE|amb.md|" "$T/amb.yaml"
 printf '6/7/2023\n7 June 2023\n' > "$T/answers"
 run "$RECALL" take --user cy "$T/amb.yaml" < "$T/answers"
 expect_grep "ambiguous: the note is shown" "$T/out" "? Not sure what you mean"
