@@ -16,6 +16,7 @@ expect_status "the sample results are recorded" 0
 on_tty() {
 	script -qec "$*" /dev/null > "$T/tty" 2>&1
 }
+command -v script > /dev/null 2>&1 || { not_ok "script (util-linux) is installed"; exit 0; }
 for format in csv json; do
 	on_tty "'$RECALL' export --db '$DB' --user alice --format $format"
 	if grep -q "$ESC" "$T/tty"; then
