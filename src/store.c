@@ -931,6 +931,23 @@ static bool reopen_immutable(store *s)
 	return rc == SQLITE_OK;
 }
 
+/* A new database holds answers, so it is made readable by its owner only,
+ * or also by the folder's group when the folder is shared with a group (as
+ * a class's folder is: group-writable, see docs/CLASSROOM.md), whatever the
+ * umask. SQLite gives the -wal and -shm files the database's own mode. */
+static void create_private(const char *path)
+{
+	char *dir = path_dirname(path);
+	struct stat st;
+	mode_t mode = stat(dir, &st) == 0 && (st.st_mode & S_IWGRP) ? 0660 : 0600;
+	free(dir);
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+	if (fd >= 0) {
+		fchmod(fd, mode);
+		close(fd);
+	}
+}
+
 /* Opens the connection and finds out what the file is, writing nothing. A
  * database that may not be written is opened read-only when only reading
  * was asked for: results can be read from a copy on a read-only disk or a
@@ -953,6 +970,8 @@ static store_status connect_db(store *s, const store_options *opt, bool *read_on
 		flags |= SQLITE_OPEN_READONLY;
 	else
 		flags |= SQLITE_OPEN_READWRITE | (opt->must_exist ? 0 : SQLITE_OPEN_CREATE);
+	if (!exists && !opt->must_exist)
+		create_private(s->path);
 	int rc = sqlite3_open_v2(s->path, &s->db, flags, NULL);
 	if (rc != SQLITE_OK)
 		return store_fail_sqlite(s, rc, "cannot open the database");

@@ -6,9 +6,22 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "pack.h"
 #include "quiz.h"
+#include "roster.h"
 #include "store_impl.h"
 #include "text.h"
+
+/* What a field of another database may hold, as strict as what recall
+ * itself accepts when it records: times from 1970 to the year 9999 in
+ * milliseconds, a time limit of 1 second to 24 hours, points as a bank may
+ * give them, answers as take records them. */
+#define MAX_TIME_MS 253402300799999LL
+#define MAX_SCORE 1e15
+#define MAX_TEXT (64 * 1024)
+#define MAX_COUNT 100000000LL
+/* No single value of a database to merge is read if longer than this. */
+#define MAX_VALUE (64 * 1024 * 1024)
 
 /* Row ids of the other database mapped to ours, in the order of theirs
  * (rows are read ORDER BY id, so the array is sorted for a binary search). */
@@ -58,8 +71,15 @@ typedef struct {
 	int64_t version;
 	id_map learners, banks, questions, classes;
 	store_merge_counts *counts;
+	bool dry;             /* only read and check their rows; write nothing */
 	bool bad;             /* a row made no sense: the message is set */
 } merger;
+
+/* In a dry run a row's id maps to a stand-in: never 0, one per row. */
+static int64_t stand_in(const id_map *map)
+{
+	return (int64_t)map->count + 1;
+}
 
 /* A row of the other database that makes no sense: the merge stops. */
 static int bad_row(merger *m, const char *problem, const char *what)
@@ -107,11 +127,53 @@ static bool valid_text(sqlite3_stmt *st, int col)
 	return t && text_valid_utf8(t, (size_t)sqlite3_column_bytes(st, col), NULL);
 }
 
-static bool finite_col(sqlite3_stmt *st, int col, double min)
+/* A number from `min` to `max`. */
+static bool real_col(sqlite3_stmt *st, int col, double min, double max)
 {
 	int type = sqlite3_column_type(st, col);
 	double v = sqlite3_column_double(st, col);
-	return (type == SQLITE_INTEGER || type == SQLITE_FLOAT) && isfinite(v) && v >= min;
+	return (type == SQLITE_INTEGER || type == SQLITE_FLOAT) && isfinite(v) && v >= min &&
+	       v <= max;
+}
+
+/* A whole number from `lo` to `hi`, or (when `null_ok`) NULL. */
+static bool int_col(sqlite3_stmt *st, int col, int64_t lo, int64_t hi, bool null_ok)
+{
+	int type = sqlite3_column_type(st, col);
+	if (type == SQLITE_NULL)
+		return null_ok;
+	int64_t v = sqlite3_column_int64(st, col);
+	return type == SQLITE_INTEGER && v >= lo && v <= hi;
+}
+
+static bool time_col(sqlite3_stmt *st, int col, bool null_ok)
+{
+	return int_col(st, col, 0, MAX_TIME_MS, null_ok);
+}
+
+static bool flag_col(sqlite3_stmt *st, int col)
+{
+	return int_col(st, col, 0, 1, false);
+}
+
+/* UTF-8 text of at most `max` bytes, or (when `null_ok`) NULL. */
+static bool text_col(sqlite3_stmt *st, int col, int max, bool null_ok)
+{
+	int type = sqlite3_column_type(st, col);
+	if (type == SQLITE_NULL)
+		return null_ok;
+	return type == SQLITE_TEXT && sqlite3_column_bytes(st, col) <= max && valid_text(st, col);
+}
+
+/* A group of a roster: empty, or a name as roster import takes it. */
+static bool valid_group(sqlite3_stmt *st, int col)
+{
+	if (!text_col(st, col, 256, false))
+		return false;
+	for (const unsigned char *p = sqlite3_column_text(st, col); *p; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return false;
+	return true;
 }
 
 /* Inserts a row that may be there already (INSERT OR IGNORE), counts it
@@ -152,9 +214,18 @@ static int merge_learners(merger *m)
 		rc = prepare_ours(m, "SELECT id FROM learner WHERE name = ?1", &find);
 	while (rc == SQLITE_OK && (rc = sqlite3_step(read)) == SQLITE_ROW) {
 		const char *name = store_column_text(read, 1);
-		if (!valid_text(read, 1) || !store_valid_name(name)) {
+		if (!text_col(read, 1, 256, false) || !store_valid_name(name)) {
 			rc = bad_row(m, "a learner's name is not valid", name);
 			break;
+		}
+		if (!time_col(read, 2, false)) {
+			rc = bad_row(m, "a learner's time of creation is not a time", name);
+			break;
+		}
+		if (m->dry) {
+			map_add(&m->learners, sqlite3_column_int64(read, 0), stand_in(&m->learners));
+			rc = SQLITE_OK;
+			continue;
 		}
 		store_bind_text(insert, 1, name);
 		sqlite3_bind_int64(insert, 2, sqlite3_column_int64(read, 2));
@@ -187,10 +258,18 @@ static int merge_banks(merger *m)
 			rc = bad_row(m, "a bank's content hash is not valid", hash);
 			break;
 		}
-		if (!valid_text(read, 2) ||
-		    (sqlite3_column_type(read, 3) != SQLITE_NULL && !valid_text(read, 3))) {
-			rc = bad_row(m, "a bank's title or path is not UTF-8", hash);
+		if (!text_col(read, 2, MAX_TEXT, false) || !text_col(read, 3, 4096, true)) {
+			rc = bad_row(m, "a bank's title or path is not UTF-8 of a sound length", hash);
 			break;
+		}
+		if (!time_col(read, 4, false)) {
+			rc = bad_row(m, "a bank's time of addition is not a time", hash);
+			break;
+		}
+		if (m->dry) {
+			map_add(&m->banks, sqlite3_column_int64(read, 0), stand_in(&m->banks));
+			rc = SQLITE_OK;
+			continue;
 		}
 		store_bind_text(insert, 1, hash);
 		store_bind_text(insert, 2, store_column_text(read, 2));
@@ -229,12 +308,18 @@ static int merge_questions(merger *m)
 			rc = bad_row(m, "a question belongs to no bank", qid);
 			break;
 		}
-		if (!valid_text(read, 2) || !*qid || !valid_text(read, 5) ||
+		if (!text_col(read, 2, MAX_TEXT, false) || !*qid || !text_col(read, 5, MAX_VALUE, false) ||
+		    !int_col(read, 3, 0, MAX_COUNT, false) ||
 		    quiz_kind_parse(store_column_text(read, 4)) == QUIZ_KIND_COUNT ||
-		    !finite_col(read, 7, 0) ||
-		    (sqlite3_column_type(read, 6) != SQLITE_NULL && !valid_text(read, 6))) {
+		    !real_col(read, 7, 0, 1e6) || !text_col(read, 6, MAX_VALUE, true)) {
 			rc = bad_row(m, "a question is malformed", qid);
 			break;
+		}
+		if (m->dry) {
+			/* What a dry run needs of a question is its bank. */
+			map_add(&m->questions, sqlite3_column_int64(read, 0), bank);
+			rc = SQLITE_OK;
+			continue;
 		}
 		sqlite3_bind_int64(insert, 1, bank);
 		store_bind_text(insert, 2, qid);
@@ -274,11 +359,21 @@ static int merge_classes(merger *m)
 	while (rc == SQLITE_OK && (rc = sqlite3_step(read)) == SQLITE_ROW) {
 		const char *name = store_column_text(read, 1);
 		const char *mode = store_column_text(read, 3);
-		if (!valid_text(read, 1) || !store_valid_name(name) ||
+		bool flags = true;
+		for (int i = 4; i <= 7; i++)
+			flags = flags && flag_col(read, i);
+		bool limit_ok = int_col(read, 8, 0, 0, true) || int_col(read, 8, 1000, 86400000, false);
+		if (!text_col(read, 1, 64, false) || !roster_valid_class(name, NULL) ||
 		    (strcmp(mode, "exam") != 0 && strcmp(mode, "practice") != 0) ||
-		    !finite_col(read, 2, 0)) {
+		    !int_col(read, 2, 0, INT64_MAX, false) || !flags || !limit_ok ||
+		    !time_col(read, 9, false)) {
 			rc = bad_row(m, "a class is malformed", name);
 			break;
+		}
+		if (m->dry) {
+			map_add(&m->classes, sqlite3_column_int64(read, 0), stand_in(&m->classes));
+			rc = SQLITE_OK;
+			continue;
 		}
 		store_bind_text(insert, 1, name);
 		sqlite3_bind_int64(insert, 2, sqlite3_column_int64(read, 2));
@@ -317,10 +412,16 @@ static int merge_rosters(merger *m)
 	while (rc == SQLITE_OK && (rc = sqlite3_step(read)) == SQLITE_ROW) {
 		const char *id = store_column_text(read, 1);
 		int64_t class_id = map_get(&m->classes, sqlite3_column_int64(read, 0));
-		if (!class_id || !valid_text(read, 1) || !store_valid_name(id) || !valid_text(read, 2) ||
-		    !store_valid_name(store_column_text(read, 2)) || !valid_text(read, 3)) {
+		/* As strict as `recall roster import`. */
+		if (!class_id || !text_col(read, 1, 64, false) || !roster_valid_id(id, NULL) ||
+		    !text_col(read, 2, 256, false) || !store_valid_name(store_column_text(read, 2)) ||
+		    !valid_group(read, 3) || !time_col(read, 4, false)) {
 			rc = bad_row(m, "a roster entry is malformed", id);
 			break;
+		}
+		if (m->dry) {
+			rc = SQLITE_OK;
+			continue;
 		}
 		sqlite3_bind_int64(insert, 1, class_id);
 		store_bind_text(insert, 2, id);
@@ -358,22 +459,29 @@ static int copy_answers(merger *m, answer_copy *c, int64_t from, int after, int6
 	int rc;
 	while ((rc = sqlite3_step(c->read)) == SQLITE_ROW) {
 		int64_t question = map_get(&m->questions, sqlite3_column_int64(c->read, 1));
-		sqlite3_bind_int64(c->bank_of, 1, question);
-		int64_t q_bank = sqlite3_step(c->bank_of) == SQLITE_ROW
-		                         ? sqlite3_column_int64(c->bank_of, 0)
-		                         : 0;
-		sqlite3_reset(c->bank_of);
-		bool chosen_ok = m->version < 2 || sqlite3_column_type(c->read, 11) == SQLITE_NULL ||
-		                 valid_text(c->read, 11);
-		if (!question || q_bank != bank || sqlite3_column_int(c->read, 0) < 1 ||
-		    sqlite3_column_type(c->read, 2) == SQLITE_NULL ||
-		    !store_known_verdict(store_column_text(c->read, 3)) || !finite_col(c->read, 4, 0) ||
-		    !finite_col(c->read, 5, 0) || sqlite3_column_double(c->read, 4) > 1 ||
-		    sqlite3_column_double(c->read, 5) > 1 || sqlite3_column_int64(c->read, 6) < 0 ||
-		    sqlite3_column_int64(c->read, 9) < 0 || !chosen_ok) {
+		int64_t q_bank = question;   /* a dry run maps a question to its bank */
+		if (!m->dry) {
+			sqlite3_bind_int64(c->bank_of, 1, question);
+			q_bank = sqlite3_step(c->bank_of) == SQLITE_ROW ? sqlite3_column_int64(c->bank_of, 0)
+			                                                : 0;
+			sqlite3_reset(c->bank_of);
+		}
+		bool chosen_ok = m->version < 2 || text_col(c->read, 11, MAX_TEXT, true);
+		/* Answers are kept byte for byte, as typed, so they need not be
+		 * UTF-8; but no longer than take lets them be. */
+		bool answer_ok = sqlite3_column_type(c->read, 2) == SQLITE_TEXT &&
+		                 sqlite3_column_bytes(c->read, 2) <= STORE_MAX_ANSWER;
+		if (!question || q_bank != bank || !int_col(c->read, 0, 1, INT32_MAX, false) ||
+		    !answer_ok || !store_known_verdict(store_column_text(c->read, 3)) ||
+		    !real_col(c->read, 4, 0, 1) || !real_col(c->read, 5, 0, 1) ||
+		    !int_col(c->read, 6, 0, 1000, false) || !flag_col(c->read, 7) ||
+		    !flag_col(c->read, 8) || !int_col(c->read, 9, 0, MAX_TIME_MS, false) ||
+		    !time_col(c->read, 10, false) || !chosen_ok) {
 			rc = bad_row(m, "an answer of a session is malformed", uuid);
 			break;
 		}
+		if (m->dry)
+			continue;
 		sqlite3_bind_int64(c->insert, 1, to);
 		for (int i = 0; i < 11; i++) {
 			if (i == 1) {
@@ -501,13 +609,21 @@ static int merge_sessions(merger *m)
 		const char *status = store_column_text(read, 9);
 		bool has_class = sqlite3_column_type(read, 16) != SQLITE_NULL;
 		int64_t class_id = has_class ? map_get(&m->classes, sqlite3_column_int64(read, 16)) : 0;
+		bool limit_ok = int_col(read, 17, 0, 0, true) || int_col(read, 17, 1000, 86400000, false);
 		if (!valid_uuid(uuid) || !learner || !bank || (has_class && !class_id) ||
 		    !store_known_mode(mode) ||
 		    store_session_status_parse(status) == STORE_STATUS_COUNT ||
-		    !finite_col(read, 10, -INFINITY) || !finite_col(read, 11, 0) ||
-		    sqlite3_column_int64(read, 6) < 0) {
+		    !int_col(read, 5, INT64_MIN, INT64_MAX, true) || !int_col(read, 6, 0, MAX_COUNT, false) ||
+		    !time_col(read, 7, false) || !time_col(read, 8, true) ||
+		    !real_col(read, 10, 0, MAX_SCORE) || !real_col(read, 11, 0, MAX_SCORE) ||
+		    !text_col(read, 12, 256, true) || !int_col(read, 13, 0, INT32_MAX, true) ||
+		    !int_col(read, 14, 0, INT64_MAX, true) || !limit_ok) {
 			rc = bad_row(m, "a session is malformed", uuid);
 			break;
+		}
+		if (m->dry) {
+			rc = copy_answers(m, &copy, sqlite3_column_int64(read, 0), 0, 0, bank, uuid);
+			continue;
 		}
 		int their_answers = sqlite3_column_int(read, 15);
 		known_session ours;
@@ -569,21 +685,34 @@ static int merge_sessions(merger *m)
 
 /* --- Checking the other file -------------------------------------------- */
 
+/* SQLite's words for `rc` on the other connection, while its message is
+ * still about that failure. */
+static const char *other_reason(sqlite3 *db, int rc)
+{
+	if (db && (sqlite3_errcode(db) & 0xff) == (rc & 0xff))
+		return sqlite3_errmsg(db);
+	return sqlite3_errstr(rc);
+}
+
 static store_status other_failed(store *s, const char *path, sqlite3 *db, int rc)
 {
 	if ((rc & 0xff) == SQLITE_NOTADB)
 		return store_fail(s, STORE_NOTADB, "%s is not a recall database (not an SQLite file)",
 		                  path);
 	if ((rc & 0xff) == SQLITE_CORRUPT)
-		return store_fail(s, STORE_NOTADB, "%s is damaged (%s)", path,
-		                  db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+		return store_fail(s, STORE_NOTADB, "%s is damaged (%s)", path, other_reason(db, rc));
+	if ((rc & 0xff) == SQLITE_TOOBIG)
+		return store_fail(s, STORE_NOTADB,
+		                  "%s is not a sound recall database: it holds a value longer than %d MiB",
+		                  path, MAX_VALUE >> 20);
 	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
 		return store_fail(s, STORE_LOCKED, "%s is locked by another process; try again", path);
 	return store_fail(s, store_status_of(rc) == STORE_OK ? STORE_IO : store_status_of(rc),
-	                  "cannot read %s: %s", path, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+	                  "cannot read %s: %s", path, other_reason(db, rc));
 }
 
-/* Opens the other database read-only and checks that it is a sound recall
+/* Opens the other database read-only, as packs are opened (nothing in it
+ * runs, nothing is written beside it), and checks that it is a sound recall
  * database this program can read: nothing is written to it or to ours. */
 static store_status open_other(store *s, const char *path, sqlite3 **out, int64_t *version)
 {
@@ -596,53 +725,43 @@ static store_status open_other(store *s, const char *path, sqlite3 **out, int64_
 		return store_fail(s, STORE_NOTADB, "%s is not a file", path);
 	if (stat(s->path, &mine) == 0 && mine.st_dev == st.st_dev && mine.st_ino == st.st_ino)
 		return store_fail(s, STORE_INVALID, "%s is this database itself", path);
-	/* A database with no write-ahead log waiting is read as immutable, so
-	 * that SQLite leaves no -wal or -shm file beside a copy brought on a
-	 * stick; one with a log is read through it. */
-	buf wal;
-	buf_init(&wal);
-	buf_printf(&wal, "%s-wal", path);
-	struct stat wal_st;
-	bool pending = stat(wal.ptr, &wal_st) == 0 && wal_st.st_size > 0;
-	buf_release(&wal);
-	buf uri;
-	buf_init(&uri);
-	buf_puts(&uri, "file:");
-	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
-		if (isalnum(*p) || strchr("/-._~", *p))
-			buf_putc(&uri, (char)*p);
-		else
-			buf_printf(&uri, "%%%02X", *p);
-	}
-	buf_puts(&uri, pending ? "?mode=ro" : "?immutable=1");
 	sqlite3 *db = NULL;
-	int rc = sqlite3_open_v2(uri.ptr, &db,
-	                         SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
-	buf_release(&uri);
+	int rc = pack_open_untrusted(path, MAX_VALUE, &db);
 	if (rc != SQLITE_OK) {
 		store_status status = other_failed(s, path, db, rc);
 		sqlite3_close(db);
 		return status;
 	}
-	sqlite3_extended_result_codes(db, 1);
 	sqlite3_busy_timeout(db, s->busy_ms);
 	sqlite3_stmt *q = NULL;
-	int64_t app_id = 0, tables = 0;
+	int64_t app_id = 0, tables = 0, packs = 0, runnable = 0;
+	/* Views, triggers and virtual tables would run code of the file's
+	 * maker while this database is locked; a recall database has none. */
 	rc = sqlite3_prepare_v2(db,
 	                        "SELECT (SELECT application_id FROM pragma_application_id),"
 	                        " (SELECT user_version FROM pragma_user_version),"
-	                        " (SELECT count(*) FROM sqlite_schema)",
+	                        " (SELECT count(*) FROM sqlite_schema),"
+	                        " (SELECT count(*) FROM sqlite_schema WHERE name = 'pack'),"
+	                        " (SELECT count(*) FROM sqlite_schema WHERE type IN ('view', 'trigger')"
+	                        "  OR (type = 'table' AND sql LIKE 'CREATE VIRTUAL%'))",
 	                        -1, &q, NULL);
 	if (rc == SQLITE_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
 		app_id = sqlite3_column_int64(q, 0);
 		*version = sqlite3_column_int64(q, 1);
 		tables = sqlite3_column_int64(q, 2);
+		packs = sqlite3_column_int64(q, 3);
+		runnable = sqlite3_column_int64(q, 4);
 		rc = SQLITE_OK;
 	}
 	sqlite3_finalize(q);
 	store_status status = STORE_OK;
 	if (rc != SQLITE_OK)
 		status = other_failed(s, path, db, rc);
+	else if (app_id == RECALL_APPLICATION_ID && packs > 0)
+		status = store_fail(s, STORE_NOTADB,
+		                    "%s is a recall pack, not a results database; there is nothing in it "
+		                    "to merge",
+		                    path);
 	else if (app_id != RECALL_APPLICATION_ID || tables == 0 || *version < 1)
 		status = store_fail(s, STORE_NOTADB,
 		                    "%s is not a recall database (application id %lld, %lld tables)",
@@ -652,6 +771,11 @@ static store_status open_other(store *s, const char *path, sqlite3 **out, int64_
 		                    "%s was written by a newer recall (schema version %lld; this one "
 		                    "knows up to %d); upgrade recall to merge it",
 		                    path, (long long)*version, store_schema_version());
+	else if (runnable > 0)
+		status = store_fail(s, STORE_NOTADB,
+		                    "%s is not a sound recall database: it holds views, triggers or "
+		                    "virtual tables, which recall never makes",
+		                    path);
 	if (status == STORE_OK) {
 		/* Damage anywhere, not only in the rows read, fails the merge:
 		 * a file that lies in one place cannot be trusted in another. */
@@ -678,13 +802,11 @@ static store_status open_other(store *s, const char *path, sqlite3 **out, int64_
 	return STORE_OK;
 }
 
-static int merge_one(merger *m)
+/* Reads every table of one file, in the order that maps ids: in a dry run
+ * only checking each row, else copying it. */
+static int merge_tables(merger *m)
 {
-	/* One read transaction: a snapshot, even if its machine is still
-	 * writing to it. */
-	int rc = sqlite3_exec(m->other, "BEGIN", NULL, NULL, NULL);
-	if (rc == SQLITE_OK)
-		rc = merge_learners(m);
+	int rc = merge_learners(m);
 	if (rc == SQLITE_OK)
 		rc = merge_banks(m);
 	if (rc == SQLITE_OK)
@@ -695,10 +817,25 @@ static int merge_one(merger *m)
 		rc = merge_rosters(m);
 	if (rc == SQLITE_OK)
 		rc = merge_sessions(m);
-	if (rc == SQLITE_OK && m->version >= 3)
+	/* Regrades are copied in the second pass only: they are few and are
+	 * checked as they are written. */
+	if (rc == SQLITE_OK && !m->dry && m->version >= 4)
 		rc = store_regrade_merge(m->s, m->other, m->path, &m->counts->regrades, &m->bad);
-	sqlite3_exec(m->other, "ROLLBACK", NULL, NULL, NULL);
+	map_release(&m->learners);
+	map_release(&m->banks);
+	map_release(&m->questions);
+	map_release(&m->classes);
 	return rc;
+}
+
+/* The outcome of one pass over one file, as a status with its message. */
+static store_status pass_failed(merger *m, int rc)
+{
+	if (m->bad)
+		return STORE_NOTADB;
+	if (!m->dry && (sqlite3_errcode(m->s->db) & 0xff) == (rc & 0xff))
+		return store_fail_sqlite(m->s, rc, "cannot merge");
+	return other_failed(m->s, m->path, m->other, rc);
 }
 
 store_status store_merge(store *s, const char *const *paths, size_t count,
@@ -707,9 +844,24 @@ store_status store_merge(store *s, const char *const *paths, size_t count,
 	memset(out, 0, sizeof *out);
 	sqlite3 **others = xcalloc(count ? count : 1, sizeof *others);
 	int64_t *versions = xcalloc(count ? count : 1, sizeof *versions);
+	store_merge_counts scratch = {0};
 	store_status status = STORE_OK;
 	for (size_t i = 0; i < count && status == STORE_OK; i++)
 		status = open_other(s, paths[i], &others[i], &versions[i]);
+	/* Every file is read and checked whole before this database is locked,
+	 * so that students taking a quiz wait only for rows known to be sound.
+	 * Each file's read transaction holds one snapshot for both passes. */
+	for (size_t i = 0; i < count && status == STORE_OK; i++) {
+		merger m = {
+			.s = s, .path = paths[i], .other = others[i], .version = versions[i],
+			.counts = &scratch, .dry = true,
+		};
+		int rc = sqlite3_exec(others[i], "BEGIN", NULL, NULL, NULL);
+		if (rc == SQLITE_OK)
+			rc = merge_tables(&m);
+		if (rc != SQLITE_OK)
+			status = pass_failed(&m, rc);
+	}
 	int rc = SQLITE_OK;
 	if (status == STORE_OK && (rc = store_tx_begin(s)) != SQLITE_OK)
 		status = store_fail_sqlite(s, rc, "cannot merge");
@@ -717,17 +869,9 @@ store_status store_merge(store *s, const char *const *paths, size_t count,
 		merger m = {
 			.s = s, .path = paths[i], .other = others[i], .version = versions[i], .counts = out,
 		};
-		rc = merge_one(&m);
-		if (m.bad)
-			status = STORE_NOTADB;
-		else if (rc != SQLITE_OK && (sqlite3_errcode(s->db) & 0xff) == (rc & 0xff))
-			status = store_fail_sqlite(s, rc, "cannot merge");
-		else if (rc != SQLITE_OK)
-			status = other_failed(s, paths[i], others[i], rc);
-		map_release(&m.learners);
-		map_release(&m.banks);
-		map_release(&m.questions);
-		map_release(&m.classes);
+		rc = merge_tables(&m);
+		if (rc != SQLITE_OK)
+			status = pass_failed(&m, rc);
 		out->files++;
 	}
 	/* Answers merged in change the review cards of their learners. */
@@ -739,8 +883,11 @@ store_status store_merge(store *s, const char *const *paths, size_t count,
 		store_tx_rollback(s);
 		memset(out, 0, sizeof *out);
 	}
-	for (size_t i = 0; i < count; i++)
+	for (size_t i = 0; i < count; i++) {
+		if (others[i] && !sqlite3_get_autocommit(others[i]))
+			sqlite3_exec(others[i], "ROLLBACK", NULL, NULL, NULL);
 		sqlite3_close(others[i]);
+	}
 	free(others);
 	free(versions);
 	return status;

@@ -16,6 +16,7 @@ expect_status "the sample results are recorded" 0
 on_tty() {
 	script -qec "$*" /dev/null > "$T/tty" 2>&1
 }
+command -v script > /dev/null 2>&1 || { not_ok "script (util-linux) is installed"; exit 0; }
 for format in csv json; do
 	on_tty "'$RECALL' export --db '$DB' --user alice --format $format"
 	if grep -q "$ESC" "$T/tty"; then
@@ -107,3 +108,19 @@ mkfifo "$T/proj/content/fifo.md"
 bank_naming "../content/fifo.md" fifo
 run "$RECALL" check "$T/proj/quizzes/fifo.yaml"
 expect_grep "an article that is not a regular file is refused" "$T/err" "is not a regular file"
+
+# --- who can read the answers -------------------------------------------------
+
+mkdir "$T/own" "$T/class"
+chmod 755 "$T/own"
+chmod 2770 "$T/class"
+printf 'id,name\ns01,Ana\n' > "$T/7b.csv"
+"$RECALL" roster import "$T/7b.csv" --class 7B --db "$T/own/recall.db" > /dev/null 2>&1
+"$RECALL" roster import "$T/7b.csv" --class 7B --db "$T/class/recall.db" > /dev/null 2>&1
+expect_text "a new database is private to its owner" /dev/stdin "600" <<MODE
+$(stat -c %a "$T/own/recall.db")
+MODE
+expect_text "in a folder shared with a group, the group may read and write it, no one else" \
+	/dev/stdin "660" <<MODE
+$(stat -c %a "$T/class/recall.db")
+MODE

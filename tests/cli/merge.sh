@@ -127,3 +127,50 @@ run "$RECALL" merge --db "$A" "$T/missing.db"
 expect_status "a missing file: exit 1" 1
 run "$RECALL" merge --db "$A"
 expect_status "no file: exit 2" 2
+
+# --- files crafted to attack --------------------------------------------------
+
+# A view or a trigger runs nothing: the file is refused before a row is read.
+crafted() {
+	cp "$B" "$T/$1.db"
+	sqlite3 "$T/$1.db" "$2"
+	check_refused "$3" "$T/$1.db"
+}
+crafted endless "alter table learner rename to learner0; create view learner as
+	with recursive n(i) as (select 1 union all select i + 1 from n)
+	select i as id, 'x' || i as name, 0 as created_at from n" \
+	"a learner table that is an endless view"
+expect_grep "an endless view: says why" "$T/err" "it holds views, triggers or virtual tables"
+crafted million "alter table learner rename to learner0; create view learner as
+	with recursive n(i) as (select 1 union all select i + 1 from n where i < 1000001)
+	select i as id, 'fake' || i as name, 0 as created_at from n" \
+	"a million learners in a view"
+crafted trigger "create table log (x); create trigger t after insert on learner begin
+	insert into log values (1); end" "a file with a trigger"
+run "$RECALL" build "$BANK" -o "$T/trip.quiz"
+check_refused "a pack" "$T/trip.quiz"
+expect_grep "a pack: says so" "$T/err" "is a recall pack, not a results database"
+
+# Values recall itself never records are refused, as strictly as on input.
+crafted limit "update session set time_limit_ms = 9223372036854775807" \
+	"a time limit near the largest integer"
+expect_grep "a time limit: says what" "$T/err" "a session is malformed"
+crafted started "update session set started_at = -9223372036854775808" \
+	"a session started at the smallest integer"
+crafted score "update session set score = -1e308" "a score of -1e308"
+crafted ended "update session set ended_at = 'soon' where ended_at is not null" \
+	"an end that is not a time"
+crafted roster_id "update roster set student = 's 03' where student = 's03'" \
+	"a roster id that roster import refuses"
+expect_grep "a roster id: says what" "$T/err" "a roster entry is malformed"
+crafted roster_group "update roster set grp = char(27) || '[2J'" \
+	"a roster group with an escape sequence"
+crafted learner_time "update learner set created_at = 1e300" "a learner made at 1e300"
+crafted class_flag "update class set shuffle = 7" "a class setting that is not yes or no"
+crafted long_answer "update response set answer = printf('%.*c', 70000, 'x') where id =
+	(select min(id) from response)" "an answer longer than take lets one be"
+expect_grep "a long answer: says what" "$T/err" "an answer of a session is malformed"
+crafted huge_answer "update response set answer = printf('%.*c', 70000000, 'x') where id =
+	(select min(id) from response)" "an answer of 70 MB"
+expect_grep "an answer of 70 MB: says why" "$T/err" "holds a value longer than 64 MiB"
+crafted hints "update response set hints = -1" "a negative count of hints"

@@ -301,12 +301,53 @@ static void test_merge(void **state)
 	quiz_free(q);
 }
 
+/* A file with a bad row is refused for that row while another process
+ * holds this database's write lock: every file is read and checked before
+ * the lock is asked for. A sound file then waits for the lock as before. */
+static void test_merge_checks_before_locking(void **state)
+{
+	(void)state;
+	quiz *q = make_quiz();
+	const char *a_path = path_in("la.db"), *b_path = path_in("lb.db");
+	setenv("RECALL_BUSY_TIMEOUT", "10", 1);
+	store *a = open_at(a_path);
+	store *b = open_at(b_path);
+	store_roster_counts n;
+	assert_int_equal(store_roster_import(b, "7B", students, 2, false, &n), STORE_OK);
+	exam(b, q, "s02", "rwr", true);
+	store_close(b);
+	char bad_path[128];
+	snprintf(bad_path, sizeof bad_path, "%s", path_in("lbad.db"));
+	char cmd[512];
+	snprintf(cmd, sizeof cmd, "cp '%s' '%s'", b_path, bad_path);
+	assert_int_equal(system(cmd), 0);
+	exec_sql(bad_path, "UPDATE session SET started_at = -9223372036854775807 - 1");
+
+	sqlite3 *holder;
+	assert_int_equal(sqlite3_open(a_path, &holder), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(holder, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+	store_merge_counts m;
+	const char *bad[] = {bad_path};
+	assert_int_equal(store_merge(a, bad, 1, &m), STORE_NOTADB);
+	assert_non_null(strstr(store_errmsg(a), "a session is malformed"));
+	const char *good[] = {b_path};
+	assert_int_equal(store_merge(a, good, 1, &m), STORE_LOCKED);
+	assert_int_equal(sqlite3_exec(holder, "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(holder);
+	assert_int_equal(store_merge(a, good, 1, &m), STORE_OK);
+	assert_int_equal(m.sessions, 1);
+	store_close(a);
+	unsetenv("RECALL_BUSY_TIMEOUT");
+	quiz_free(q);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rosters),
 		cmocka_unit_test(test_class_sessions),
 		cmocka_unit_test(test_merge),
+		cmocka_unit_test(test_merge_checks_before_locking),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

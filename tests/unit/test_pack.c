@@ -253,6 +253,31 @@ static void test_refuses_damaged_and_foreign(void **state)
 	run_sql(dropped, "DROP TABLE blanks;");
 	assert_non_null(strstr(first_error(dropped), "damaged pack"));
 
+	/* Anything beyond a pack's schema is refused before a row is read. */
+	const char *triggered = in_folder("trigger.quiz");
+	copy_prefix(good, triggered, -1);
+	run_sql(triggered, "CREATE TRIGGER t AFTER DELETE ON pairs BEGIN DELETE FROM blanks; END;");
+	assert_non_null(strstr(first_error(triggered), "its schema is not a pack's"));
+	const char *viewed = in_folder("view.quiz");
+	copy_prefix(good, viewed, -1);
+	run_sql(viewed, "CREATE VIEW v AS SELECT 1;");
+	assert_non_null(strstr(first_error(viewed), "its schema is not a pack's"));
+
+	/* A header that claims more rows than there are allocates nothing. */
+	const char *claims = in_folder("claims.quiz");
+	copy_prefix(good, claims, -1);
+	run_sql(claims, "UPDATE pack SET questions = 100000000;");
+	assert_non_null(strstr(first_error(claims), "does not hold the 100000000 questions"));
+
+	/* A name SQLite would read as a URI is a file name all the same. */
+	const char *uri = in_folder("file:x.quiz?mode=memory");
+	copy_prefix(good, uri, -1);
+	d = diag_list_new();
+	quiz *loaded = pack_load(uri, d);
+	assert_non_null(loaded);
+	quiz_free(loaded);
+	diag_list_free(d);
+
 	/* Random bytes behind a real SQLite header. */
 	const char *noise = in_folder("noise.quiz");
 	copy_prefix(good, noise, 100);
