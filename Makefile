@@ -106,12 +106,14 @@ test: tests
 asan:
 	$(Q)$(MAKE) --no-print-directory BUILD=build/asan SAN="$(ASAN_FLAGS)" OPT="-O1 -g" test
 
-# Both builds run to the end whatever fails, then one line counts them all.
+# Both builds run to the end whatever fails, side by side (a core each), then
+# one line counts them all.
 check:
 	$(Q)$(MAKE) --no-print-directory BUILD=build all tests
 	$(Q)$(MAKE) --no-print-directory BUILD=build/asan SAN="$(ASAN_FLAGS)" OPT="-O1 -g" tests
-	-$(Q)sh tests/run build
-	-$(Q)sh tests/run build/asan
+	-$(Q)sh tests/run build > build/check-output 2>&1 & \
+	sh tests/run build/asan > build/asan/check-output 2>&1; \
+	wait; cat build/check-output build/asan/check-output
 	$(Q)sh tests/summary build/test-results build/asan/test-results
 
 # The shared corpus sits beside the main checkout; a worktree is one level deeper.

@@ -7,6 +7,8 @@
 #include <time.h>
 
 #include "arena.h"
+#include "article.h"
+#include "diag.h"
 #include "date.h"
 #include "grade.h"
 #include "number.h"
@@ -37,6 +39,7 @@ typedef struct {
 	char *id;
 	char *article;
 	char *question;
+	int paragraph;       /* 0-based, in the article */
 	char **answers;
 	size_t n_answers;
 	char **squad;        /* the answers after SQuAD's normalisation */
@@ -156,6 +159,23 @@ static const quiz_question *make_question(quiz *q, item *it)
 	return qq;
 }
 
+/* The question's `source`: its first gold answer in its paragraph. */
+static void set_source(quiz *q, quiz_question *qq, const item *it)
+{
+	const article *a = quiz_article(q);
+	if (!a || it->paragraph < 0 || (size_t)it->paragraph >= article_paragraph_count(a))
+		return;
+	const article_paragraph *p = article_paragraph_at(a, (size_t)it->paragraph);
+	const char *at = strstr(p->text, it->answers[0]);
+	qq->source.quote = arena_strdup(quiz_arena(q), it->answers[0]);
+	qq->source.paragraph = p->number;
+	qq->source.line = p->line;
+	qq->source.start = at ? (size_t)(at - p->text) : 0;
+	qq->source.end = at ? qq->source.start + strlen(it->answers[0]) : p->len;
+}
+
+static bool no_article;
+
 static double now(void)
 {
 	struct timespec ts;
@@ -168,6 +188,15 @@ static void tsv_field(FILE *f, const char *s)
 	for (; *s; s++)
 		fputc(*s == '\t' || *s == '\n' ? ' ' : *s, f);
 }
+
+typedef struct {
+	const char *gold, *typed, *verdict;
+} rejected_one;
+
+typedef struct {
+	rejected_one *items;
+	size_t count, cap;
+} rejection;
 
 typedef struct {
 	size_t graded, accepted, close, ambiguous;
@@ -197,8 +226,12 @@ static bool same_value(const quiz_question *q, const char *typed)
 
 int main(int argc, char **argv)
 {
+	if (argc == 4 && strcmp(argv[3], "--no-article") == 0) {
+		no_article = true;
+		argc--;
+	}
 	if (argc != 3) {
-		fprintf(stderr, "usage: %s ANSWERS.TSV OUTDIR\n", argv[0]);
+		fprintf(stderr, "usage: %s ANSWERS.TSV OUTDIR [--no-article]\n", argv[0]);
 		return 2;
 	}
 	buf text;
@@ -223,7 +256,7 @@ int main(int argc, char **argv)
 		char *p = line;
 		char *id = split_field(&p), *title = split_field(&p), *question = split_field(&p),
 		     *answers = split_field(&p);
-		split_field(&p);
+		char *para = split_field(&p);
 		char *kind = split_field(&p);
 		if (!kind)
 			continue;
@@ -242,6 +275,7 @@ int main(int argc, char **argv)
 		it->id = id;
 		it->article = title;
 		it->question = question;
+		it->paragraph = para ? atoi(para) : -1;
 		it->kind = k;
 		size_t acap = 0;
 		for (char *a = answers; a;) {
@@ -271,20 +305,57 @@ int main(int argc, char **argv)
 		banks[n_banks - 1].count++;
 	}
 	size_t made[KIND_N][4] = {{0}};
+	/* The articles beside answers.tsv, so that the grader sees each
+	 * question's paragraph as its `source` passage. */
+	char dir[4096];
+	snprintf(dir, sizeof dir, "%s", argv[1]);
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		*slash = '\0';
+	else
+		snprintf(dir, sizeof dir, ".");
+	size_t with_article = 0;
 	for (size_t b = 0; b < n_banks; b++) {
 		article_bank *ab = &banks[b];
 		ab->q = quiz_new();
 		quiz_set_title(ab->q, items[ab->first].article);
+		char apath[8192];
+		snprintf(apath, sizeof apath, "%s/articles/%s.md", dir, items[ab->first].article);
+		buf md;
+		buf_init(&md);
+		bool have_md = !no_article && read_file(apath, 64u << 20, &md) == 0;
+		if (have_md) {
+			diag_list *d = diag_list_new();
+			article *art = article_parse(apath, md.ptr, md.len, d);
+			diag_list_free(d);
+			if (art)
+				quiz_set_article(ab->q, art);
+			else
+				have_md = false;
+		}
 		for (size_t i = ab->first; i < ab->first + ab->count; i++) {
 			items[i].q = make_question(ab->q, &items[i]);
 			items[i].alone_quiz = quiz_new();
+			if (have_md) {
+				diag_list *d = diag_list_new();
+				article *art = article_parse(apath, md.ptr, md.len, d);
+				diag_list_free(d);
+				if (art)
+					quiz_set_article(items[i].alone_quiz, art);
+			}
 			items[i].alone = make_question(items[i].alone_quiz, &items[i]);
+			if (have_md) {
+				set_source(ab->q, (quiz_question *)items[i].q, &items[i]);
+				set_source(items[i].alone_quiz, (quiz_question *)items[i].alone, &items[i]);
+				with_article++;
+			}
 			items[i].alone_grader = grader_new(items[i].alone_quiz, NULL);
 			int m = !strcmp(items[i].made, "date") ? 0 : !strcmp(items[i].made, "number") ? 1
 			      : !strcmp(items[i].made, "actor") ? 2 : 3;
 			made[items[i].kind][m]++;
 		}
 		ab->g = grader_new(ab->q, NULL);
+		buf_release(&md);
 	}
 
 	char path[4096];
@@ -300,6 +371,7 @@ int main(int argc, char **argv)
 	fprintf(false_acc, "kind\tbank\tid\tanswer\ttyped (another question's gold)\tverdict\tnote\n");
 
 	/* 1. The other gold answers of each question. */
+	rejection rejections[KIND_N] = {{0}};
 	tally gold[KIND_N] = {{0}}, gold_distinct[KIND_N] = {{0}};
 	for (size_t b = 0; b < n_banks; b++) {
 		article_bank *ab = &banks[b];
@@ -325,6 +397,13 @@ int main(int argc, char **argv)
 					ts[t]->ambiguous += r.verdict == GRADE_AMBIGUOUS;
 				}
 				if (!acc && distinct) {
+					rejection *rj = &rejections[it->kind];
+					if (rj->count == rj->cap) {
+						rj->cap = rj->cap ? rj->cap * 2 : 64;
+						rj->items = xrealloc(rj->items, rj->cap * sizeof *rj->items);
+					}
+					rj->items[rj->count++] = (rejected_one){it->answers[0], it->answers[a],
+					                                        grade_verdict_name(r.verdict)};
 					fprintf(rejected, "%s\t%s\t%s\t", kind_names[it->kind], it->made, it->id);
 					tsv_field(rejected, it->answers[0]);
 					fputc('\t', rejected);
@@ -422,13 +501,15 @@ int main(int argc, char **argv)
 		grades = n;
 	}
 
-	printf("rc-answers: %zu questions in %zu articles (%s)\n\n", n_items, n_banks, argv[1]);
+	printf("rc-answers: %zu questions in %zu articles (%s)\n", n_items, n_banks, argv[1]);
+	printf("with the article and the question's paragraph as its source: %zu questions\n\n",
+	       with_article);
 	printf("questions made from the first gold answer:\n");
 	printf("  %-13s %6s %6s %6s %6s\n", "kind", "date", "number", "actor", "text");
 	for (int k = 0; k < KIND_N; k++)
 		printf("  %-13s %6zu %6zu %6zu %6zu\n", kind_names[k], made[k][0], made[k][1], made[k][2],
 		       made[k][3]);
-	printf("\n1. other gold answers accepted (correct or close):\n");
+	printf("\n1. other gold answers accepted (correct or close; target: all at least 85%%):\n");
 	printf("  %-13s %22s %22s %9s %9s\n", "kind", "all", "distinct (SQuAD norm.)", "close",
 	       "ambiguous");
 	for (int k = 0; k < KIND_N; k++) {
@@ -438,7 +519,7 @@ int main(int argc, char **argv)
 		       d->accepted, d->graded, d->graded ? 100.0 * d->accepted / d->graded : 0, a->close,
 		       a->ambiguous);
 	}
-	printf("\n2. false accepts: other questions' gold answers (same kind, same article)\n");
+	printf("\n2. false accepts: other questions' gold answers (same kind, same article; target: at most 0.5%%)\n");
 	printf("  %-13s %24s %24s  %s\n", "kind", "article bank as rivals", "each question alone",
 	       "same value as the answer");
 	size_t tg = 0, ta = 0, tga = 0, taa = 0;
@@ -460,6 +541,17 @@ int main(int argc, char **argv)
 		printf("  %-13s %9.0f grades per second\n", kind_names[k], per_kind[k]);
 	printf("  %-13s %9.0f grades per second (%zu grades in %.2f s)\n", "all", per_kind[KIND_N],
 	       grades, elapsed);
+	printf("\n4. what is still rejected (distinct other gold answers, a spread of examples):\n");
+	for (int k = 0; k < KIND_N; k++) {
+		rejection *rj = &rejections[k];
+		printf("  %s: %zu rejected\n", kind_names[k], rj->count);
+		size_t shown = rj->count < 8 ? rj->count : 8;
+		for (size_t e = 0; e < shown; e++) {
+			const rejected_one *o = &rj->items[e * rj->count / shown];
+			printf("    %-34.34s -> %-34.34s %s\n", o->gold, o->typed, o->verdict);
+		}
+		free(rj->items);
+	}
 	printf("\nrejected gold answers: %s/rejected-gold.tsv\n", argv[2]);
 	printf("false accepts:         %s/false-accepts.tsv\n", argv[2]);
 

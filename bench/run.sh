@@ -155,6 +155,45 @@ else
 	not_yet responses-committed-per-second "no \`recall take\` yet" "no target; each response committed"
 fi
 
+# --- reviewing: recall review with 100,000 cards in the store ---------------
+# A store where one learner has 100,057 cards: the sample's 57, due (each
+# was missed long ago), and 1,000 banks of 100 questions each, due over the
+# next two months. Review's start-up (to its first question, a session begun
+# and ended) is set beside take's on the sample, recording to a database of
+# its own: both open a database, register the bank and begin a session.
+if has_command review && [ -f "$SAMPLE_BANK" ] && command -v sqlite3 > /dev/null 2>&1; then
+	yes ':skip' | head -n 57 | RECALL_NOW=2020-01-01T10:00 "$RECALL" take --db "$W/cards.db" --user bench \
+		--order bank "$SAMPLE_BANK" > /dev/null 2>&1
+	sqlite3 "$W/cards.db" <<'SQL'
+BEGIN;
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000)
+INSERT INTO bank (hash, title, path, added_at)
+	SELECT printf('%064d', i), 'Bench bank ' || i, '/nonexistent/bench-' || i || '.yaml', 0 FROM n;
+WITH RECURSIVE m(j) AS (SELECT 1 UNION ALL SELECT j + 1 FROM m WHERE j < 100)
+INSERT INTO question (bank_id, qid, position, kind, prompt, answer, points)
+	SELECT b.id, 'q' || j, j, 'text', 'Bench question ' || j, 'answer ' || j, 1
+	FROM bank b, m WHERE b.title LIKE 'Bench bank %';
+INSERT INTO card (learner_id, bank_title, qid, question_id, answer, stability, difficulty, reps,
+                  lapses, reviews, recalled, last_review, due)
+	SELECT (SELECT id FROM learner WHERE name = 'bench'), b.title, q.qid, q.id, q.answer,
+	       30, 5, 3, 0, 2, 2, CAST(strftime('%s', 'now') AS INTEGER) * 1000,
+	       (CAST(strftime('%s', 'now') AS INTEGER) + 86400 * (1 + q.id % 60)) * 1000
+	FROM question q JOIN bank b ON b.id = q.bank_id WHERE b.title LIKE 'Bench bank %';
+COMMIT;
+SQL
+	cards=$(sqlite3 "$W/cards.db" 'SELECT count(*) FROM card')
+	if t_review=$(timed -x -- "$RECALL" review --db "$W/cards.db" --user bench --limit 1) &&
+		t_take=$(timed -x -- "$RECALL" take --db "$W/take.db" --user bench --limit 1 "$SAMPLE_BANK") &&
+		t_nosave=$(timed -x -- "$RECALL" take --no-save --limit 1 "$SAMPLE_BANK"); then
+		line review-start-over-take-start "$(calc "%.2fx" "$t_review / $t_take")" \
+			"at most 3x: $(verdict "$t_review / $t_take" "<=" 3); $cards cards, $(calc "%.2f" "$t_review * 1000") ms over $(calc "%.2f" "$t_take * 1000") ms for take recording to its own database ($(calc "%.2f" "$t_nosave * 1000") ms with --no-save, $(calc "%.2fx" "$t_review / $t_nosave"))"
+	else
+		failed=1
+	fi
+else
+	not_yet review-start-over-take-start "no \`recall review\`, no sample bank or no sqlite3 shell" "at most 3x"
+fi
+
 # --- side by side with BSD quiz(6) ------------------------------------------
 QUIZ6=/usr/games/quiz
 if [ -x "$QUIZ6" ]; then

@@ -103,6 +103,48 @@ static int count_lines(const char *s, size_t len)
 	return n;
 }
 
+static bool leap_year(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+/* Checks a `published` date, which must be YYYY, YYYY-MM or YYYY-MM-DD and
+ * name a real day. */
+static void check_published(const article *a, const char *value, int line, int col, diag_list *d)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	size_t len = strlen(value);
+	bool shape = len == 4 || len == 7 || len == 10;
+	for (size_t i = 0; shape && i < len; i++)
+		shape = (i == 4 || i == 7) ? value[i] == '-' : value[i] >= '0' && value[i] <= '9';
+	if (!shape) {
+		diag *dg = diag_add(d, DIAG_ERROR, a->path, line, col,
+		                    "`published` is not a date: `%s`", value);
+		diag_hint(dg, "write it as YYYY, YYYY-MM or YYYY-MM-DD, such as 2024-06-18");
+		return;
+	}
+	int year = atoi(value);
+	int month = len >= 7 ? atoi(value + 5) : 0;
+	int day = len == 10 ? atoi(value + 8) : 0;
+	if (len >= 7 && (month < 1 || month > 12)) {
+		diag *dg = diag_add(d, DIAG_ERROR, a->path, line, col,
+		                    "`published` has no month %d: `%s`", month, value);
+		diag_hint(dg, "months are 01 to 12");
+		return;
+	}
+	if (len == 10) {
+		int last = days[month - 1] + (month == 2 && leap_year(year));
+		if (day < 1 || day > last) {
+			diag *dg = diag_add(d, DIAG_ERROR, a->path, line, col,
+			                    "`published` is a day that does not exist: `%s`", value);
+			static const char *const months[] = {"January", "February", "March", "April",
+			                                     "May", "June", "July", "August", "September",
+			                                     "October", "November", "December"};
+			diag_hint(dg, "%s %d has %d days", months[month - 1], year, last);
+		}
+	}
+}
+
 /* Reads the front matter's mapping of scalars. Marks from libyaml are
  * 0-based and relative to the YAML's first line, which is file line 2. */
 static bool parse_front_matter(article *a, const char *yaml, size_t len, int first_line,
@@ -113,6 +155,7 @@ static bool parse_front_matter(article *a, const char *yaml, size_t len, int fir
 	bool ok = true, done = false;
 	int depth = 0;
 	char *key = NULL;
+	int key_line = 0, key_col = 0;
 	/* A parser that could not be set up reports no error of its own: it
 	 * returns empty events for ever. */
 	if (!yaml_parser_initialize(&parser)) {
@@ -168,13 +211,26 @@ static bool parse_front_matter(article *a, const char *yaml, size_t len, int fir
 				done = true;
 			} else if (!key) {
 				key = xstrdup((const char *)event.data.scalar.value);
+				key_line = line;
+				key_col = col;
 			} else {
-				for (size_t i = 0; i < 5; i++) {
-					if (strcmp(key, meta_fields[i]) == 0) {
-						free(a->meta_storage[i]);
-						a->meta_storage[i] = xstrndup((const char *)event.data.scalar.value,
-						                              event.data.scalar.length);
-					}
+				size_t field = 0;
+				while (field < 5 && strcmp(key, meta_fields[field]) != 0)
+					field++;
+				if (field < 5) {
+					free(a->meta_storage[field]);
+					a->meta_storage[field] = xstrndup((const char *)event.data.scalar.value,
+					                                  event.data.scalar.length);
+					if (field == 2)
+						check_published(a, a->meta_storage[field], line, col, d);
+				} else {
+					diag *dg = diag_add(d, DIAG_WARNING, a->path, key_line, key_col,
+					                    "unknown front matter field `%s`", key);
+					const char *guess = diag_suggest(key, meta_fields, 5);
+					if (guess)
+						diag_hint(dg, "did you mean `%s`?", guess);
+					else
+						diag_hint(dg, "fields are: title, source, published, author, url");
 				}
 				free(key);
 				key = NULL;

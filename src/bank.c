@@ -1,6 +1,7 @@
 /* bank.c - load and validate YAML question banks, compiling them into quizzes */
 #include "bank.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <math.h>
 #include <stdint.h>
@@ -10,7 +11,9 @@
 #include <sys/stat.h>
 #include <yaml.h>
 
+#include "date.h"
 #include "pack.h"
+#include "sections.h"
 #include "sha256.h"
 #include "text.h"
 #include "util.h"
@@ -160,6 +163,9 @@ typedef struct {
 	size_t closest_lookups;  /* how many missing sources got a closest passage */
 	buf fold;                /* scratch for folding */
 	bool questions_streamed; /* the `questions:` list is being compiled as read */
+	bool questions_lost;      /* a syntax error cost a question */
+	bool tail_lost;           /* ... and the rest of the file (`actors:` maybe) */
+	bool actors_lost;         /* a syntax error cost the `actors:` map */
 	struct pending *pending; /* what is left to do for each question */
 	size_t n_pending, cap_pending;
 } compiler;
@@ -170,10 +176,13 @@ typedef struct pending {
 	const char *actor_ref;   /* `answer: {actor: ID}`; in c->keep */
 	int ref_line, ref_col;
 	int source_line, source_col;
+	int after_line, after_col;
 	bool derive_id;          /* it has no `id` */
 } pending;
 
 static diag *error_at(compiler *c, int line, int col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static diag *add_note(compiler *c, int line, int col, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 static diag *warning_at(compiler *c, int line, int col, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
@@ -195,6 +204,15 @@ static diag *error_at(compiler *c, int line, int col, const char *fmt, ...)
 	va_list ap;
 	va_start(ap, fmt);
 	diag *dg = add_va(c, DIAG_ERROR, line, col, fmt, ap);
+	va_end(ap);
+	return dg;
+}
+
+static diag *add_note(compiler *c, int line, int col, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	diag *dg = add_va(c, DIAG_NOTE, line, col, fmt, ap);
 	va_end(ap);
 	return dg;
 }
@@ -350,10 +368,65 @@ static void check_mapping_keys(compiler *c, node *m)
 	strmap_release(&seen);
 }
 
-static const char *syntax_hint(const char *problem)
+/* The start of 1-based line `line` of the bank, or NULL. */
+static const char *line_start(const compiler *c, int line)
+{
+	const char *p = c->text, *end = c->text + c->len;
+	for (int i = 1; i < line && p < end; i++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl)
+			return NULL;
+		p = nl + 1;
+	}
+	return p < end ? p : NULL;
+}
+
+static int indentation(const char *line, const char *end)
+{
+	int n = 0;
+	while (line + n < end && line[n] == ' ')
+		n++;
+	return n;
+}
+
+/* `key: value` that libyaml cannot take as a key is most often a key
+ * indented deeper than the fields above it, which makes it part of the
+ * previous value: the line holds only the key before its colon, and the
+ * line above is less indented. */
+static bool over_indented_key(const compiler *c, int line, int col)
+{
+	const char *end = c->text + c->len;
+	const char *here = c->text ? line_start(c, line) : NULL;
+	if (!here || line < 2)
+		return false;
+	int indent = indentation(here, end);
+	const char *key = here + indent;
+	const char *colon = key;
+	while (colon < end && *colon != ':' && *colon != '\n' && *colon != ' ')
+		colon++;
+	if (colon == key || colon >= end || *colon != ':' || colon - here + 1 != col || *key == '-')
+		return false;
+	for (int above = line - 1; above >= 1; above--) {
+		const char *prev = line_start(c, above);
+		if (!prev)
+			return false;
+		int prev_indent = indentation(prev, end);
+		if (prev + prev_indent >= end || prev[prev_indent] == '\n' || prev[prev_indent] == '#')
+			continue;
+		if (prev[prev_indent] == '-' && prev_indent + 2 <= indent)
+			prev_indent += 2;
+		return prev_indent < indent;
+	}
+	return false;
+}
+
+static const char *syntax_hint(const compiler *c, const char *problem, int line, int col)
 {
 	if (!problem)
 		return NULL;
+	if (strstr(problem, "mapping values are not allowed") && over_indented_key(c, line, col))
+		return "this key is indented deeper than the line above, so YAML reads it as part of "
+		       "that value: line it up with the fields beside it";
 	if (strstr(problem, "mapping values are not allowed"))
 		return "a value holding `: ` must be quoted";
 	if (strstr(problem, "tab character"))
@@ -370,8 +443,83 @@ static const char *syntax_hint(const char *problem)
 	return NULL;
 }
 
+/* Where reading can go on after a syntax error inside the `questions:`
+ * list: the start of the first line after the error's that begins a list
+ * item at the list's own indentation (`item_col` spaces, then `-`). The
+ * text up to there is replaced by blank lines and a `questions:` key, so
+ * that every line and column after it stays where it is in the file.
+ * When no such line follows, the made-up text only ends the list. */
+static bool resume_text(compiler *c, int error_line, int item_col, int key_col, buf *out)
+{
+	const char *text = c->text, *end = c->text + c->len;
+	const char *p = text;
+	int line = 1;
+	while (p < end && line <= error_line) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		p = nl ? nl + 1 : end;
+		line++;
+	}
+	while (p < end) {
+		int spaces = 0;
+		while (p + spaces < end && p[spaces] == ' ')
+			spaces++;
+		const char *dash = p + spaces;
+		if (spaces == item_col && dash < end && *dash == '-' &&
+		    (dash + 1 == end || dash[1] == ' ' || dash[1] == '\n' || dash[1] == '\r'))
+			break;
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		p = nl ? nl + 1 : end;
+		line++;
+	}
+	buf_clear(out);
+	if (p >= end || line < 2) {
+		/* No question follows: the list ends here, so that the questions
+		 * read so far are still checked. */
+		for (int i = 1; i <= error_line; i++)
+			buf_putc(out, '\n');
+		for (int i = 0; i < key_col; i++)
+			buf_putc(out, ' ');
+		buf_puts(out, "questions: []\n");
+		c->tail_lost = true;
+		return true;
+	}
+	for (int i = 1; i < line - 1; i++)
+		buf_putc(out, '\n');
+	for (int i = 0; i < key_col; i++)
+		buf_putc(out, ' ');
+	buf_puts(out, "questions:\n");
+	buf_append(out, p, (size_t)(end - p));
+	return true;
+}
+
+/* Where reading can go on after a syntax error in a field of the bank
+ * before `questions:`: the `questions:` line at the first column after the
+ * error's line, with every line before it blank. False when there is none. */
+static bool resume_at_questions(const compiler *c, int error_line, buf *out)
+{
+	const char *text = c->text, *end = c->text + c->len;
+	const char *p = text;
+	int line = 1;
+	while (p < end) {
+		if (line > error_line && (size_t)(end - p) >= 10 && memcmp(p, "questions:", 10) == 0)
+			break;
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		p = nl ? nl + 1 : end;
+		line++;
+	}
+	if (p >= end)
+		return false;
+	buf_clear(out);
+	for (int i = 1; i < line; i++)
+		buf_putc(out, '\n');
+	buf_append(out, p, (size_t)(end - p));
+	return true;
+}
+
 /* Builds the tree. Returns the document's root, or NULL (with an error
- * added) when the YAML cannot be read or is empty. */
+ * added) when the YAML cannot be read or is empty. A syntax error inside
+ * the `questions:` list does not end the reading when a later question can
+ * be found: the questions after it are read and checked too. */
 static node *read_tree(compiler *c)
 {
 	yaml_parser_t parser;
@@ -388,6 +536,10 @@ static node *read_tree(compiler *c)
 		return NULL;
 	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)c->text, c->len);
+	buf resumed;
+	buf_init(&resumed);
+	int skipping = 0;        /* the made-up start of a resumed text: the event it ends with */
+	int resumes = 0;
 	while (!done) {
 		if (!yaml_parser_parse(&parser, &event)) {
 			int line, col;
@@ -404,14 +556,65 @@ static node *read_tree(compiler *c)
 				              parser.context, (int)parser.context_mark.line + 1);
 			else
 				dg = error_at(c, line, col, "YAML syntax: %s", problem);
-			const char *hint = syntax_hint(problem);
+			const char *hint = syntax_hint(c, problem, line, col);
 			if (hint)
 				diag_hint(dg, "%s", hint);
 			failed = true;
+			bool readable = parser.error != YAML_READER_ERROR &&
+			                parser.error != YAML_MEMORY_ERROR && resumes < 100;
+			const node *key = depth >= 2 && stack[1].questions && stack[0].n
+			                      ? stack[0].items[stack[0].n - 1]
+			                      : NULL;
+			int resume_depth = 0;
+			if (key && readable && stack[1].self->col >= 1 &&
+			    resume_text(c, line, stack[1].self->col - 1, key->col - 1, &resumed)) {
+				/* The question being read is lost; the list goes on. */
+				c->questions_lost = true;
+				resume_depth = 2;
+			} else if (readable && depth >= 1 && !c->questions_streamed && stack[0].self &&
+			           stack[0].self->type == NODE_MAP && stack[0].self->col == 1 &&
+			           resume_at_questions(c, line, &resumed)) {
+				/* A field of the bank before `questions:` is lost (its key
+				 * with it); the questions are still read. */
+				if (stack[0].n % 2 == 1) {
+					const node *lost = stack[0].items[--stack[0].n];
+					if (lost->type == NODE_SCALAR && strcmp(lost->text, "actors") == 0)
+						c->actors_lost = true;
+				}
+				resume_depth = 1;
+			}
+			if (resume_depth) {
+				resumes++;
+				yaml_parser_delete(&parser);
+				if (!yaml_parser_initialize(&parser)) {
+					error_at(c, 0, 0, "out of memory reading the bank");
+					break;
+				}
+				yaml_parser_set_input_string(&parser, (const unsigned char *)resumed.ptr,
+				                             resumed.len);
+				depth = resume_depth;
+				skipping = resume_depth == 2 ? YAML_SEQUENCE_START_EVENT
+				                             : YAML_MAPPING_START_EVENT;
+				continue;
+			}
+			root = NULL;
 			break;
+		}
+		/* The made-up text may not parse as it was meant to (the start
+		 * never comes): the end of the stream still ends the reading. */
+		if (event.type == YAML_STREAM_END_EVENT || event.type == YAML_NO_EVENT)
+			skipping = 0;
+		if (skipping) {
+			/* Up to and with the made-up start: the `questions:` list's,
+			 * or the bank's mapping's. */
+			if (event.type == (yaml_event_type_t)skipping)
+				skipping = 0;
+			yaml_event_delete(&event);
+			continue;
 		}
 		node *made = NULL;
 		switch (event.type) {
+		case YAML_NO_EVENT:
 		case YAML_STREAM_END_EVENT:
 			done = true;
 			break;
@@ -529,9 +732,12 @@ static node *read_tree(compiler *c)
 		yaml_event_delete(&event);
 	}
 	yaml_parser_delete(&parser);
+	buf_release(&resumed);
 	for (size_t i = 0; i <= BANK_MAX_DEPTH; i++)
 		free(stack[i].items);
-	if (failed)
+	/* After a syntax error, a tree read to its end is still checked: the
+	 * error is counted, so nothing is compiled from it. */
+	if (failed && (!resumes || !root))
 		return NULL;
 	if (!root || (root->type == NODE_SCALAR && root->plain && root->len == 0)) {
 		diag *dg = error_at(c, 1, 1, "the bank is empty");
@@ -643,56 +849,10 @@ static const char *folded(compiler *c, const char *s, size_t len, size_t *out_le
 	return arena_strndup(c->tmp, c->fold.ptr, c->fold.len);
 }
 
-static size_t min3(size_t a, size_t b, size_t cc)
-{
-	size_t m = a < b ? a : b;
-	return m < cc ? m : cc;
-}
-
-/* Edit distance with adjacent transpositions, for "did you mean". */
-static size_t spelling_distance(const char *a, const char *b)
-{
-	size_t n = strlen(a), m = strlen(b);
-	if (n > 64 || m > 64)
-		return SIZE_MAX;
-	size_t d[65][65];
-	for (size_t i = 0; i <= n; i++)
-		d[i][0] = i;
-	for (size_t j = 0; j <= m; j++)
-		d[0][j] = j;
-	for (size_t i = 1; i <= n; i++) {
-		for (size_t j = 1; j <= m; j++) {
-			size_t cost = a[i - 1] != b[j - 1];
-			d[i][j] = min3(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-			    d[i - 2][j - 2] + 1 < d[i][j])
-				d[i][j] = d[i - 2][j - 2] + 1;
-		}
-	}
-	return d[n][m];
-}
-
 /* The candidate closest to `word`, when it is close enough to be a slip. */
 static const char *did_you_mean(const char *word, const char *const *candidates, size_t n)
 {
-	const char *best = NULL;
-	size_t best_distance = SIZE_MAX;
-	size_t len = strlen(word);
-	for (size_t i = 0; i < n; i++) {
-		size_t dist = spelling_distance(word, candidates[i]);
-		if (dist < best_distance) {
-			best_distance = dist;
-			best = candidates[i];
-		}
-	}
-	size_t allowed = len <= 4 ? 1 : len <= 8 ? 2 : 3;
-	if (best && best_distance <= allowed && best_distance < len)
-		return best;
-	/* `multiple-choice` for `choice`: a known name inside the word. */
-	for (size_t i = 0; i < n; i++)
-		if (strlen(candidates[i]) >= 4 && strstr(word, candidates[i]))
-			return candidates[i];
-	return NULL;
+	return diag_suggest(word, candidates, n);
 }
 
 static void join_names(buf *out, const char *const *names, size_t n)
@@ -811,20 +971,21 @@ static bool text_list(compiler *c, const node *value, const char *field, bool sc
 enum field {
 	F_ID, F_KIND, F_PROMPT, F_TEXT, F_ANSWER, F_ANSWERS, F_ACCEPT, F_REJECT, F_HINT,
 	F_EXPLAIN, F_SOURCE, F_TAGS, F_POINTS, F_FAMILY, F_TOLERANCE, F_UNIT, F_CORRECTION,
-	F_CHOICES, F_ITEMS, F_PAIRS, F_COUNT
+	F_CHOICES, F_ITEMS, F_PAIRS, F_AFTER, F_COUNT
 };
 
 static const char *const field_names[F_COUNT] = {
 	"id", "kind", "prompt", "text", "answer", "answers", "accept", "reject", "hint",
 	"explain", "source", "tags", "points", "family", "tolerance", "unit", "correction",
-	"choices", "items", "pairs",
+	"choices", "items", "pairs", "after",
 };
 
 #define BIT(f) (1u << (f))
 /* Fields every kind takes; `answer` is left out of the kinds whose answer is
  * given another way. */
 #define COMMON (BIT(F_ID) | BIT(F_KIND) | BIT(F_PROMPT) | BIT(F_ACCEPT) | BIT(F_REJECT) | \
-                BIT(F_HINT) | BIT(F_EXPLAIN) | BIT(F_SOURCE) | BIT(F_TAGS) | BIT(F_POINTS))
+                BIT(F_HINT) | BIT(F_EXPLAIN) | BIT(F_SOURCE) | BIT(F_TAGS) | BIT(F_POINTS) | \
+                BIT(F_AFTER))
 
 static const unsigned kind_fields[QUIZ_KIND_COUNT] = {
 	[QUIZ_DATE] = COMMON | BIT(F_ANSWER),
@@ -1011,6 +1172,7 @@ typedef struct {
 	quiz_question *qq;
 	quiz_kind kind;
 	pending *pending;
+	bool misspelt[F_COUNT];   /* a required field missing, reported at its misspelling */
 } question_ctx;
 
 static const char *const month_names[12] = {
@@ -1551,6 +1713,8 @@ static void compile_cloze(compiler *c, question_ctx *x)
 {
 	quiz_question *qq = x->qq;
 	const node *text = x->fields[F_TEXT];
+	if (!text && x->misspelt[F_TEXT])
+		return;
 	if (!text) {
 		diag *dg = error_at(c, x->map->line, x->map->col, "a cloze question needs `text`");
 		diag_hint(dg, x->fields[F_PROMPT] ? "write the sentence with its {{blanks}} in `text`, "
@@ -1719,6 +1883,196 @@ static void check_accept_reject(compiler *c, question_ctx *x, node **accept_node
 	strmap_release(&accepted);
 }
 
+/* A reject entry that says what the answer says: the right answer typed
+ * as the bank gives it would be graded wrong. */
+static void check_answer_not_rejected(compiler *c, question_ctx *x, node **reject_nodes)
+{
+	quiz_question *qq = x->qq;
+	const node *answer = x->fields[F_ANSWER];
+	if (!qq->reject.count || !answer || answer->bad)
+		return;
+	size_t raw_len = 0, text_len = 0;
+	const char *raw = answer->text ? folded(c, answer->text, answer->len, &raw_len) : NULL;
+	const char *text = qq->kind == QUIZ_TEXT || qq->kind == QUIZ_CHOICE ||
+	                                   qq->kind == QUIZ_ACTOR
+	                           ? qq->answer_text
+	                           : NULL;
+	const char *text_folded = text ? folded(c, text, strlen(text), &text_len) : NULL;
+	for (size_t i = 0; i < qq->reject.count; i++) {
+		const char *item = qq->reject.items[i];
+		size_t len;
+		const char *key = folded(c, item, strlen(item), &len);
+		bool same = (raw && len == raw_len && memcmp(key, raw, len) == 0) ||
+		            (text_folded && len == text_len && memcmp(key, text_folded, len) == 0);
+		if (!same && qq->kind == QUIZ_NUMBER) {
+			double v;
+			same = parse_number(item, &v) && v == qq->number.value;
+		}
+		if (!same && qq->kind == QUIZ_DATE && qq->date.year) {
+			date_parse_result d;
+			same = date_parse(item, strlen(item), QUIZ_DATE_ORDER_UNSET, &d) == DATE_OK &&
+			       d.value.year == qq->date.year && d.value.month == qq->date.month &&
+			       d.value.day == qq->date.day;
+		}
+		if (!same)
+			continue;
+		const node *r = reject_nodes[i];
+		diag *dg = error_at(c, r->line, r->col, "`%s` is the answer, and it is rejected",
+		                    shown(c, r->text, r->len));
+		diag_hint(dg, "the answer is at line %d, column %d; `reject` lists wrong answers the "
+		              "matcher would otherwise accept",
+		          answer->line, answer->col);
+	}
+}
+
+/* The whole numbers written with digits in `s` ("4 July 1934": 4, 1934),
+ * at most `max`; returns how many. Digits that run on into letters other
+ * than an ordinal's ("4th") or into a decimal point are not counted. */
+static size_t numbers_in(const char *s, long *out, size_t max)
+{
+	size_t n = 0;
+	for (const char *p = s; *p && n < max;) {
+		if (!(*p >= '0' && *p <= '9')) {
+			p++;
+			continue;
+		}
+		bool starts_word = p == s || !((p[-1] >= 'a' && p[-1] <= 'z') ||
+		                               (p[-1] >= 'A' && p[-1] <= 'Z'));
+		long v = 0;
+		const char *q = p;
+		while (*q >= '0' && *q <= '9' && q - p < 9)
+			v = v * 10 + (*q++ - '0');
+		/* 70,000: the thousands separated by commas. */
+		while (q[0] == ',' && q[1] >= '0' && q[1] <= '9' && q[2] >= '0' && q[2] <= '9' &&
+		       q[3] >= '0' && q[3] <= '9' && !(q[4] >= '0' && q[4] <= '9') && v < 1000000) {
+			v = v * 1000 + (q[1] - '0') * 100 + (q[2] - '0') * 10 + (q[3] - '0');
+			q += 4;
+		}
+		bool decimal = q[0] == '.' && q[1] >= '0' && q[1] <= '9';
+		if (starts_word && !decimal)
+			out[n++] = v;
+		while ((*q >= '0' && *q <= '9') || *q == '.' || *q == ',')
+			q++;
+		p = q;
+	}
+	return n;
+}
+
+static bool holds_number(const long *numbers, size_t n, long v)
+{
+	for (size_t i = 0; i < n; i++)
+		if (numbers[i] == v)
+			return true;
+	return false;
+}
+
+/* The month named in `folded_source` (full or three letters), when one is:
+ * 1 to 12; 0 when none, -1 when several differ. */
+static int month_in(const char *folded_source)
+{
+	int found = 0;
+	for (int m = 1; m <= 12; m++) {
+		const char *name = date_month_name(m);
+		char full[16], shortname[4];
+		size_t len = strlen(name);
+		for (size_t i = 0; i <= len; i++)
+			full[i] = (char)(name[i] >= 'A' && name[i] <= 'Z' ? name[i] + 32 : name[i]);
+		memcpy(shortname, full, 3);
+		shortname[3] = '\0';
+		bool named = false;
+		for (const char *p = folded_source; (p = strstr(p, shortname)) != NULL; p++) {
+			bool before = p == folded_source || !(p[-1] >= 'a' && p[-1] <= 'z');
+			const char *end = strncmp(p, full, len) == 0 ? p + len : p + 3;
+			if (*end == '.')
+				end++;
+			/* "may" is a word as well as a month: it is the month
+			 * only beside a number ("May 4", "4 May"). */
+			bool beside_number = (end[0] == ' ' && end[1] >= '0' && end[1] <= '9') ||
+			                     (p - folded_source >= 2 && p[-1] == ' ' && p[-2] >= '0' &&
+			                      p[-2] <= '9');
+			if (before && !(*end >= 'a' && *end <= 'z') && (m != 5 || beside_number))
+				named = true;
+		}
+		if (named)
+			found = found && found != m ? -1 : m;
+	}
+	return found;
+}
+
+/* A date or number answer that its own `source` quotes with other values
+ * ("answer: 1934-07-14" beside "died on 4 July 1934") is likely a slip in
+ * one of them. A source that gives no such value (a count written in words,
+ * a date to work out) says nothing either way. */
+static void check_answer_in_source(compiler *c, const quiz_question *qq, int line, int col)
+{
+	const char *quote = qq->source.quote;
+	if (!quote || (qq->kind != QUIZ_DATE && qq->kind != QUIZ_NUMBER))
+		return;
+	long numbers[64];
+	size_t n = numbers_in(quote, numbers, 64);
+	if (qq->kind == QUIZ_NUMBER) {
+		double v = qq->number.value;
+		if (v != floor(v) || v < 0 || v > 1e15 || qq->number.tolerance > 0)
+			return;
+		/* Years set the time of a count, not the count. */
+		long counts[64];
+		size_t k = 0;
+		for (size_t i = 0; i < n; i++)
+			if (numbers[i] < 1000 || numbers[i] > 2100)
+				counts[k++] = numbers[i];
+		bool scaled = false;
+		for (long scale = 1; scale <= 1000000000L && !scaled; scale *= 1000)
+			for (size_t i = 0; i < k && !scaled; i++)
+				scaled = (double)counts[i] * (double)scale == v;
+		/* A count may itself look like a year (1,000 years). */
+		if (k && !scaled && !holds_number(numbers, n, (long)v)) {
+			diag *dg = warning_at(c, line, col, "the answer %.15g is not in the question's `source`",
+			                      v);
+			diag_hint(dg, "the source gives %ld; check the answer, or quote the words that "
+			              "give it", counts[0]);
+		}
+		return;
+	}
+	const quiz_date *d = &qq->date;
+	if (!d->year)
+		return;
+	long years[64], days[64];
+	size_t ny = 0, nd = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (numbers[i] >= 100)
+			years[ny++] = numbers[i];
+		else if (numbers[i] >= 1 && numbers[i] <= 31)
+			days[nd++] = numbers[i];
+	}
+	size_t flen;
+	const char *f = folded(c, quote, strlen(quote), &flen);
+	int month = month_in(f);
+	const char *what = NULL;
+	char given[32] = "";
+	if (ny && !holds_number(years, ny, d->year)) {
+		what = "year";
+		snprintf(given, sizeof given, "%ld", years[0]);
+	} else if (d->month && month > 0 && month != d->month) {
+		what = "month";
+		snprintf(given, sizeof given, "%s", date_month_name(month));
+	} else if (d->day && nd && !holds_number(days, nd, d->day)) {
+		what = "day";
+		snprintf(given, sizeof given, "%ld", days[0]);
+	}
+	if (!what)
+		return;
+	diag *dg = warning_at(c, line, col, "the answer's %s is not the one in the question's `source`",
+	                      what);
+	char says[32];
+	if (what[0] == 'm')
+		snprintf(says, sizeof says, "%s", date_month_name(d->month));
+	else
+		snprintf(says, sizeof says, "%d", what[0] == 'y' ? d->year : d->day);
+	diag_hint(dg, "the answer says %s, the source %s; check the answer, or quote the words "
+	              "that give it",
+	          says, given);
+}
+
 static void compile_question(compiler *c, question_ctx *x, size_t index)
 {
 	const node *m = x->map;
@@ -1728,10 +2082,10 @@ static void compile_question(compiler *c, question_ctx *x, size_t index)
 
 	const node *kind = x->fields[F_KIND];
 	x->kind = QUIZ_KIND_COUNT;
-	if (!kind) {
+	if (!kind && !x->misspelt[F_KIND]) {
 		diag *dg = error_at(c, m->line, m->col, "question %zu has no `kind`", index + 1);
 		diag_hint(dg, "kinds are: date, actor, number, text, claim, choice, order, match, cloze");
-	} else if (!kind->bad) {
+	} else if (kind && !kind->bad) {
 		const char *k = text_field(c, kind, "kind");
 		if (k) {
 			x->kind = quiz_kind_parse(k);
@@ -1782,14 +2136,14 @@ static void compile_question(compiler *c, question_ctx *x, size_t index)
 
 	if (x->fields[F_PROMPT] && x->kind != QUIZ_CLOZE)
 		qq->prompt = text_field(c, x->fields[F_PROMPT], "prompt");
-	else if (x->kind != QUIZ_CLOZE && x->kind != QUIZ_KIND_COUNT) {
+	else if (x->kind != QUIZ_CLOZE && x->kind != QUIZ_KIND_COUNT && !x->misspelt[F_PROMPT]) {
 		diag *dg = error_at(c, m->line, m->col, "question has no `prompt`");
 		diag_hint(dg, "write the question a student is asked");
 	}
 
 	const node *answer = x->fields[F_ANSWER];
 	bool needs_answer = x->kind <= QUIZ_CLAIM;
-	if (needs_answer && !answer) {
+	if (needs_answer && !answer && !x->misspelt[F_ANSWER]) {
 		static const char *const examples[] = {
 			[QUIZ_DATE] = "the date as 2023-06-18, 2023-06 or 2023",
 			[QUIZ_ACTOR] = "the person or organisation, or `{actor: id}`",
@@ -1844,6 +2198,7 @@ static void compile_question(compiler *c, question_ctx *x, size_t index)
 	if (x->fields[F_REJECT])
 		text_list(c, x->fields[F_REJECT], "reject", true, &qq->reject, &reject_nodes);
 	check_accept_reject(c, x, accept_nodes, reject_nodes);
+	check_answer_not_rejected(c, x, reject_nodes);
 	if (x->fields[F_HINT])
 		qq->hint = text_field(c, x->fields[F_HINT], "hint");
 	if (x->fields[F_EXPLAIN])
@@ -1863,6 +2218,15 @@ static void compile_question(compiler *c, question_ctx *x, size_t index)
 		}
 	}
 
+	/* `after:` pins the question to a place for `recall study`; checked
+	 * against the article with the sources. */
+	const node *after = x->fields[F_AFTER];
+	if (after && (qq->after = text_field(c, after, "after"))) {
+		qq->after_paragraph = sections_pin_paragraph(qq->after);
+		x->pending->after_line = after->line;
+		x->pending->after_col = after->col;
+	}
+
 	/* Sources are looked up all at once at the end. */
 	const node *source = x->fields[F_SOURCE];
 	if (source) {
@@ -1870,6 +2234,30 @@ static void compile_question(compiler *c, question_ctx *x, size_t index)
 		x->pending->source_line = source->line;
 		x->pending->source_col = source->col;
 	}
+}
+
+/* An unknown key that is a slip for a field the question must have but
+ * lacks (`promt` and no `prompt`) is one error, said at the slip. */
+static bool misspelt_required(compiler *c, question_ctx *x, const node *key)
+{
+	const char *guess = did_you_mean(key->text, field_names, F_COUNT);
+	if (!guess)
+		return false;
+	int f = field_of(guess);
+	if (f < 0 || x->fields[f] || x->misspelt[f])
+		return false;
+	const node *kind = x->fields[F_KIND];
+	quiz_kind k = kind && kind->type == NODE_SCALAR && !kind->bad ? quiz_kind_parse(kind->text)
+	                                                             : QUIZ_KIND_COUNT;
+	bool required = f == F_KIND || (f == F_PROMPT && k != QUIZ_CLOZE) ||
+	                (f == F_TEXT && k == QUIZ_CLOZE) || (f == F_ANSWER && k <= QUIZ_CLAIM);
+	if (!required)
+		return false;
+	diag *dg = error_at(c, key->line, key->col, "unknown field `%s`, and the question has no `%s`",
+	                    shown(c, key->text, key->len), guess);
+	diag_hint(dg, "did you mean `%s`?", guess);
+	x->misspelt[f] = true;
+	return true;
 }
 
 /* Reads a question mapping's fields into x->fields; with `report`, warns
@@ -1883,7 +2271,7 @@ static void gather_fields(compiler *c, question_ctx *x, bool report)
 			continue;
 		int f = field_of(k->text);
 		if (f < 0) {
-			if (report)
+			if (report && !misspelt_required(c, x, k))
 				unknown_field(c, k, field_names, F_COUNT, "");
 			continue;
 		}
@@ -1942,10 +2330,57 @@ static void compile_item(compiler *c, node *item, size_t index)
 
 /* What needs the whole bank: derived ids, actor references, dates in the
  * bank's date order, and every source in one search of the article. */
+/* Every `after:` names a paragraph or a heading the article has. */
+static void check_pins(compiler *c)
+{
+	section_list *sections = NULL;
+	for (size_t i = 0; i < c->n_pending; i++) {
+		pending *p = &c->pending[i];
+		const quiz_question *qq = p->qq;
+		if (!qq->after)
+			continue;
+		size_t paragraphs = article_paragraph_count(c->art);
+		if (qq->after_paragraph) {
+			if ((size_t)qq->after_paragraph > paragraphs) {
+				diag *dg = error_at(c, p->after_line, p->after_col,
+				                    "`after: %s`: the article has %zu paragraphs",
+				                    shown(c, qq->after, strlen(qq->after)), paragraphs);
+				diag_hint(dg, "`recall read --numbers` shows the ¶ numbers");
+			}
+			continue;
+		}
+		if (!sections)
+			sections = sections_split(c->art, 0);
+		if (sections_find_heading(sections, qq->after) != SIZE_MAX)
+			continue;
+		diag *dg = error_at(c, p->after_line, p->after_col,
+		                    "`after: %s`: the article has no such heading",
+		                    shown(c, qq->after, strlen(qq->after)));
+		buf names;
+		buf_init(&names);
+		size_t listed = 0;
+		for (size_t k = 0; k < sections->count && listed < 8; k++) {
+			if (!sections->items[k].heading)
+				continue;
+			if (listed++)
+				buf_puts(&names, ", ");
+			put_short(&names, sections->items[k].heading, strlen(sections->items[k].heading),
+			          40);
+		}
+		if (listed)
+			diag_hint(dg, "write ¶N or one of its headings: %s", names.ptr);
+		else
+			diag_hint(dg, "the article has no headings; write ¶N, a paragraph's number");
+		buf_release(&names);
+	}
+	sections_free(sections);
+}
+
 static void finish_questions(compiler *c, const node *list)
 {
 	if (list->n == 0) {
-		warning_at(c, list->line, list->col, "the bank has no questions");
+		if (!c->questions_lost)
+			warning_at(c, list->line, list->col, "the bank has no questions");
 		return;
 	}
 	size_t n = c->n_pending;
@@ -1966,7 +2401,7 @@ static void finish_questions(compiler *c, const node *list)
 			if (a) {
 				qq->actor = a;
 				qq->answer_text = a->name;
-			} else {
+			} else if (!c->tail_lost && !c->actors_lost) {
 				unknown_actor(c, p->actor_ref, p->ref_line, p->ref_col);
 			}
 		}
@@ -2001,6 +2436,7 @@ static void finish_questions(compiler *c, const node *list)
 			src->line = found[k].paragraph->line;
 			src->start = found[k].start;
 			src->end = found[k].end;
+			check_answer_in_source(c, p->qq, p->source_line, p->source_col);
 			continue;
 		}
 		diag *dg = error_at(c, p->source_line, p->source_col,
@@ -2030,6 +2466,7 @@ static void finish_questions(compiler *c, const node *list)
 	free(found);
 	free(quotes);
 	free(owner);
+	check_pins(c);
 }
 
 static void compile_questions(compiler *c, const node *list)
@@ -2051,26 +2488,28 @@ static void compile_questions(compiler *c, const node *list)
 
 /* ---- The bank ---------------------------------------------------------- */
 
-/* Whether the article is a file under the folder articles must be in:
- * --articles or $RECALL_ARTICLES, else the folder that holds the bank's
- * folder (a bank in quizzes/ names ../content/x.md), or the bank's folder
- * itself when that is a top-level one. Links are followed before the
- * comparison. False with *root set when it is outside; false with *root
- * NULL and errno set when a path cannot be resolved. */
+static bool path_under(const char *real, const char *root)
+{
+	size_t n = strlen(root);
+	return strcmp(root, "/") == 0 || (strncmp(real, root, n) == 0 && real[n] == '/');
+}
+
+/* Whether the article is a file under a folder articles may be in: the
+ * folder that holds the bank's folder (a bank in quizzes/ names
+ * ../content/x.md), or the bank's folder itself when that is a top-level
+ * one, or the folder --articles or $RECALL_ARTICLES names. Links are
+ * followed before the comparison. False with *root set (the folder named,
+ * else the bank's) when it is outside; false with *root NULL and errno set
+ * when a path cannot be resolved. */
 static bool article_in_tree(const compiler *c, char **root)
 {
 	const char *named = c->articles ? c->articles : getenv("RECALL_ARTICLES");
-	*root = NULL;
-	if (named && *named) {
-		*root = realpath(named, NULL);
-	} else {
-		char *dir = path_dirname(c->path);
-		*root = realpath(dir, NULL);
-		free(dir);
-		char *slash = *root ? strrchr(*root, '/') : NULL;
-		if (slash && slash != *root)
-			*slash = '\0';
-	}
+	char *dir = path_dirname(c->path);
+	*root = realpath(dir, NULL);
+	free(dir);
+	char *slash = *root ? strrchr(*root, '/') : NULL;
+	if (slash && slash != *root)
+		*slash = '\0';
 	if (!*root)
 		return false;
 	char *real = realpath(c->article_path, NULL);
@@ -2081,9 +2520,13 @@ static bool article_in_tree(const compiler *c, char **root)
 		errno = saved;
 		return false;
 	}
-	size_t n = strlen(*root);
-	bool inside = strcmp(*root, "/") == 0 ||
-	              (strncmp(real, *root, n) == 0 && real[n] == '/');
+	bool inside = path_under(real, *root);
+	char *other = !inside && named && *named ? realpath(named, NULL) : NULL;
+	if (other) {
+		inside = path_under(real, other);
+		free(*root);
+		*root = other;
+	}
 	free(real);
 	return inside;
 }
@@ -2179,6 +2622,44 @@ static void hash_bank(sha256_ctx *h, const char *text, size_t len)
 	hash_part(h, text, len);
 }
 
+/* An article that is not where the bank says: the closest name of a
+ * Markdown file in the folder it was looked for in, as a note. */
+static void suggest_article(compiler *c, const node *value)
+{
+	struct stat st;
+	if (!c->article_path || !c->article_name || stat(c->article_path, &st) == 0 ||
+	    errno != ENOENT)
+		return;
+	const char *slash = strrchr(c->article_path, '/');
+	char *dir = slash ? xstrndup(c->article_path, (size_t)(slash - c->article_path + 1))
+	                  : xstrdup("./");
+	const char *base = slash ? slash + 1 : c->article_path;
+	DIR *d = opendir(dir);
+	const char **names = NULL;
+	size_t n = 0, cap = 0;
+	for (struct dirent *e; d && n < 10000 && (e = readdir(d)) != NULL;) {
+		size_t len = strlen(e->d_name);
+		if (e->d_name[0] == '.' || len < 4 || strcmp(e->d_name + len - 3, ".md") != 0)
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			names = xrealloc(names, cap * sizeof *names);
+		}
+		names[n++] = arena_strndup(c->keep, e->d_name, len);
+	}
+	if (d)
+		closedir(d);
+	const char *guess = n ? diag_suggest(base, names, n) : NULL;
+	if (guess) {
+		const char *rel = c->article_name;
+		const char *rel_slash = strrchr(rel, '/');
+		int keep = rel_slash ? (int)(rel_slash - rel + 1) : 0;
+		add_note(c, value->line, value->col, "did you mean `%.*s%s`?", keep, rel, guess);
+	}
+	free(names);
+	free(dir);
+}
+
 static void compile_root(compiler *c, const node *root)
 {
 	if (root->type != NODE_MAP) {
@@ -2234,6 +2715,8 @@ static void compile_root(compiler *c, const node *root)
 	if (fields[2]) {
 		if (!c->article_tried)
 			load_article(c, fields[2]);
+		if (!c->art)
+			suggest_article(c, fields[2]);
 	} else {
 		diag *dg = error_at(c, root->line, root->col, "missing `article:`");
 		diag_hint(dg, "name the Markdown article the questions are about, relative to the "

@@ -46,7 +46,8 @@ int classroom_open(const char *cmd, const char *db, const char *name, bool write
                    store_class *c)
 {
 	*out = NULL;
-	store_options so = {.path = db, .must_exist = true, .write = write};
+	store_options so = {
+		.path = db, .must_exist = true, .write = write, .only_existing_folder = true};
 	char *err = NULL;
 	store_status st = store_open(&so, out, &err);
 	if (st == STORE_MISSING) {

@@ -6,7 +6,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <getopt.h>
 #include <unistd.h>
+
+#include "text.h"
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
@@ -60,4 +63,45 @@ bool cli_parse_count(const char *cmd, const char *option, const char *value, lon
 	}
 	*out = n;
 	return true;
+}
+
+int cli_shared_option(const char *cmd, int c, const char *usage, char **argv, const char **db,
+                      term_color_mode *color)
+{
+	if (c == 'd' && db) {
+		*db = optarg;
+		return CLI_NEXT;
+	}
+	if (c == 'C' && color)
+		return cli_parse_color(cmd, optarg, color) ? CLI_NEXT : EXIT_USAGE;
+	if (c == 'h') {
+		fputs(usage, stdout);
+		return cli_finish(EXIT_OK);
+	}
+	if (c == ':')
+		return cli_usage_error(cmd, "%s needs a value", argv[optind - 1]);
+	return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+}
+
+int cli_unknown_command(const char *name, const char *const *names, size_t n)
+{
+	buf shown;
+	buf_init(&shown);
+	text_sanitize(name, strlen(name), &shown);
+	const char *guess = diag_suggest(name, names, n);
+	if (guess)
+		fprintf(stderr, "recall: no command '%s'; did you mean '%s'?\n", shown.ptr, guess);
+	else
+		fprintf(stderr, "recall: no command '%s'; 'recall --help' lists them.\n", shown.ptr);
+	buf_release(&shown);
+	return EXIT_USAGE;
+}
+
+const char *cli_suggestion(const char *word, const char *const *names, size_t n, buf *out)
+{
+	const char *guess = diag_suggest(word, names, n);
+	buf_clear(out);
+	if (guess)
+		buf_printf(out, "; did you mean '%s'?", guess);
+	return out->ptr;
 }

@@ -20,6 +20,8 @@ int cmd_read(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_build(int argc, char **argv);
 int cmd_take(int argc, char **argv);
+int cmd_review(int argc, char **argv);
+int cmd_study(int argc, char **argv);
 int cmd_grade(int argc, char **argv);
 int cmd_draft(int argc, char **argv);
 int cmd_history(int argc, char **argv);
@@ -29,6 +31,9 @@ int cmd_roster(int argc, char **argv);
 int cmd_class(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
+int cmd_regrade(int argc, char **argv);
+int cmd_export_bank(int argc, char **argv);
+int cmd_import(int argc, char **argv);
 
 /* Prints "recall CMD: message" and a pointer to --help on stderr; returns
  * EXIT_USAGE. */
@@ -48,5 +53,22 @@ bool cli_parse_color(const char *cmd, const char *value, term_color_mode *mode);
  * printed) when it is not one or exceeds `max`. */
 bool cli_parse_count(const char *cmd, const char *option, const char *value, long max,
                      long *out);
+
+/* The options most commands share, for the end of their option switch:
+ * --db (`d`) and --color (`C`) into `db` and `color` where the command takes
+ * them (NULL where not), -h prints `usage`, a missing value or an unknown
+ * option is a usage error naming it. Returns CLI_NEXT when the option was
+ * taken and parsing goes on, else the status the command returns. */
+enum { CLI_NEXT = -1 };
+int cli_shared_option(const char *cmd, int c, const char *usage, char **argv, const char **db,
+                      term_color_mode *color);
+
+/* Prints "recall: no command 'tkae'; did you mean 'take'?" (or a pointer
+ * to --help when no name is close) on stderr; returns EXIT_USAGE. */
+int cli_unknown_command(const char *name, const char *const *names, size_t n);
+
+/* Replaces `out`'s text with "; did you mean 'take'?" when one of `names`
+ * is close to `word`, else with nothing; returns out->ptr. */
+const char *cli_suggestion(const char *word, const char *const *names, size_t n, buf *out);
 
 #endif

@@ -129,7 +129,7 @@ static int show(const class_options *o)
 		if (status == EXIT_OK)
 			show_one(&c, &out);
 	} else {
-		store_options so = {.path = o->db, .must_exist = true};
+		store_options so = {.path = o->db, .must_exist = true, .only_existing_folder = true};
 		char *err = NULL;
 		store_status st = store_open(&so, &s, &err);
 		status = EXIT_OK;
@@ -323,6 +323,9 @@ static bool confirm_again(hot_seat *h, const char *id)
 	buf_printf(&q, "%s has taken this exam already (%zu time%s). Take it again? [y/N] ", clean.ptr,
 	           sessions, sessions == 1 ? "" : "s");
 	char *answer = NULL;
+	/* A script's transcript shows why its next line was read. */
+	if (!input_is_terminal(h->input))
+		say(h, NULL, q.ptr);
 	input_status st = input_read(h->input, q.ptr, 0, &answer);
 	bool yes = st == INPUT_LINE && answer && (answer[0] == 'y' || answer[0] == 'Y');
 	free(answer);
@@ -497,7 +500,7 @@ int cmd_class(int argc, char **argv)
 		.color = TERM_COLOR_AUTO,
 		.shuffle = -1, .hints = -1, .overrides = -1, .show_answers = -1,
 	};
-	int c;
+	int c, status;
 	optind = 1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
@@ -551,20 +554,11 @@ int cmd_class(int argc, char **argv)
 				                                "1h30m (1s to 24h), or none, not '%s'",
 				                       optarg);
 			break;
-		case 'd':
-			o.db = optarg;
-			break;
-		case 'C':
-			if (!cli_parse_color("class", optarg, &o.color))
-				return EXIT_USAGE;
-			break;
-		case 'h':
-			fputs(class_usage, stdout);
-			return cli_finish(EXIT_OK);
-		case ':':
-			return cli_usage_error("class", "%s needs a value", argv[optind - 1]);
 		default:
-			return cli_usage_error("class", "unknown option '%s'", argv[optind - 1]);
+			status = cli_shared_option("class", c, class_usage, argv, &o.db, &o.color);
+			if (status != CLI_NEXT)
+				return status;
+			break;
 		}
 	}
 	if (optind == argc)

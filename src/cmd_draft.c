@@ -28,8 +28,8 @@ static const char draft_usage[] =
 	"  -f, --force          overwrite FILE if it exists\n"
 	"  -n, --max N          keep at most N questions (default: about one per 80 words)\n"
 	"  -k, --kinds LIST     only these kinds or templates, comma-separated: date,\n"
-	"                       actor, choice, text, claim, cloze, order, who, who-said,\n"
-	"                       role, acronym\n"
+	"                       actor, number, choice, text, claim, cloze, order, who,\n"
+	"                       who-said, role, acronym\n"
 	"      --seed N         seed for shuffling choices and picking swaps (default 1)\n"
 	"      --color WHEN     colour diagnostics: auto, always or never\n"
 	"  -h, --help           show this help\n";
@@ -152,7 +152,7 @@ int cmd_draft(int argc, char **argv)
 			if (!draft_parse_kinds(optarg, &opt.kinds, &opt.templates, &bad)) {
 				cli_usage_error("draft",
 				                "--kinds: no kind or template '%s'; they are date, actor, "
-				                "choice, text, claim, cloze, order, who, who-said, role, acronym",
+				                "number, choice, text, claim, cloze, order, who, who-said, role, acronym",
 				                bad);
 				free(bad);
 				return EXIT_USAGE;
@@ -196,10 +196,12 @@ int cmd_draft(int argc, char **argv)
 		goto done;
 	}
 	a = article_load(path, d);
-	if (!a) {
+	/* Front matter warnings are shown; with an error no draft is made, as
+	 * its bank would not compile. */
+	if (diag_count(d))
 		cli_print_diagnostics(d, color);
+	if (!a || diag_errors(d))
 		goto done;
-	}
 	bank_dir = output ? path_dirname(output) : xstrdup(".");
 	int err;
 	ref = article_ref(path, bank_dir, &err);

@@ -137,8 +137,19 @@ int cmd_grade(int argc, char **argv)
 			buf id;
 			buf_init(&id);
 			put_field(argv[optind + 1], &id);
-			fprintf(stderr, "recall grade: %s: no question with the id '%s'\n", argv[optind],
-			        id.ptr);
+			size_t n = quiz_question_count(q);
+			const char **ids = xmalloc((n ? n : 1) * sizeof *ids);
+			for (size_t i = 0; i < n; i++)
+				ids[i] = quiz_question_at(q, i)->id;
+			buf guess, bank;
+			buf_init(&guess);
+			buf_init(&bank);
+			text_sanitize(argv[optind], strlen(argv[optind]), &bank);
+			fprintf(stderr, "recall grade: %s: no question with the id '%s'%s\n", bank.ptr,
+			        id.ptr, cli_suggestion(argv[optind + 1], ids, n, &guess));
+			buf_release(&guess);
+			buf_release(&bank);
+			free(ids);
 			buf_release(&id);
 			status = EXIT_PROBLEMS;
 		} else {

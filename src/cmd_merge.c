@@ -65,7 +65,7 @@ int cmd_merge(int argc, char **argv)
 	if (optind == argc)
 		return cli_usage_error("merge", "which database? recall merge OTHER.db");
 
-	store_options so = {.path = db, .write = true};
+	store_options so = {.path = db, .write = true, .only_existing_folder = true};
 	store *s = NULL;
 	char *err = NULL;
 	if (store_open(&so, &s, &err) != STORE_OK) {
@@ -105,6 +105,7 @@ int cmd_merge(int argc, char **argv)
 		counted(&line, n.questions, "question", "questions", &sep);
 		counted(&line, n.classes, "class", "classes", &sep);
 		counted(&line, n.students, "student on a roster", "students on rosters", &sep);
+		counted(&line, n.regrades, "regrade", "regrades", &sep);
 		buf_puts(&line, ".\n");
 		fputs(line.ptr, stdout);
 		buf_release(&line);

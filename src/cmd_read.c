@@ -16,7 +16,8 @@ static const char read_usage[] =
 	"Show an article (a Markdown file) for reading in the terminal: its title\n"
 	"block, then the body wrapped to the terminal's width. FILE may also be a\n"
 	"question bank (.yaml) or a pack (.quiz): then its article is shown. Pages\n"
-	"through $PAGER (default 'less -R') when the output is a terminal.\n"
+	"through $PAGER (default 'less -R') when the output is a terminal, unless\n"
+	"TERM is unset or dumb.\n"
 	"\n"
 	"Options:\n"
 	"  -n, --numbers        number the paragraphs (¶1, ¶2, ...) as quizzes cite them\n"
@@ -88,6 +89,8 @@ int cmd_read(int argc, char **argv)
 		diag_list_free(d);
 		return EXIT_PROBLEMS;
 	}
+	if (diag_count(d))
+		cli_print_diagnostics(d, color);
 	opt.width = width ? (int)width : term_text_width(STDOUT_FILENO);
 	opt.color = term_use_color(color, STDOUT_FILENO);
 	bool ok;
@@ -104,7 +107,9 @@ int cmd_read(int argc, char **argv)
 		 * held whole. */
 		ok = render_article_to(a, &opt, write_piece, NULL);
 	}
-	int status = ok ? EXIT_OK : EXIT_PROBLEMS;
+	/* The article is shown whatever its front matter says wrong; what it
+	 * says is on stderr, and an error sets the exit status. */
+	int status = ok && !diag_errors(d) ? EXIT_OK : EXIT_PROBLEMS;
 	article_free(own);
 	quiz_free(q);
 	diag_list_free(d);

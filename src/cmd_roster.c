@@ -66,7 +66,7 @@ static int import(const roster_options *o, const char *path)
 		const roster_student *st = roster_at(r, i);
 		students[i] = (store_student){st->id, st->name, st->group};
 	}
-	store_options so = {.path = o->db, .write = true};
+	store_options so = {.path = o->db, .write = true, .only_existing_folder = true};
 	store *s = NULL;
 	char *err = NULL;
 	int status = EXIT_OK;
@@ -252,7 +252,7 @@ int cmd_roster(int argc, char **argv)
 		{0},
 	};
 	roster_options o = {.color = TERM_COLOR_AUTO};
-	int c;
+	int c, status;
 	optind = 1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":f:h", options, NULL)) != -1) {
@@ -270,20 +270,11 @@ int cmd_roster(int argc, char **argv)
 				return cli_usage_error("roster", "--format must be text or csv, not '%s'",
 				                       optarg);
 			break;
-		case 'd':
-			o.db = optarg;
-			break;
-		case 'C':
-			if (!cli_parse_color("roster", optarg, &o.color))
-				return EXIT_USAGE;
-			break;
-		case 'h':
-			fputs(roster_usage, stdout);
-			return cli_finish(EXIT_OK);
-		case ':':
-			return cli_usage_error("roster", "%s needs a value", argv[optind - 1]);
 		default:
-			return cli_usage_error("roster", "unknown option '%s'", argv[optind - 1]);
+			status = cli_shared_option("roster", c, roster_usage, argv, &o.db, &o.color);
+			if (status != CLI_NEXT)
+				return status;
+			break;
 		}
 	}
 	if (optind == argc)

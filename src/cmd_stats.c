@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cards.h"
 #include "chart.h"
 #include "cli.h"
 #include "progress.h"
@@ -15,7 +16,9 @@ static const char stats_usage[] =
 	"Sum up saved results: sessions taken, the best, last and mean score of the\n"
 	"finished ones (complete, or ended by a time limit) with their trend, credit\n"
 	"by kind of question (dates, actors, claims ...), and the questions most\n"
-	"often missed (answered wrong or skipped, and not overridden).\n"
+	"often missed (answered wrong or skipped, and not overridden), and the\n"
+	"review schedule: questions due now, today, tomorrow and this week, and the\n"
+	"retention (how many reviews on a later day were remembered).\n"
 	"\n"
 	"Options:\n"
 	"  -n, --missed N       list at most N missed questions (default 5)\n" PROGRESS_HELP
@@ -218,6 +221,56 @@ static void render_missed(const miss_rows *m, int width, buf *out, const chart_s
 	}
 }
 
+/* The review cards the filter covers: how many are due when, and how
+ * many of the reviews on a later day were remembered. */
+typedef struct {
+	int64_t now_ms;
+	size_t cards, due_now, today, tomorrow, week;
+	long reviews, recalled;
+	double retrievability;   /* summed over the cards */
+} card_counts;
+
+static int count_card(const card_row *row, void *ctx)
+{
+	card_counts *c = ctx;
+	c->cards++;
+	int64_t due = row->state.due_ms;
+	int days = cards_days_between(c->now_ms, due);
+	if (due <= c->now_ms)
+		c->due_now++;
+	else if (days <= 0)
+		c->today++;
+	else if (days == 1)
+		c->tomorrow++;
+	else if (days < 7)
+		c->week++;
+	c->reviews += row->state.reviews;
+	c->recalled += row->state.recalled;
+	int elapsed = cards_days_between(row->state.last_ms, c->now_ms);
+	c->retrievability += fsrs_retrievability(NULL, row->state.memory.stability,
+	                                         elapsed > 0 ? elapsed : 0);
+	return 0;
+}
+
+static void render_cards(const card_counts *c, buf *out, const chart_style *style)
+{
+	if (!c->cards)
+		return;
+	buf_putc(out, '\n');
+	heading(out, "Review", style);
+	buf_printf(out, "  %zu question%s scheduled: %zu due now, %zu more today, %zu tomorrow, %zu more "
+	                "this week\n",
+	           c->cards, c->cards == 1 ? "" : "s", c->due_now, c->today, c->tomorrow, c->week);
+	if (c->reviews)
+		buf_printf(out, "  retention %d%%: %ld of %ld reviews on a later day remembered\n",
+		           progress_percent((double)c->recalled / (double)c->reviews), c->recalled,
+		           c->reviews);
+	else
+		buf_puts(out, "  retention: no review on a later day yet\n");
+	buf_printf(out, "  expected recall now %d%% (FSRS-6), the mean over the scheduled questions\n",
+	           progress_percent(c->retrievability / (double)c->cards));
+}
+
 int cmd_stats(int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -260,7 +313,14 @@ int cmd_stats(int argc, char **argv)
 	trend scores = {0};
 	kind_rows kinds = {0};
 	miss_rows missed = {0};
+	card_counts cards = {0};
 	if (src.store) {
+		cards.now_ms = store_now(src.store);
+		if (cards_list(src.store, src.learner, src.filter.bank, INT64_MAX, count_card, &cards) !=
+		    STORE_OK) {
+			progress_error("stats", store_errmsg(src.store));
+			status = EXIT_PROBLEMS;
+		}
 		store_filter finished = src.filter;
 		finished.finished_only = true;
 		if (store_summarize(src.store, &src.filter, &sum) != STORE_OK ||
@@ -295,6 +355,7 @@ int cmd_stats(int argc, char **argv)
 		render_trend(&scores, width, &out, &style);
 		render_kinds(&kinds, &out, &style);
 		render_missed(&missed, width, &out, &style);
+		render_cards(&cards, &out, &style);
 	}
 	fwrite(out.ptr, 1, out.len, stdout);
 	buf_release(&out);

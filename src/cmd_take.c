@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "bank.h"
+#include "cards.h"
 #include "classroom.h"
 #include "cli.h"
 #include "grade.h"
@@ -32,6 +33,8 @@ static const char take_usage[] =
 	"                        text, claim, choice, order, match, cloze\n"
 	"      --tag TAG         only questions with this tag\n"
 	"      --order ORDER     bank (default) or shuffle\n"
+	"      --missed          only the questions missed (wrong or skipped) in your\n"
+	"                        last session of this bank\n"
 	"      --seed N          the seed for shuffling questions and options\n"
 	"      --date-order O    read dates like 6/7/2023 as mdy or dmy\n"
 	"      --user NAME       record answers as NAME (default $RECALL_USER, or your login)\n"
@@ -47,8 +50,10 @@ static const char take_usage[] =
 	"  -h, --help            show this help\n"
 	"\n"
 	"At the prompt: :hint, :passage (each halves the credit), :skip, :override\n"
-	"(count the last answer as right), :quit, :help. Ctrl-D skips; Ctrl-C asks\n"
-	"whether to quit. Answers are read as plain lines when input is not a terminal.\n";
+	"(count the last answer as right), :quit, :help. Enter alone does nothing;\n"
+	"Ctrl-D skips; Ctrl-C asks whether to quit. Answers are read as plain lines\n"
+	"when input is not a terminal; there an answer that cannot be judged is graded\n"
+	"as given, not asked again.\n";
 
 typedef struct {
 	session_mode mode;
@@ -67,6 +72,7 @@ typedef struct {
 	int64_t time_limit_ms;
 	const char *class_name;
 	const char *student;
+	bool missed;
 	term_color_mode color;
 } take_options;
 
@@ -78,8 +84,21 @@ static bool parse_kinds(const char *value, unsigned *kinds)
 	     tok = strtok_r(NULL, ",", &save)) {
 		quiz_kind k = quiz_kind_parse(tok);
 		if (k == QUIZ_KIND_COUNT) {
-			cli_usage_error("take", "--only: no kind '%s'; kinds are date, actor, number, "
-			                        "text, claim, choice, order, match, cloze", tok);
+			const char *names[QUIZ_KIND_COUNT];
+			for (int i = 0; i < QUIZ_KIND_COUNT; i++)
+				names[i] = quiz_kind_name((quiz_kind)i);
+			buf shown, guess;
+			buf_init(&shown);
+			buf_init(&guess);
+			text_sanitize(tok, strlen(tok), &shown);
+			if (*cli_suggestion(tok, names, QUIZ_KIND_COUNT, &guess))
+				cli_usage_error("take", "--only: no kind '%s'%s", shown.ptr, guess.ptr);
+			else
+				cli_usage_error("take", "--only: no kind '%s'; kinds are date, actor, number, "
+				                        "text, claim, choice, order, match, cloze",
+				                shown.ptr);
+			buf_release(&shown);
+			buf_release(&guess);
 			ok = false;
 			break;
 		}
@@ -105,6 +124,7 @@ static int parse_options(int argc, char **argv, take_options *o, const char **pa
 		{"time-limit", required_argument, NULL, 'T'},
 		{"class", required_argument, NULL, 'K'},
 		{"student", required_argument, NULL, 'S'},
+		{"missed", no_argument, NULL, 'M'},
 		{"color", required_argument, NULL, 'C'},
 		{"colour", required_argument, NULL, 'C'},
 		{"help", no_argument, NULL, 'h'},
@@ -186,6 +206,9 @@ static int parse_options(int argc, char **argv, take_options *o, const char **pa
 		case 'S':
 			o->student = optarg;
 			break;
+		case 'M':
+			o->missed = true;
+			break;
 		case 'C':
 			if (!cli_parse_color("take", optarg, &o->color))
 				return EXIT_USAGE;
@@ -204,6 +227,8 @@ static int parse_options(int argc, char **argv, take_options *o, const char **pa
 	*path = argv[optind];
 	if (o->user && (!*o->user || !text_valid_utf8(o->user, strlen(o->user), NULL)))
 		return cli_usage_error("take", "--user needs a name in UTF-8");
+	if (o->missed && o->class_name)
+		return cli_usage_error("take", "--missed is for practice, not a class exam");
 	if (o->student && !o->class_name)
 		return cli_usage_error("take", "--student goes with --class");
 	if (!o->class_name)
@@ -263,7 +288,7 @@ typedef struct {
 
 static int open_store(const take_options *opt, take_state *t)
 {
-	store_options so = {.path = opt->db, .write = true};
+	store_options so = {.path = opt->db, .write = true, .only_existing_folder = true};
 	char *err = NULL;
 	if (store_open(&so, &t->store, &err) != STORE_OK) {
 		fprintf(stderr, "recall take: %s\n", err);
@@ -322,6 +347,97 @@ static int open_class(take_options *opt, take_state *t)
 	return EXIT_OK;
 }
 
+/* No question is left after --only and --tag: when no question has the
+ * tag at all, the closest tag the bank has is suggested. */
+static void no_match(const quiz *q, const char *path, const char *tag)
+{
+	size_t n = quiz_question_count(q), n_tags = 0, cap = 0;
+	const char **tags = NULL;
+	bool tag_used = false;
+	for (size_t i = 0; tag && i < n; i++) {
+		const quiz_question *qq = quiz_question_at(q, i);
+		for (size_t k = 0; k < qq->tags.count; k++) {
+			const char *t = qq->tags.items[k];
+			tag_used |= strcmp(t, tag) == 0;
+			bool seen = false;
+			for (size_t j = 0; j < n_tags && !seen; j++)
+				seen = strcmp(tags[j], t) == 0;
+			if (seen)
+				continue;
+			if (n_tags == cap) {
+				cap = cap ? cap * 2 : 16;
+				tags = xrealloc(tags, cap * sizeof *tags);
+			}
+			tags[n_tags++] = t;
+		}
+	}
+	buf shown, guess;
+	buf_init(&shown);
+	buf_init(&guess);
+	text_sanitize(path, strlen(path), &shown);
+	if (tag && !tag_used) {
+		fprintf(stderr, "recall take: %s: no question has the tag '", shown.ptr);
+		buf_clear(&shown);
+		text_sanitize(tag, strlen(tag), &shown);
+		fprintf(stderr, "%s'%s\n", shown.ptr, cli_suggestion(tag, tags, n_tags, &guess));
+	} else {
+		fprintf(stderr, "recall take: %s: no question matches --only and --tag\n", shown.ptr);
+	}
+	buf_release(&shown);
+	buf_release(&guess);
+	free(tags);
+}
+
+/* --missed: the session asks what the learner missed last time on this
+ * bank (by title, so an edited bank still finds its questions). */
+static int pick_missed(const take_options *opt, take_state *t, const char *learner,
+                       const quiz_question ***picked, session_options *so)
+{
+	if (!t->store) {
+		store_options o = {.path = opt->db, .write = !opt->no_save, .must_exist = opt->no_save,
+		                    .only_existing_folder = true};
+		char *err = NULL;
+		if (store_open(&o, &t->store, &err) != STORE_OK) {
+			fprintf(stderr, "recall take: --missed: %s\n", err);
+			free(err);
+			return EXIT_PROBLEMS;
+		}
+	}
+	char **ids = NULL;
+	size_t n = 0;
+	const char *title = quiz_title(t->quiz) ? quiz_title(t->quiz) : "";
+	store_status st = cards_missed_last_session(t->store, learner, title, &ids, &n);
+	int status = EXIT_OK;
+	if (st == STORE_MISSING) {
+		fprintf(stderr, "recall take: --missed: %s has no session of this bank yet\n", learner);
+		status = EXIT_PROBLEMS;
+	} else if (st != STORE_OK) {
+		fprintf(stderr, "recall take: --missed: %s\n", store_errmsg(t->store));
+		status = EXIT_PROBLEMS;
+	}
+	*picked = xmalloc((n ? n : 1) * sizeof **picked);
+	size_t found = 0;
+	for (size_t i = 0; i < n; i++) {
+		const quiz_question *q = quiz_find(t->quiz, ids[i]);
+		if (q)
+			(*picked)[found++] = q;
+		free(ids[i]);
+	}
+	free(ids);
+	if (status == EXIT_OK && !found) {
+		printf("Nothing to ask: you missed no question of this bank in your last session.\n");
+		status = -1;
+	}
+	so->questions = *picked;
+	so->question_count = found;
+	if (opt->no_save) {
+		/* Read only to find the questions: nothing of this quiz is recorded. */
+		store_close(t->store);
+		t->store = NULL;
+	}
+	return status;
+}
+
 static void free_state(take_state *t)
 {
 	store_session_free(t->recorded);
@@ -378,9 +494,16 @@ int cmd_take(int argc, char **argv)
 	};
 	if (opt.class_name)
 		classroom_session_options(&t.class_settings, &so);
+	const quiz_question **missed = NULL;
+	if (opt.missed && (status = pick_missed(&opt, &t, learner, &missed, &so)) != EXIT_OK) {
+		free(missed);
+		status = status == -1 ? EXIT_OK : status;
+		goto out;
+	}
 	t.session = session_new(t.quiz, t.grader, &so);
+	free(missed);
 	if (!t.session) {
-		fprintf(stderr, "recall take: %s: no question matches --only and --tag\n", path);
+		no_match(t.quiz, path, so.tag);
 		status = EXIT_PROBLEMS;
 		goto out;
 	}

@@ -2,6 +2,7 @@
 #include "diag.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -256,4 +257,54 @@ void diag_format(const diag_list *l, bool color, buf *out)
 			buf_putc(out, '\n');
 		}
 	}
+}
+
+static size_t min3(size_t a, size_t b, size_t c)
+{
+	size_t m = a < b ? a : b;
+	return m < c ? m : c;
+}
+
+/* Edit distance with adjacent transpositions. */
+static size_t spelling_distance(const char *a, const char *b)
+{
+	size_t n = strlen(a), m = strlen(b);
+	if (n > 64 || m > 64)
+		return SIZE_MAX;
+	size_t d[65][65];
+	for (size_t i = 0; i <= n; i++)
+		d[i][0] = i;
+	for (size_t j = 0; j <= m; j++)
+		d[0][j] = j;
+	for (size_t i = 1; i <= n; i++) {
+		for (size_t j = 1; j <= m; j++) {
+			size_t cost = a[i - 1] != b[j - 1];
+			d[i][j] = min3(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    d[i - 2][j - 2] + 1 < d[i][j])
+				d[i][j] = d[i - 2][j - 2] + 1;
+		}
+	}
+	return d[n][m];
+}
+
+const char *diag_suggest(const char *word, const char *const *candidates, size_t n)
+{
+	const char *best = NULL;
+	size_t best_distance = SIZE_MAX;
+	size_t len = strlen(word);
+	for (size_t i = 0; i < n; i++) {
+		size_t dist = spelling_distance(word, candidates[i]);
+		if (dist < best_distance) {
+			best_distance = dist;
+			best = candidates[i];
+		}
+	}
+	size_t allowed = len <= 4 ? 1 : len <= 8 ? 2 : 3;
+	if (best && best_distance <= allowed && best_distance < len)
+		return best;
+	for (size_t i = 0; i < n; i++)
+		if (strlen(candidates[i]) >= 4 && strstr(word, candidates[i]))
+			return candidates[i];
+	return NULL;
 }

@@ -56,6 +56,13 @@ size_t diag_warnings(const diag_list *l);
  * Source lines are sanitised for the terminal. */
 void diag_format(const diag_list *l, bool color, buf *out);
 
+/* For "did you mean": the candidate closest to `word` by edit distance
+ * (adjacent transpositions count one), when it is close enough to be a slip
+ * (1 edit up to 4 letters, 2 up to 8, else 3), or a candidate of 4 letters or
+ * more found inside `word` (`multiple-choice` for `choice`); else NULL. The
+ * result is one of `candidates`. */
+const char *diag_suggest(const char *word, const char *const *candidates, size_t n);
+
 /* The 1-based line and column (in code points) of byte `offset` in `text`. */
 void diag_locate(const char *text, size_t len, size_t offset, int *line, int *col);
 

@@ -1,6 +1,7 @@
 /* draft.c - draft a question bank from an article: question templates, ranking, selection, YAML */
 #include "draft.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -11,6 +12,8 @@
 
 #include "arena.h"
 #include "extract.h"
+#include "names.h"
+#include "question_form.h"
 #include "text.h"
 
 /* What a template is worth before the sentence is looked at: questions with
@@ -19,19 +22,23 @@
 static const double template_base[DRAFT_TEMPLATE_COUNT] = {
 	[DRAFT_DATE] = 1.3,  [DRAFT_WHO] = 1.2,   [DRAFT_WHO_SAID] = 1.0, [DRAFT_ROLE] = 1.0,
 	[DRAFT_ACRONYM] = 0.8, [DRAFT_CLAIM] = 0.6, [DRAFT_CLOZE] = 0.7,  [DRAFT_ORDER] = 1.5,
+	[DRAFT_NUMBER] = 1.3,
 };
 
 static const char *const template_names[DRAFT_TEMPLATE_COUNT] = {
 	[DRAFT_DATE] = "date",       [DRAFT_WHO] = "who",     [DRAFT_WHO_SAID] = "who-said",
 	[DRAFT_ROLE] = "role",       [DRAFT_ACRONYM] = "acronym", [DRAFT_CLAIM] = "claim",
-	[DRAFT_CLOZE] = "cloze",     [DRAFT_ORDER] = "order",
+	[DRAFT_CLOZE] = "cloze",     [DRAFT_ORDER] = "order",     [DRAFT_NUMBER] = "number",
 };
 
 /* Bonus for each date or person a question names that no kept question
  * names yet: it spreads a draft over the article's facts. It only shrinks a
  * candidate's value as questions are kept, which is what lazy greedy
  * selection needs. */
-#define COVER_BONUS 0.5
+#define COVER_BONUS 0.7
+/* Bonus for a template no kept question uses yet: a draft shows every kind
+ * of question the article supports. */
+#define VARIETY_BONUS 0.6
 /* No template fills more than this share of the budget while candidates of
  * other templates remain. */
 #define TEMPLATE_SHARE 0.4
@@ -41,7 +48,7 @@ static const char *const template_names[DRAFT_TEMPLATE_COUNT] = {
 /* How many bytes of article the whole-article quotation searches may scan
  * in one draft (see source_in_article). */
 #define SEARCH_BUDGET (256u << 20)
-#define MAX_FORMS 6
+#define MAX_FORMS 12
 #define MAX_ENTS 8
 #define ORDER_SENTENCE SIZE_MAX
 
@@ -93,6 +100,10 @@ struct draft {
 	size_t budget;
 	const char *title;
 	const char **para_folded;  /* each paragraph folded as text_fold does, made when needed */
+	bool *subject_somewhere;   /* per entity: the subject of some clause */
+	int *gender;               /* per person: +1 "he", -1 "she", 0 unknown */
+	bool *names_unknown;       /* per sentence: a family name two people share stands alone */
+	bool *family_shared;       /* per person: another has the same family name */
 	size_t searched;           /* bytes scanned by article_find_quote so far */
 };
 
@@ -595,7 +606,10 @@ static void add_entity_forms(draft *d, cand *c, int e)
 		const extract_person *p = &d->P[e];
 		add_form(c, p->name);
 		add_form(c, p->short_name);
+		add_form(c, p->family);
 		add_form(c, last_word(p->name));
+		for (size_t i = 0; i < p->n_aliases; i++)
+			add_form(c, p->aliases[i]);
 	} else {
 		const extract_org *o = &d->O[(size_t)e - d->nP];
 		add_form(c, o->name);
@@ -741,7 +755,11 @@ static double score_of(const draft *d, const cand *c)
 				score -= 0.5;
 		}
 	}
-	if (count_words(c->q.prompt) > 60)
+	/* A question is read before it is answered: long ones cost. */
+	size_t prompt_words = count_words(c->q.prompt);
+	if (prompt_words > 30)
+		score -= 0.03 * (double)(prompt_words - 30);
+	if (prompt_words > 60)
 		score -= 0.3;
 	if (c->answer_ent >= 0) {
 		int mentions = (size_t)c->answer_ent < d->nP ? d->P[c->answer_ent].mentions
@@ -801,10 +819,297 @@ static const char *published_text(draft *d)
 static size_t date_cut_end(const draft *d, const extract_date *dt)
 {
 	const extract_sentence *st = &d->S[dt->sentence];
+	/* Further in, a comma that opens a clause of its own stays. */
+	static const char *const clause[] = {
+		"which", "who", "whom", "whose", "where", "when", "while", "as", "after", "before",
+		"because", "and", "but", "so", "although", "though", "since", "until",
+	};
+	if (dt->phrase_start > 0 && dt->end + 2 < st->len && st->text[dt->end] == ',' &&
+	    starts_with_word(st->text + dt->end + 2, clause, sizeof clause / sizeof clause[0]))
+		return dt->end;
 	if (dt->precision == EXTRACT_DAY && strchr(dt->surface, ',') && dt->end < st->len &&
 	    st->text[dt->end] == ',')
 		return dt->end + 1;
 	return dt->end;
+}
+
+/* Whether mention `m` is its sentence's subject: it opens the sentence,
+ * the extractor found its verb, or only words without a comma or a verb
+ * stand before it ("The French physicist Henri Becquerel discovered"). */
+static bool mention_is_subject(const draft *d, size_t m)
+{
+	const extract_mention *mm = &d->M[m];
+	if (mm->start == 0 || mm->predicate_start)
+		return true;
+	const char *t = d->S[mm->sentence].text;
+	for (size_t i = 0; i < mm->start; i++) {
+		if (t[i] == ',' || t[i] == ';' || t[i] == ':' || t[i] == '(' || (unsigned char)t[i] == 0xE2)
+			return false;
+		if (i == 0 || t[i - 1] == ' ') {
+			size_t wl = 0;
+			while (i + wl < mm->start && t[i + wl] != ' ')
+				wl++;
+			char *w = xstrndup(t + i, wl);
+			char *base = qform_base_of_past(w);
+			bool verb = base != NULL || strcmp(w, "was") == 0 || strcmp(w, "were") == 0 ||
+			            strcmp(w, "is") == 0 || strcmp(w, "that") == 0 || strcmp(w, "and") == 0;
+			free(base);
+			free(w);
+			if (verb)
+				return false;
+		}
+	}
+	return true;
+}
+
+/* The person a pronoun of sentence `s` stands for: the only person named
+ * in the nearest sentence before it that names anyone (up to four back,
+ * through sentences that go on about "he" or "she"); -1 when that sentence
+ * names several, a "They" or "It" comes between, or the person is known to
+ * be of the other gender (`female`: "she" or "her"; the article's own
+ * pronouns near each name tell). */
+static int lead_person(const draft *d, size_t s, bool female)
+{
+	static const char *const personal[] = {"he", "she", "his", "her"};
+	static const char *const hers[] = {"she", "her", "hers", "herself"};
+	static const char *const his[] = {"he", "his", "him", "himself"};
+	for (size_t back = 1; back <= 4 && back <= s; back++) {
+		size_t k = s - back;
+		int found = -1;
+		bool several = false, subject = false;
+		for (size_t m = d->sent_mentions[k]; m < d->sent_mentions[k + 1]; m++) {
+			if (d->M[m].kind != EXTRACT_PERSON)
+				continue;
+			if (found >= 0 && found != (int)d->M[m].entity)
+				several = true;
+			found = (int)d->M[m].entity;
+			subject = subject || mention_is_subject(d, m);
+		}
+		/* "Curie" alone, with two Curies in the article: someone is named,
+		 * but who is not known. */
+		if (several || d->names_unknown[k])
+			return -1;
+		if (found >= 0 && !subject) {
+			/* "Using an electrometer that Pierre had invented, she
+			 * measured": the person named is not the one the pronoun
+			 * of that sentence, and so of this one, stands for. */
+			hay h;
+			hay_init(&h, d->S[k].text);
+			bool same_pronoun = has_any_word(&h, female ? hers : his, 4);
+			hay_release(&h);
+			if (same_pronoun)
+				continue;
+			/* "Contrecœur allowed Trent's company to withdraw. He ...": the
+			 * one named is not the subject, who may be someone the rules
+			 * did not find. */
+			return -1;
+		}
+		if (found >= 0)
+			return d->gender[found] == (female ? 1 : -1) ? -1 : found;
+		if (starts_with_word(d->S[k].text, pronouns, sizeof pronouns / sizeof pronouns[0]) &&
+		    !starts_with_word(d->S[k].text, personal, 4))
+			return -1;
+	}
+	return -1;
+}
+
+static bool word_at(const char *text, size_t i, const char *w);
+static bool her_is_object(const char *after);
+
+/* Each person's gender as the article's pronouns show it: +1 for "he",
+ * "his", "him", -1 for "she", "her", in sentences that name that person
+ * alone; 0 when unknown or mixed. */
+static void compute_genders(draft *d)
+{
+	d->gender = arena_alloc(d->ar, (d->nP + 1) * sizeof(int));
+	int *score = xcalloc(d->nP + 1, sizeof(int));
+	static const char *const he[] = {"he", "his", "him", "himself"};
+	static const char *const she[] = {"she", "hers", "herself"};
+	for (size_t s = 0; s < d->nS; s++) {
+		int only = -1;
+		bool several = false, subject = false;
+		for (size_t m = d->sent_mentions[s]; m < d->sent_mentions[s + 1]; m++) {
+			if (d->M[m].kind != EXTRACT_PERSON)
+				continue;
+			if (only >= 0 && only != (int)d->M[m].entity)
+				several = true;
+			only = (int)d->M[m].entity;
+			subject = subject || mention_is_subject(d, m);
+		}
+		/* Only a sentence about its named subject tells that subject's
+		 * gender: in "Using the electrometer Pierre had invented, she
+		 * measured", "she" is someone else. */
+		if (only < 0 || several || !subject || d->S[s].words > MAX_PROMPT_WORDS)
+			continue;
+		const char *t = d->S[s].text;
+		hay h;
+		hay_init(&h, t);
+		if (has_any_word(&h, he, 4))
+			score[only]++;
+		bool female = has_any_word(&h, she, 3);
+		/* "her" as a possessive ("her doctoral research"), not an object
+		 * ("to join her"), which is someone else. */
+		for (size_t i = 0; t[i] && !female; i++)
+			female = word_at(t, i, "her") && !her_is_object(t + i + 3);
+		if (female)
+			score[only]--;
+		hay_release(&h);
+	}
+	for (size_t p = 0; p < d->nP; p++)
+		d->gender[p] = score[p] > 0 ? 1 : score[p] < 0 ? -1 : 0;
+	free(score);
+	/* Family names two people share, and the sentences that use one alone
+	 * (without a given name before it). */
+	d->names_unknown = arena_alloc(d->ar, (d->nS + 1) * sizeof(bool));
+	memset(d->names_unknown, 0, (d->nS + 1) * sizeof(bool));
+	strset seen = {0}, shared = {0};
+	const char **list = xmalloc((d->nP + 1) * sizeof *list);
+	size_t n_list = 0;
+	for (size_t p = 0; p < d->nP; p++) {
+		const char *f = d->P[p].family;
+		if (!f || !strchr(d->P[p].name, ' '))
+			continue;
+		if (strset_has(&seen, f) && !strset_has(&shared, f)) {
+			strset_add(&shared, f);
+			list[n_list++] = f;
+		}
+		strset_add(&seen, f);
+	}
+	for (size_t s = 0; s < d->nS && n_list; s++) {
+		const char *t = d->S[s].text;
+		for (size_t i = 0; i < n_list && !d->names_unknown[s]; i++) {
+			size_t fl = strlen(list[i]);
+			for (const char *at = strstr(t, list[i]); at && !d->names_unknown[s]; at = strstr(at + 1, list[i])) {
+				bool whole = (at == t || !is_word_byte((unsigned char)at[-1])) && !is_word_byte((unsigned char)at[fl]);
+				/* "Pierre Curie": a capitalised word before it makes it a full name. */
+				bool full = at >= t + 2 && at[-1] == ' ' && is_word_byte((unsigned char)at[-2]);
+				if (full) {
+					const char *w = at - 1;
+					while (w > t && w[-1] != ' ')
+						w--;
+					full = *w >= 'A' && *w <= 'Z';
+				}
+				d->names_unknown[s] = whole && !full;
+			}
+		}
+	}
+	d->family_shared = arena_alloc(d->ar, (d->nP + 1) * sizeof(bool));
+	for (size_t p = 0; p < d->nP; p++)
+		d->family_shared[p] = d->P[p].family && strset_has(&shared, d->P[p].family);
+	free(list);
+	strset_release(&seen);
+	strset_release(&shared);
+}
+
+/* Whether text[i..] is the whole word `w` (case aside). */
+static bool word_at(const char *text, size_t i, const char *w)
+{
+	size_t n = strlen(w);
+	return (i == 0 || !is_word_byte((unsigned char)text[i - 1])) && strncasecmp(text + i, w, n) == 0 &&
+	       !is_word_byte((unsigned char)text[i + n]);
+}
+
+/* "her" as an object ("presented her with"), not a possessive ("her
+ * research"): what follows is a preposition, an article or punctuation. */
+static bool her_is_object(const char *after)
+{
+	static const char *const follow[] = {
+		"with", "to", "for", "as", "in", "on", "at", "from", "by", "a", "an", "the", "and",
+		"that", "into", "about", "after", "before", "up", "back", "off",
+	};
+	while (*after == ' ')
+		after++;
+	if (!is_word_byte((unsigned char)*after))
+		return true;
+	return starts_with_word(after, follow, sizeof follow / sizeof follow[0]);
+}
+
+/* `text` (a prompt made from sentence `s`) with its pronouns that point
+ * outside the sentence replaced by the person they stand for: the first
+ * "he" or "she" when the sentence's subject is not named before it, a
+ * leading "His"/"Her", and an object "him" or "her". NULL when it opens
+ * with another pronoun ("It", "They") or has one of these that cannot be
+ * resolved. With `subject_asked` (a "who" question), a subject pronoun is
+ * the one asked about and stays. *resolved gets the person, or -1. */
+static const char *resolve_lead(draft *d, size_t s, const char *text, bool subject_asked, int *resolved)
+{
+	*resolved = -1;
+	if (!text)
+		return NULL;
+	static const char *const personal[] = {"he", "she", "his", "her"};
+	if (starts_with_word(text, pronouns, sizeof pronouns / sizeof pronouns[0]) &&
+	    !starts_with_word(text, personal, 4))
+		return NULL;
+	const char *out = text;
+	for (int pass = 0; pass < 2; pass++) {
+		/* Pass 0: a subject ("he", "she", a leading possessive); pass 1: an
+		 * object ("him", "her"). */
+		size_t at = SIZE_MAX, wl = 0;
+		bool female = false, possessive = false;
+		for (size_t i = 0; out[i] && at == SIZE_MAX; i++) {
+			if (pass == 0 && (word_at(out, i, "he") || word_at(out, i, "she"))) {
+				at = i, wl = out[i + 1] == 'e' ? 2 : 3, female = wl == 3;
+			} else if (pass == 0 && i == 0 && (word_at(out, 0, "his") || word_at(out, 0, "her"))) {
+				at = 0, wl = 3, female = tolower((unsigned char)out[1]) == 'e', possessive = true;
+			} else if (pass == 1 && (word_at(out, i, "him") ||
+			                         (word_at(out, i, "her") && i > 0 && her_is_object(out + i + 3)))) {
+				at = i, wl = 3, female = tolower((unsigned char)out[1 + i]) == 'e';
+			}
+		}
+		if (at == SIZE_MAX)
+			continue;
+		/* A subject pronoun after the sentence's named subject is that
+		 * subject ("Yi ... said he"). */
+		bool named_subject = false;
+		for (size_t m = d->sent_mentions[s]; m < d->sent_mentions[s + 1] && !named_subject; m++)
+			named_subject = d->M[m].kind == EXTRACT_PERSON && d->M[m].predicate_start &&
+			                memmem(out, at, d->S[s].text + d->M[m].start, d->M[m].end - d->M[m].start);
+		if (pass == 0 && (named_subject || subject_asked))
+			continue;
+		int p = lead_person(d, s, female);
+		if (p < 0)
+			return NULL;
+		/* An object is never the clause's own subject. */
+		if (pass == 1 && sentence_names(d, s, ent_person((size_t)p)))
+			return NULL;
+		if (*resolved >= 0 && *resolved != p)
+			return NULL;
+		*resolved = p;
+		out = afmt(d, "%.*s%s%s%s", (int)at, out, d->P[p].name, possessive ? "\xE2\x80\x99s" : "", out + at + wl);
+	}
+	return out;
+}
+
+/* Whether `text` (from sentence `s`) holds a "his" or "her" after its
+ * start while the person last named before the sentence, of that gender,
+ * is not the sentence's named subject: the pronoun may be theirs. */
+static bool possessive_points_back(const draft *d, size_t s, const char *text)
+{
+	for (int g = 0; g < 2; g++) {
+		const char *w = g ? "her" : "his";
+		bool found = false;
+		for (size_t i = 1; text[i] && !found; i++)
+			found = word_at(text, i, w);
+		if (!found)
+			continue;
+		int before = lead_person(d, s, g == 1);
+		if (before < 0)
+			continue;
+		for (size_t m = d->sent_mentions[s]; m < d->sent_mentions[s + 1]; m++)
+			if (d->M[m].kind == EXTRACT_PERSON && (int)d->M[m].entity != before)
+				return true;
+	}
+	return false;
+}
+
+/* The sentence's closing or opening attribution cut off ("..., the WSJ
+ * reported"), so that the event is asked about, not the report. */
+static const char *without_attribution(draft *d, const char *text)
+{
+	size_t a, b, ws, we;
+	if (!text || !qform_attribution(text, &a, &b, &ws, &we))
+		return text;
+	return tidy(d, afmt(d, "%.*s%s%s", (int)a, text, a == 0 ? "" : ".", text + b));
 }
 
 static void tmpl_date(draft *d)
@@ -814,39 +1119,60 @@ static void tmpl_date(draft *d)
 		const extract_sentence *st = &d->S[dt->sentence];
 		if (dt->end_year || st->quoted || st->words > MAX_PROMPT_WORDS || has_pronunciation(st->text))
 			continue;
+		/* Only a date of the main clause is asked as "when": one that opens
+		 * the sentence, or one in the first clause ("X defended her thesis
+		 * in June 1903"); a date further in may belong to a clause of its
+		 * own ("since the franchise was founded in 1995"), which the cloze
+		 * template blanks instead. */
+		if (!dt->removable)
+			continue;
+		if (dt->phrase_start > 0) {
+			bool first_clause = true;
+			static const char *const openers[] = {
+				"that", "which", "who", "when", "where", "after", "before", "while", "because",
+				"since", "until", "as", "whose", "whom", "if", "although", "though",
+			};
+			for (size_t k = 0; k < dt->phrase_start && first_clause; k++) {
+				char c = st->text[k];
+				if (c == ',' || c == ';' || c == ':' || c == '(')
+					first_clause = false;
+				if (k == 0 || st->text[k - 1] == ' ')
+					first_clause = !starts_with_word(st->text + k, openers, sizeof openers / sizeof openers[0]) &&
+					               first_clause;
+			}
+			if (!first_clause)
+				continue;
+		}
 		cand *c = cand_new(d, DRAFT_DATE, QUIZ_DATE, dt->sentence);
 		if (!c)
 			return;
 		static const char *const asked[] = {
-			"", "In what year did the following happen?",
-			"In what month and year did the following happen?", "On what date did the following happen?",
+			"", "In what year", "In what month and year", "On what date",
 		};
-		static const char *const blank[] = {
-			"", "What year fills the blank?", "What month and year fill the blank?",
-			"What date fills the blank?",
-		};
-		const char *stmt;
-		const char *lead;
-		/* Cut out only a date that opens the sentence ("In 2020, ..."): one
-		 * further in may belong to a clause of its own ("since the
-		 * franchise was founded in 1995"), which a blank keeps right. */
-		if (dt->removable && dt->phrase_start == 0) {
-			stmt = edit_sentence(d, dt->sentence, dt->phrase_start, date_cut_end(d, dt), "");
-			lead = asked[dt->precision];
-		} else {
-			stmt = edit_sentence(d, dt->sentence, dt->start, dt->end, "_____");
-			lead = blank[dt->precision];
-		}
-		if (!stmt || count_words(stmt) < 6) {
+		const char *stmt = edit_sentence(d, dt->sentence, dt->phrase_start, date_cut_end(d, dt), "");
+		/* "He passed the examination in 1576 and spent years ...": the
+		 * date is the first verb's; what the second did is left out. */
+		if (dt->phrase_start > 0 && strncmp(st->text + dt->end, " and ", 5) == 0)
+			stmt = tidy(d, afmt(d, "%.*s.", (int)dt->phrase_start, st->text));
+		stmt = without_attribution(d, stmt);
+		int who = -1;
+		stmt = resolve_lead(d, dt->sentence, stmt, false, &who);
+		/* "Yu secured his appointment", where "his" is Yi's, named just
+		 * before: a possessive that may point past the subject is not
+		 * asked about. */
+		if (stmt && possessive_points_back(d, dt->sentence, stmt))
+			stmt = NULL;
+		char *q = stmt && count_words(stmt) >= 4 ? qform_ask(stmt, asked[dt->precision], false) : NULL;
+		if (!q) {
 			cand_drop(d);
 			continue;
 		}
-		c->q.prompt = afmt(d, "%s %s", lead, stmt);
+		c->q.prompt = arena_strdup(d->ar, q);
+		free(q);
 		c->q.answer = iso_date(d, dt->year, dt->month, dt->day);
 		c->q.answer_text = dt->surface;
 		c->answer_date = (int)i;
 		c->key = afmt(d, "date:%s", c->q.answer);
-		c->shows_sentence = true;
 		add_form(c, dt->surface);
 		add_form(c, afmt(d, "%04d", dt->year));
 		c->q.source = source_for(d, dt->sentence, dt->phrase_start, dt->end);
@@ -854,6 +1180,8 @@ static void tmpl_date(draft *d)
 			? afmt(d, "\xC2\xB6%d says \xE2\x80\x9C%s\xE2\x80\x9D, and the article was published on %s.",
 			       st->paragraph, dt->phrase, published_text(d))
 			: afmt(d, "\xC2\xB6%d gives the date: \xE2\x80\x9C%s\xE2\x80\x9D.", st->paragraph, dt->phrase);
+		if (who >= 0)
+			add_ent(c, ent_person((size_t)who));
 		for (size_t m = d->sent_mentions[dt->sentence]; m < d->sent_mentions[dt->sentence + 1]; m++)
 			if (d->M[m].kind == EXTRACT_PERSON)
 				add_ent(c, ent_person(d->M[m].entity));
@@ -879,11 +1207,25 @@ static void tmpl_who(draft *d)
 		size_t intro = m->subject_start;
 		while (intro > 0 && st->text[intro - 1] == ' ')
 			intro--;
+		/* "In December of that year, ...": an opening phrase that points
+		 * at another sentence means nothing on its own; it goes. */
+		if (intro) {
+			char *opening = afmt(d, "%.*s", (int)intro, st->text);
+			static const char *const pointers[] = {"that", "same", "following", "next", "later", "this", "then"};
+			hay h;
+			hay_init(&h, opening);
+			if (has_any_word(&h, pointers, sizeof pointers / sizeof pointers[0]))
+				intro = 0;
+			hay_release(&h);
+		}
 		const char *wh = person ? (intro ? "who" : "Who")
 		                        : (intro ? "which organisation" : "Which organisation");
 		char *joined = afmt(d, "%.*s%s%s %s", (int)intro, st->text, intro ? " " : "", wh,
 		                    st->text + m->predicate_start);
-		c->q.prompt = as_question(d, tidy(d, joined));
+		int object = -1;
+		c->q.prompt = resolve_lead(d, m->sentence, as_question(d, tidy(d, joined)), true, &object);
+		if (object >= 0)
+			add_ent(c, ent_person((size_t)object));
 		c->q.answer_text = ent_name(d, e);
 		c->answer_ent = e;
 		add_ent(c, e);
@@ -897,6 +1239,69 @@ static void tmpl_who(draft *d)
 		cand_finish(d, c);
 	}
 }
+
+/* "She won the Nobel Prize in 1911." -> "Who won the Nobel Prize in
+ * 1911?", when "She" is the one person named just before. */
+static void tmpl_who_pronoun(draft *d)
+{
+	for (size_t s = 0; s < d->nS; s++) {
+		const extract_sentence *st = &d->S[s];
+		if (st->quoted || st->words < 5 || st->words > 40 || has_pronunciation(st->text))
+			continue;
+		size_t wl = 0;
+		if (strncmp(st->text, "He ", 3) == 0)
+			wl = 2;
+		else if (strncmp(st->text, "She ", 4) == 0)
+			wl = 3;
+		if (!wl)
+			continue;
+		/* The verb must follow at once ("She won", "He was"). */
+		const char *rest = st->text + wl + 1;
+		size_t vl = strcspn(rest, " ,.");
+		char *verb = afmt(d, "%.*s", (int)vl, rest);
+		char *base = qform_base_of_past(verb);
+		bool is_verb = base != NULL || strcmp(verb, "was") == 0;
+		free(base);
+		if (!is_verb)
+			continue;
+		int p = lead_person(d, s, wl == 3);
+		if (p < 0)
+			continue;
+		/* "that year" points at another sentence; a second clause (", and
+		 * measurements ... confirmed") is not about the person. */
+		static const char *const pointers[] = {"that year", "same year", "following year", "next year", "that day"};
+		bool points = false;
+		for (size_t k = 0; k < sizeof pointers / sizeof pointers[0] && !points; k++)
+			points = strstr(rest, pointers[k]) != NULL;
+		if (points)
+			continue;
+		size_t keep = strlen(rest);
+		const char *second = strstr(rest, ", and ");
+		const char *but = strstr(rest, ", but ");
+		if (second || but)
+			keep = (size_t)(((second && (!but || second < but)) ? second : but) - rest);
+		cand *c = cand_new(d, DRAFT_WHO, QUIZ_ACTOR, s);
+		if (!c)
+			return;
+		int object = -1;
+		const char *asked = keep < strlen(rest) ? afmt(d, "Who %.*s.", (int)keep, rest) : afmt(d, "Who %s", rest);
+		c->q.prompt = resolve_lead(d, s, as_question(d, tidy(d, asked)), true, &object);
+		if (object >= 0)
+			add_ent(c, ent_person((size_t)object));
+		int e = ent_person((size_t)p);
+		c->q.answer_text = ent_name(d, e);
+		c->answer_ent = e;
+		add_ent(c, e);
+		add_entity_forms(d, c, e);
+		c->key = afmt(d, "who:%d", e);
+		c->shows_sentence = true;
+		c->q.source = source_for(d, s, 0, st->len);
+		c->q.explain = afmt(d, "\xC2\xB6%d says this of %s (\xE2\x80\x9C%.*s\xE2\x80\x9D, after %s is named).",
+		                    st->paragraph, ent_name(d, e), (int)wl, st->text, ent_name(d, e));
+		cand_finish(d, c);
+	}
+}
+
 
 /* Distractors for an entity answer: other speakers first, then others of
  * the same kind, then any; by first appearance. */
@@ -1023,6 +1428,83 @@ static void tmpl_who_said(draft *d)
 		cand_finish(d, c);
 	}
 }
+
+static bool sentence_fit(const draft *d, size_t s, size_t min_words, size_t max_words);
+
+/* Who reported an event: the attribution cut from the event ("..., the
+ * Wall Street Journal (WSJ) reported.") asked about, with other sources
+ * of the article as choices. */
+static void tmpl_who_reported(draft *d)
+{
+	for (size_t s = 0; s < d->nS; s++) {
+		const extract_sentence *st = &d->S[s];
+		if (!sentence_fit(d, s, 8, 45))
+			continue;
+		size_t a, b, ws, we;
+		if (!qform_attribution(st->text, &a, &b, &ws, &we) || a == 0)
+			continue;
+		/* The source must be someone the article names in full. */
+		int e = -1;
+		for (size_t m = d->sent_mentions[s]; m < d->sent_mentions[s + 1] && e < 0; m++) {
+			const extract_mention *mm = &d->M[m];
+			if (mm->start < ws || mm->end > we)
+				continue;
+			if (mm->kind == EXTRACT_ORG && !d->O[mm->entity].is_org)
+				continue;
+			e = mm->kind == EXTRACT_PERSON ? ent_person(mm->entity) : ent_org(d, mm->entity);
+		}
+		if (e < 0)
+			continue;
+		int others[3];
+		size_t n_others = pick_distractors(d, e, true, others, 3);
+		if (n_others < 2)
+			continue;
+		int who = -1;
+		const char *event = resolve_lead(d, s, tidy(d, afmt(d, "%.*s", (int)a, st->text)), false, &who);
+		if (!event || count_words(event) < 6)
+			continue;
+		/* "In June this year, ..." reads on after "that" in lower case; a
+		 * name stays as it is. */
+		bool name_first = false;
+		for (size_t m = d->sent_mentions[s]; m < d->sent_mentions[s + 1]; m++)
+			name_first = name_first || d->M[m].start == 0;
+		for (size_t i = d->sent_dates[s]; i < d->sent_dates[s + 1]; i++)
+			name_first = name_first || (d->D[i].start == 0 && d->D[i].relative == false && isdigit((unsigned char)*event));
+		char *lowered = arena_strdup(d->ar, event);
+		if (!name_first && !(lowered[0] && isupper((unsigned char)lowered[1])))
+			lowered[0] = (char)tolower((unsigned char)lowered[0]);
+		const char *verb = st->text + we + 1;
+		size_t vl = strcspn(verb, " .");
+		cand *c = cand_new(d, DRAFT_WHO_SAID, QUIZ_CHOICE, s);
+		if (!c)
+			return;
+		c->q.prompt = afmt(d, "Which source %.*s that %s?", (int)vl, verb, lowered);
+		const char **choices = strings(d, n_others + 1);
+		choices[0] = ent_name(d, e);
+		for (size_t k = 0; k < n_others; k++) {
+			choices[k + 1] = ent_name(d, others[k]);
+			add_ent(c, others[k]);
+		}
+		shuffle(d, st->text, choices, n_others + 1);
+		c->q.choices = choices;
+		c->q.n_choices = n_others + 1;
+		c->q.answer = ent_name(d, e);
+		c->q.answer_text = ent_name(d, e);
+		add_ent(c, e);
+		if (who >= 0)
+			add_ent(c, ent_person((size_t)who));
+		add_entity_forms(d, c, e);
+		c->key = afmt(d, "said:%d", e);
+		c->shows_sentence = true;
+		c->q.source = source_for(d, s, 0, st->len);
+		c->q.explain = afmt(d, "\xC2\xB6%d gives %s as the source.", st->paragraph, ent_name(d, e));
+		cand_finish(d, c);
+		/* Who reported something is worth less than what happened. */
+		if (d->n_cands && &d->cands[d->n_cands - 1] == c)
+			c->q.score -= 0.3;
+	}
+}
+
 
 /* The bytes of sentence `s` that hold both `a` and `b` (either may be NULL),
  * as a quotation; the sentence when they cannot be found. */
@@ -1201,11 +1683,6 @@ static bool sentence_fit(const draft *d, size_t s, size_t min_words, size_t max_
 	return closes;
 }
 
-static const char *const number_words[] = {
-	"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-	"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-	"nineteen", "twenty",
-};
 
 /* Another number to put in place of `n` in a false claim: one of the
  * article's of the same kind and unit within ten times, else a made-up one
@@ -1222,35 +1699,30 @@ static const char *number_swap(draft *d, size_t idx, const hay *sentence, uint64
 			continue;
 		if ((o->unit == NULL) != (n->unit == NULL) || (o->unit && strcmp(o->unit, n->unit) != 0))
 			continue;
+		/* "$50,000" for "£21,000" changes the currency, not the amount. */
+		if (n->kind == EXTRACT_MONEY && o->surface[0] != n->surface[0])
+			continue;
 		if (hay_has(sentence, o->surface))
 			continue;
 		pool[k++] = i;
 	}
-	if (k)
-		return d->N[pool[splitmix(rng) % k]].surface;
-	const char *s = n->surface;
-	if (n->kind == EXTRACT_CARDINAL && n->value >= 2 && n->value <= 18 && s[0] >= 'a' && s[0] <= 'z')
-		return number_words[(int)n->value + 2];
-	bool plain = strspn(s, "0123456789,") == strlen(s);
-	if (!plain || n->value < 3 || n->value > 1e12)
-		return NULL;
-	double v = n->value < 10 ? n->value * 2 : floor(n->value * 1.5 + 0.5);
-	bool commas = strchr(s, ',') != NULL;
-	char digits[32];
-	snprintf(digits, sizeof digits, "%.0f", v);
-	if (!commas)
-		return afmt(d, "%s", digits);
-	buf b;
-	buf_init(&b);
-	size_t len = strlen(digits);
-	for (size_t i = 0; i < len; i++) {
-		if (i && (len - i) % 3 == 0)
-			buf_putc(&b, ',');
-		buf_putc(&b, digits[i]);
-	}
-	char *out = arena_strndup(d->ar, b.ptr, b.len);
-	buf_release(&b);
-	return out;
+	/* Only the article's own numbers: a made-up one may be true. */
+	return k ? d->N[pool[splitmix(rng) % k]].surface : NULL;
+}
+
+/* Whether the paragraph of sentence `s` names the entity. */
+static bool paragraph_names(const draft *d, size_t s, int e)
+{
+	int para = d->S[s].paragraph;
+	size_t a = s, b = s;
+	while (a > 0 && s - a < 10 && d->S[a - 1].paragraph == para)
+		a--;
+	while (b + 1 < d->nS && b - s < 10 && d->S[b + 1].paragraph == para)
+		b++;
+	for (size_t k = a; k <= b; k++)
+		if (sentence_names(d, k, e))
+			return true;
+	return false;
 }
 
 /* Builds a false claim from sentence `s` by swapping one person,
@@ -1267,11 +1739,16 @@ static bool false_claim(draft *d, cand *c, size_t s)
 	/* People and organisations. */
 	for (size_t m = d->sent_mentions[s]; m < d->sent_mentions[s + 1]; m++) {
 		const extract_mention *mm = &d->M[m];
-		if (!mm->full)
+		/* Only the subject of the clause is swapped, for another subject of
+		 * the article: the article says who did it, so someone else in
+		 * that place is a claim it contradicts. */
+		if (!mm->full || !mm->predicate_start)
 			continue;
 		bool person = mm->kind == EXTRACT_PERSON;
 		int e = person ? ent_person(mm->entity) : ent_org(d, mm->entity);
-		if (!person && !d->O[mm->entity].is_org)
+		/* "Court" for "Council" says nothing: organisations of one word
+		 * are too vague to swap. */
+		if (!person && (!d->O[mm->entity].is_org || !strchr(d->O[mm->entity].name, ' ')))
 			continue;
 		/* Its other forms must not stay behind in the sentence. */
 		buf_clear(&rest_text);
@@ -1289,8 +1766,13 @@ static bool false_claim(draft *d, cand *c, size_t s)
 		size_t total = person ? d->nP : d->nO;
 		for (size_t i = 0; i < total && k < 32; i++) {
 			int o = person ? ent_person(i) : ent_org(d, i);
-			if (o == e || sentence_names(d, s, o) || (!person && !d->O[i].is_org) ||
-			    strcmp(ent_name(d, o), ent_name(d, e)) == 0 || hay_has(&sentence, ent_name(d, o)))
+			if (o == e || sentence_names(d, s, o) || (!person && (!d->O[i].is_org || !strchr(d->O[i].name, ' '))) ||
+			    strcmp(ent_name(d, o), ent_name(d, e)) == 0 || hay_has(&sentence, ent_name(d, o)) ||
+			    !d->subject_somewhere[o] || paragraph_names(d, s, o))
+				continue;
+			/* Pierre Curie may well have done what Marie Curie did. */
+			if (person && d->P[i].family && d->P[mm->entity].family &&
+			    strcmp(d->P[i].family, d->P[mm->entity].family) == 0)
 				continue;
 			/* "a U.S. State Department representative" must not become "a
 			 * China's Foreign Ministry representative". */
@@ -1316,7 +1798,9 @@ static bool false_claim(draft *d, cand *c, size_t s)
 	/* Dates. */
 	for (size_t i = d->sent_dates[s]; i < d->sent_dates[s + 1]; i++) {
 		const extract_date *dt = &d->D[i];
-		if (dt->relative || dt->end_year)
+		/* The one date of the event ("in 1898"), not a bound ("by 1590",
+		 * "since 1968") that another year would satisfy as well. */
+		if (dt->relative || dt->end_year || !dt->removable || d->sent_dates[s + 1] - d->sent_dates[s] != 1)
 			continue;
 		const char *swap = NULL;
 		size_t pool[16], k = 0;
@@ -1349,6 +1833,18 @@ static bool false_claim(draft *d, cand *c, size_t s)
 	/* Numbers. */
 	for (size_t i = d->sent_numbers[s]; i < d->sent_numbers[s + 1]; i++) {
 		const extract_number *n = &d->N[i];
+		/* "more than 130": a smaller number would be true as well. */
+		static const char *const bounds[] = {
+			"more than ", "over ", "at least ", "fewer than ", "less than ", "up to ", "nearly ",
+			"almost ", "under ", "at most ", "as many as ", "some ",
+		};
+		bool bounded = false;
+		for (size_t b = 0; b < sizeof bounds / sizeof bounds[0] && !bounded; b++) {
+			size_t bl = strlen(bounds[b]);
+			bounded = n->start >= bl && strncasecmp(st->text + n->start - bl, bounds[b], bl) == 0;
+		}
+		if (bounded)
+			continue;
 		const char *swap = number_swap(d, i, &sentence, &rng);
 		if (!swap || hay_has(&sentence, swap))
 			continue;
@@ -1402,6 +1898,10 @@ static void tmpl_claim(draft *d)
 				if (d->M[m].kind == EXTRACT_PERSON)
 					add_ent(c, ent_person(d->M[m].entity));
 		}
+		int who = -1;
+		c->q.prompt = resolve_lead(d, s, c->q.prompt, false, &who);
+		if (who >= 0)
+			add_ent(c, ent_person((size_t)who));
 		c->key = afmt(d, "claim:%zu", s);
 		c->shows_sentence = true;
 		c->q.source = source_for(d, s, 0, st->len);
@@ -1416,6 +1916,11 @@ static void cloze_one(draft *d, size_t s, size_t start, size_t end, const char *
 	if (!c)
 		return;
 	const extract_sentence *st = &d->S[s];
+	/* A blank of more words than this is a guessing game, not recall. */
+	if (count_words(answers[0]) > 4) {
+		cand_drop(d);
+		return;
+	}
 	/* The answer must not show elsewhere in the sentence. */
 	buf rest_text;
 	buf_init(&rest_text);
@@ -1425,6 +1930,19 @@ static void cloze_one(draft *d, size_t s, size_t start, size_t end, const char *
 	bool shows = false;
 	for (size_t i = 0; i < n_answers && !shows; i++)
 		shows = hay_has(&rest, answers[i]);
+	/* "Marie Curie met {{Pierre Curie}}": half the answer shows. */
+	if (ent >= 0 && (size_t)ent < d->nP) {
+		const char *name = d->P[ent].name;
+		for (const char *w = name; *w && !shows;) {
+			const char *e = strchr(w, ' ');
+			size_t wl = e ? (size_t)(e - w) : strlen(w);
+			if (wl >= 4) {
+				char *word = afmt(d, "%.*s", (int)wl, w);
+				shows = hay_has(&rest, word);
+			}
+			w = e ? e + 1 : w + wl;
+		}
+	}
 	hay_release(&rest);
 	buf_release(&rest_text);
 	if (shows) {
@@ -1442,6 +1960,30 @@ static void cloze_one(draft *d, size_t s, size_t start, size_t end, const char *
 	buf_puts(&blank, "}}");
 	c->q.prompt = edit_sentence(d, s, start, end, blank.ptr);
 	buf_release(&blank);
+	int who = -1;
+	c->q.prompt = resolve_lead(d, s, c->q.prompt, false, &who);
+	if (who >= 0)
+		add_ent(c, ent_person((size_t)who));
+	/* A name put in for a pronoun must not give the answer away. */
+	if (c->q.prompt && who >= 0) {
+		const char *open = strstr(c->q.prompt, "{{"), *close = open ? strstr(open, "}}") : NULL;
+		char *outside = close ? afmt(d, "%.*s %s", (int)(open - c->q.prompt), c->q.prompt, close + 2) : NULL;
+		hay h;
+		hay_init(&h, outside ? outside : "");
+		for (size_t i = 0; i < n_answers && outside; i++)
+			if (hay_has(&h, answers[i]))
+				c->q.prompt = NULL;
+		/* Nor half of it ("Marie Curie met {{Pierre Curie}}"). */
+		if (outside && ent >= 0 && (size_t)ent < d->nP)
+			for (const char *w = d->P[ent].name; *w && c->q.prompt;) {
+				const char *e = strchr(w, ' ');
+				size_t wl = e ? (size_t)(e - w) : strlen(w);
+				if (wl >= 4 && hay_has(&h, afmt(d, "%.*s", (int)wl, w)))
+					c->q.prompt = NULL;
+				w = e ? e + 1 : w + wl;
+			}
+		hay_release(&h);
+	}
 	c->q.answer_text = answers[0];
 	c->key = afmt(d, "cloze:%s", key);
 	c->shows_sentence = true;
@@ -1472,10 +2014,9 @@ static void tmpl_cloze(draft *d)
 				const extract_person *p = &d->P[mm->entity];
 				e = ent_person(mm->entity);
 				answers[n++] = p->name;
-				if (p->short_name)
-					answers[n++] = p->short_name;
-				else if (strchr(p->name, ' '))
-					answers[n++] = last_word(p->name);
+				/* "Curie" alone is no answer when there are two Curies. */
+				if (p->family && strcmp(p->family, p->name) != 0 && !d->family_shared[mm->entity])
+					answers[n++] = p->family;
 			} else {
 				const extract_org *o = &d->O[mm->entity];
 				if (!o->is_org || !strchr(o->name, ' '))
@@ -1510,6 +2051,142 @@ static void tmpl_cloze(draft *d)
 			}
 			cloze_one(d, s, num->start, num->end, answers, n, afmt(d, "n%s", num->surface), -1, -1);
 		}
+	}
+}
+
+/* Whether the clause before byte `at` of sentence `s` is the first one: no
+ * comma, bracket or word that opens another clause stands before it. */
+static bool in_first_clause(const draft *d, size_t s, size_t at)
+{
+	static const char *const openers[] = {
+		"that", "which", "who", "when", "where", "after", "before", "while", "because",
+		"since", "until", "as", "whose", "whom", "if", "although", "though",
+	};
+	const char *t = d->S[s].text;
+	for (size_t k = 0; k < at; k++) {
+		if (t[k] == ',' || t[k] == ';' || t[k] == ':' || t[k] == '(')
+			return false;
+		if ((k == 0 || t[k - 1] == ' ') && starts_with_word(t + k, openers, sizeof openers / sizeof openers[0]))
+			return false;
+	}
+	return true;
+}
+
+/* "How many" questions: a count and the plural noun after it ("some 150
+ * women"), asked where the count is the subject ("About 150,000 soldiers
+ * followed" -> "How many soldiers followed?") or the object of the main
+ * verb ("she trained some 150 women as operators" -> "How many women did
+ * Marie Curie train as operators?"). */
+static void tmpl_number(draft *d)
+{
+	static const char *const approx[] = {"about ", "some ", "around ", "roughly ", "approximately ", "an estimated "};
+	static const char *const bounds[] = {
+		"more than ", "over ", "at least ", "fewer than ", "less than ", "up to ", "nearly ",
+		"almost ", "under ", "at most ", "as many as ", "only ", "just ",
+	};
+	for (size_t i = 0; i < d->nN; i++) {
+		const extract_number *n = &d->N[i];
+		size_t s = n->sentence;
+		const extract_sentence *st = &d->S[s];
+		if (n->kind != EXTRACT_CARDINAL || !n->unit || n->value < 2 || !sentence_fit(d, s, 6, 45))
+			continue;
+		/* The noun counted: the unit's first word, a plural, right after. */
+		const char *u = n->unit;
+		size_t ul = strcspn(u, " ");
+		bool plural = (ul > 3 && u[ul - 1] == 's' && u[ul - 2] != 's') ||
+		              (ul == 5 && strncmp(u, "women", 5) == 0) || (ul == 6 && strncmp(u, "people", 6) == 0) ||
+		              (ul == 8 && strncmp(u, "children", 8) == 0) || (ul == 3 && strncmp(u, "men", 3) == 0);
+		if (!plural || strncmp(st->text + n->end, " ", 1) != 0 || strncmp(st->text + n->end + 1, u, ul) != 0)
+			continue;
+		size_t phrase_end = n->end + 1 + ul;
+		if (is_word_byte((unsigned char)st->text[phrase_end]))
+			continue;
+		size_t phrase_start = n->start;
+		bool about = false, bounded = false;
+		for (size_t b = 0; b < sizeof bounds / sizeof bounds[0] && !bounded; b++) {
+			size_t bl = strlen(bounds[b]);
+			bounded = n->start >= bl && strncasecmp(st->text + n->start - bl, bounds[b], bl) == 0;
+		}
+		for (size_t b = 0; b < sizeof approx / sizeof approx[0] && !about; b++) {
+			size_t bl = strlen(approx[b]);
+			if (n->start >= bl && strncasecmp(st->text + n->start - bl, approx[b], bl) == 0) {
+				about = true;
+				phrase_start = n->start - bl;
+			}
+		}
+		if (bounded || !in_first_clause(d, s, phrase_start))
+			continue;
+		/* "842 pounds (382 kg)", "two subsidiaries, X and Y", "1,000 years
+		 * or longer": the count is converted, listed or bounded after it. */
+		const char *after = st->text + phrase_end;
+		static const char *const after_bounds[] = {" or more", " or longer", " or fewer", " or less", " or so"};
+		bool qualified = after[0] == ',' || after[0] == ':' || strncmp(after, " (", 2) == 0;
+		for (size_t b = 0; b < sizeof after_bounds / sizeof after_bounds[0] && !qualified; b++)
+			qualified = strncmp(after, after_bounds[b], strlen(after_bounds[b])) == 0;
+		if (qualified)
+			continue;
+		/* A hedged count ("may have lived") is an estimate, not a fact to recall. */
+		hay hedge;
+		hay_init(&hedge, st->text);
+		bool hedged = has_any_word(&hedge, hedges, sizeof hedges / sizeof hedges[0]);
+		hay_release(&hedge);
+		if (hedged)
+			continue;
+		char *wh = afmt(d, "How many %.*s", (int)ul, u);
+		const char *prompt = NULL;
+		int who = -1;
+		if (phrase_start == 0) {
+			/* "How many soldiers followed?" needs more than a verb to be
+			 * answerable on its own. */
+			const char *rest = st->text + phrase_end;
+			if (count_words(afmt(d, "%.*s", (int)strcspn(rest, ",;"), rest)) < 5)
+				continue;
+			prompt = as_question(d, tidy(d, afmt(d, "%s %s", wh, rest)));
+		} else {
+			const char *stmt = edit_sentence(d, s, phrase_start > 0 ? phrase_start - 1 : 0, phrase_end, "");
+			stmt = resolve_lead(d, s, without_attribution(d, stmt), false, &who);
+			/* The count must have stood right after the verb. */
+			char *q = NULL;
+			if (stmt) {
+				size_t before = phrase_start;
+				while (before > 0 && st->text[before - 1] == ' ')
+					before--;
+				size_t w = before;
+				while (w > 0 && st->text[w - 1] != ' ')
+					w--;
+				char *verb = afmt(d, "%.*s", (int)(before - w), st->text + w);
+				char *base = qform_base_of_past(verb);
+				if (base)
+					q = qform_ask(stmt, wh, false);
+				free(base);
+			}
+			if (q) {
+				prompt = arena_strdup(d->ar, q);
+				free(q);
+			}
+		}
+		if (!prompt)
+			continue;
+		cand *c = cand_new(d, DRAFT_NUMBER, QUIZ_NUMBER, s);
+		if (!c)
+			return;
+		c->q.prompt = prompt;
+		c->q.answer = afmt(d, "%.15g", n->value);
+		c->q.answer_text = n->surface;
+		c->q.tolerance = about ? "10%" : NULL;
+		c->key = afmt(d, "number:%zu", i);
+		c->shows_sentence = true;
+		add_form(c, n->surface);
+		add_form(c, c->q.answer);
+		if (who >= 0)
+			add_ent(c, ent_person((size_t)who));
+		for (size_t m = d->sent_mentions[s]; m < d->sent_mentions[s + 1]; m++)
+			if (d->M[m].kind == EXTRACT_PERSON)
+				add_ent(c, ent_person(d->M[m].entity));
+		c->q.source = source_for(d, s, phrase_start, phrase_end);
+		c->q.explain = afmt(d, "\xC2\xB6%d says \xE2\x80\x9C%.*s\xE2\x80\x9D.", st->paragraph,
+		                    (int)(phrase_end - phrase_start), st->text + phrase_start);
+		cand_finish(d, c);
 	}
 }
 
@@ -1560,8 +2237,32 @@ static void tmpl_order(draft *d)
 			            d->D[events[k].date].sentence != dt->sentence;
 		if (!orderable)
 			continue;
-		char *text = edit_sentence(d, dt->sentence, dt->phrase_start, date_cut_end(d, dt), "");
-		if (!text || has_year_word(text) || starts_with_word(text, pronouns, sizeof pronouns / sizeof pronouns[0]))
+		char *text = (char *)without_attribution(d, edit_sentence(d, dt->sentence, dt->phrase_start, date_cut_end(d, dt), ""));
+		int who = -1;
+		text = (char *)resolve_lead(d, dt->sentence, text, false, &who);
+		if (!text || has_year_word(text) || starts_with_word(text, pronouns, sizeof pronouns / sizeof pronouns[0]) ||
+		    strstr(text, "\xE2\x80\x9C") || strchr(text, '"') || strchr(text, ':') || strchr(text, ';'))
+			continue;
+		/* The event's verb must be among its first words, or the item
+		 * names no event ("Two chemists at the University of ..."). */
+		bool verb = false;
+		size_t seen_words = 0;
+		for (const char *w = text; *w && seen_words < 12 && !verb; seen_words++) {
+			while (*w == ' ')
+				w++;
+			const char *e = w;
+			while (*e && *e != ' ')
+				e++;
+			char *word = afmt(d, "%.*s", (int)(e - w), w);
+			size_t wl = strlen(word);
+			while (wl && strchr(",.;:", word[wl - 1]))
+				word[--wl] = '\0';
+			char *base = qform_base_of_past(word);
+			verb = base != NULL || strcmp(word, "was") == 0 || strcmp(word, "were") == 0;
+			free(base);
+			w = e;
+		}
+		if (!verb)
 			continue;
 		/* At most 14 words, cut at a word. */
 		size_t words = 0, cut = strlen(text);
@@ -1672,12 +2373,13 @@ static heap_item heap_pop(heap_item *h, size_t *n)
 	return top;
 }
 
-static double gain(const cand *c, const bool *covered)
+static double gain(const cand *c, const bool *covered, const size_t *per_template)
 {
 	size_t fresh = 0;
 	for (size_t i = 0; i < c->n_covers; i++)
 		fresh += !covered[c->covers[i]];
-	return c->q.score + COVER_BONUS * (double)fresh;
+	double variety = per_template[c->q.template] ? 0 : VARIETY_BONUS;
+	return c->q.score + COVER_BONUS * (double)fresh + variety;
 }
 
 static int kept_order(const void *pa, const void *pb)
@@ -1701,12 +2403,10 @@ static const char *slug(draft *d, const char *s, size_t max_words, const cand *c
 		"whose", "words", "role", "position", "give", "describe", "acronym", "use", "stand",
 		"organisation", "he", "she", "his", "her", "their", "there", "said", "says",
 	};
-	/* Letters without their accents, in lower case, for ids. */
-	utf8proc_uint8_t *ascii = NULL;
-	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &ascii,
-	                                  UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
-	                                      UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
-	const char *src = n >= 0 ? (const char *)ascii : s;
+	/* Letters without their accents, in lower case, for ids; letters that
+	 * do not decompose are transliterated, never cut. */
+	char *ascii = names_transliterate(s);
+	const char *src = ascii;
 	buf out;
 	buf_init(&out);
 	size_t words = 0;
@@ -1738,6 +2438,39 @@ static const char *slug(draft *d, const char *s, size_t max_words, const cand *c
 	}
 	free(ascii);
 	char *r = arena_strndup(d->ar, out.ptr, out.len);
+	buf_release(&out);
+	return r;
+}
+
+/* An actor key: every word of `s`, transliterated, joined by "-" ("yi",
+ * "sklodowska-curie"), at most four. */
+static const char *key_slug(draft *d, const char *s)
+{
+	char *ascii = names_transliterate(s);
+	buf out;
+	buf_init(&out);
+	size_t words = 0;
+	for (const char *p = ascii; *p && words < 4;) {
+		while (*p && !((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')))
+			p++;
+		const char *w = p;
+		while ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))
+			p++;
+		if (p == w)
+			continue;
+		static const char *const small[] = {"the", "of", "and", "for", "in", "on", "at", "s"};
+		bool skip = false;
+		for (size_t i = 0; i < sizeof small / sizeof small[0] && !skip; i++)
+			skip = strlen(small[i]) == (size_t)(p - w) && strncmp(small[i], w, (size_t)(p - w)) == 0;
+		if (skip)
+			continue;
+		if (out.len)
+			buf_putc(&out, '-');
+		buf_append(&out, w, (size_t)(p - w));
+		words++;
+	}
+	free(ascii);
+	char *r = arena_strndup(d->ar, out.ptr ? out.ptr : "", out.len);
 	buf_release(&out);
 	return r;
 }
@@ -1777,16 +2510,21 @@ static void build_actors(draft *d, cand **kept, size_t n)
 				const extract_person *p = &d->P[e];
 				a->person = true;
 				a->name = p->name;
-				if (p->short_name && strcmp(p->short_name, last_word(p->name)) != 0)
-					a->family = p->short_name;
-				key_source = p->short_name ? p->short_name : last_word(p->name);
+				if (p->family && strcmp(p->family, last_word(p->name)) != 0)
+					a->family = p->family;
+				a->aliases = p->aliases;
+				a->n_aliases = p->n_aliases;
+				key_source = p->family ? p->family : last_word(p->name);
 			} else {
 				const extract_org *o = &d->O[(size_t)e - d->nP];
 				a->name = o->name;
 				a->acronym = o->acronym;
 				key_source = o->acronym ? o->acronym : o->name;
 			}
-			const char *stem = slug(d, key_source, 4, NULL);
+			const char *stem = key_slug(d, key_source);
+			/* Two Curies: the second goes by its full name. */
+			if (*stem && strset_has(&stems, stem))
+				stem = key_slug(d, a->name);
 			if (!*stem)
 				stem = slug(d, a->name, 4, NULL);
 			if (!*stem)
@@ -1847,7 +2585,7 @@ static void select_questions(draft *d)
 	size_t per_template[DRAFT_TEMPLATE_COUNT] = {0};
 	size_t share = (size_t)ceil(TEMPLATE_SHARE * (double)d->budget);
 	for (size_t i = 0; i < d->n_cands; i++)
-		heap_push(heap, &n_heap, (heap_item){gain(&d->cands[i], covered), i});
+		heap_push(heap, &n_heap, (heap_item){gain(&d->cands[i], covered, per_template), i});
 	/* Candidates put off because their template had its share; they get a
 	 * second round when the budget is not filled without them. */
 	size_t *deferred = xmalloc((d->n_cands + 1) * sizeof *deferred);
@@ -1862,7 +2600,7 @@ static void select_questions(draft *d)
 				break;
 			capped = false;
 			for (size_t i = 0; i < n_deferred; i++)
-				heap_push(heap, &n_heap, (heap_item){gain(&d->cands[deferred[i]], covered), deferred[i]});
+				heap_push(heap, &n_heap, (heap_item){gain(&d->cands[deferred[i]], covered, per_template), deferred[i]});
 			continue;
 		}
 		heap_item top = heap_pop(heap, &n_heap);
@@ -1871,11 +2609,11 @@ static void select_questions(draft *d)
 			deferred[n_deferred++] = top.index;
 			continue;
 		}
-		if (c->sentence != ORDER_SENTENCE && per_sentence[c->sentence] >= 2)
+		if (c->sentence != ORDER_SENTENCE && per_sentence[c->sentence] >= 1)
 			continue;
 		if (strset_has(&keys, c->key))
 			continue;
-		double now = gain(c, covered);
+		double now = gain(c, covered, per_template);
 		if (now < top.value - 1e-9 && n_heap && now < heap[0].value) {
 			heap_push(heap, &n_heap, (heap_item){now, top.index});
 			continue;
@@ -1982,16 +2720,26 @@ draft *draft_new(const article *a, const draft_options *opt)
 		d->sent_dates[s] = dt;
 		d->sent_numbers[s] = nu;
 	}
+	d->subject_somewhere = arena_alloc(d->ar, (d->nP + d->nO + 1) * sizeof(bool));
+	memset(d->subject_somewhere, 0, (d->nP + d->nO + 1) * sizeof(bool));
+	for (size_t i = 0; i < d->nM; i++)
+		if (d->M[i].predicate_start)
+			d->subject_somewhere[d->M[i].kind == EXTRACT_PERSON ? ent_person(d->M[i].entity)
+			                                                    : ent_org(d, d->M[i].entity)] = true;
+	compute_genders(d);
 	d->title = find_title(d);
 	d->para_folded = arena_alloc(d->ar, (article_paragraph_count(a) + 1) * sizeof(const char *));
 	tmpl_date(d);
 	tmpl_who(d);
+	tmpl_who_pronoun(d);
 	tmpl_who_said(d);
+	tmpl_who_reported(d);
 	tmpl_role(d);
 	tmpl_acronym(d);
 	tmpl_claim(d);
 	tmpl_cloze(d);
 	tmpl_order(d);
+	tmpl_number(d);
 	select_questions(d);
 	return d;
 }
@@ -2222,6 +2970,8 @@ void draft_write_yaml(const draft *d, const char *article_ref, buf *out)
 			yaml_field(out, "    ", "name", a->name);
 			yaml_field(out, "    ", "family", a->family);
 			yaml_field(out, "    ", "acronym", a->acronym);
+			if (a->n_aliases)
+				yaml_list(out, "    ", "aliases", a->aliases, a->n_aliases);
 		}
 	}
 	if (!d->n_kept) {
@@ -2247,6 +2997,11 @@ void draft_write_yaml(const draft *d, const char *article_ref, buf *out)
 			yaml_field(out, ind, "prompt", q->prompt);
 			/* An ISO date reads back as itself in plain style. */
 			buf_printf(out, "%sanswer: %s\n", ind, q->answer);
+			break;
+		case QUIZ_NUMBER:
+			yaml_field(out, ind, "prompt", q->prompt);
+			buf_printf(out, "%sanswer: %s\n", ind, q->answer);
+			yaml_field(out, ind, "tolerance", q->tolerance);
 			break;
 		case QUIZ_CLAIM:
 			yaml_field(out, ind, "prompt", q->prompt);

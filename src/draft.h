@@ -10,24 +10,26 @@
 #include "util.h"
 
 /* Drafting overgenerates candidate questions from what extract.h finds in
- * the article, one template at a time, scores each, then keeps the best with
- * variety (at most two per sentence, one per answer and template) and with a
- * preference for questions that name a date or person no other kept question
- * names yet. Every kept question's `source` was found in the article with
+ * the article, one template at a time, each formed from its sentence
+ * (question_form.h), scores each, then keeps the best with variety (each
+ * sentence asked once, one question per answer and template, a preference
+ * for templates not yet used) and with a preference for questions that name
+ * a date or person no other kept question names yet. Every kept question's `source` was found in the article with
  * article_find_quote, and no prompt gives its answer away.
  *
  * Ownership: a draft owns every string and array reachable from what it
  * returns; they live until draft_free. */
 
 typedef enum {
-	DRAFT_DATE,       /* "In what year did the following happen?" (date) */
+	DRAFT_DATE,       /* "In what year did Beijing say ...?" (date) */
 	DRAFT_WHO,        /* who did or said what: the subject replaced by "who" (actor) */
-	DRAFT_WHO_SAID,   /* a quotation and its speaker among other speakers (choice) */
+	DRAFT_WHO_SAID,   /* a quotation's speaker, or an event's source, among others (choice) */
 	DRAFT_ROLE,       /* a person's role, or who holds a role (choice, text or actor) */
 	DRAFT_ACRONYM,    /* what an acronym the article defines stands for (text) */
 	DRAFT_CLAIM,      /* a sentence, true as written or false with one thing swapped (claim) */
 	DRAFT_CLOZE,      /* a sentence with a name, date or number blanked (cloze) */
 	DRAFT_ORDER,      /* the article's dated events in order (order) */
+	DRAFT_NUMBER,     /* "How many women did Marie Curie train ...?" (number) */
 	DRAFT_TEMPLATE_COUNT
 } draft_template;
 
@@ -41,8 +43,10 @@ typedef struct {
 typedef struct {
 	const char *key;        /* its id in the bank's `actors:` map */
 	const char *name;
-	const char *family;     /* the short form, when it is not the last word; else NULL */
+	const char *family;     /* the name alone ("Qin"), when it is not the last word; else NULL */
 	const char *acronym;    /* NULL when none */
+	const char *const *aliases;   /* other names the article gives the same actor */
+	size_t n_aliases;
 	bool person;
 } draft_actor;
 
@@ -57,6 +61,7 @@ typedef struct {
 	                             "Antony Blinken"); NULL for claim, cloze and order */
 	const draft_actor *actor; /* an actor answer's entry, else NULL */
 	const char *correction;   /* a false claim's */
+	const char *tolerance;    /* a number answer's ("10%" after "about"), or NULL */
 	const char *const *choices;  /* choice: the choices; order: the items in the right order */
 	size_t n_choices;
 	const char *const *accept;   /* text: further accepted answers */
@@ -92,8 +97,8 @@ size_t draft_budget(const draft *d);
 void draft_write_yaml(const draft *d, const char *article_ref, buf *out);
 
 /* Parses a --kinds list such as "date,actor,who-said": question kinds (date,
- * actor, choice, text, claim, cloze, order) and template names (date, who,
- * who-said, role, acronym, claim, cloze, order). Returns false and sets
+ * actor, number, choice, text, claim, cloze, order) and template names
+ * (date, number, who, who-said, role, acronym, claim, cloze, order). Returns false and sets
  * *bad (a new string, caller frees) to the first unknown name. */
 bool draft_parse_kinds(const char *list, unsigned *kinds, unsigned *templates, char **bad);
 

@@ -9,6 +9,7 @@
 #include <utf8proc.h>
 
 #include "arena.h"
+#include "names.h"
 #include "util.h"
 
 /* ------------------------------------------------------------------------
@@ -22,7 +23,7 @@ static const char *const function_words[] = {
 	"am", "among", "an", "and", "another", "any", "are", "as", "at", "be", "because",
 	"been", "before", "being", "between", "both", "but", "by", "can", "could", "did", "do",
 	"does", "during", "each", "either", "even", "every", "for", "from", "had", "has", "have",
-	"he", "her", "here", "hers", "him", "his", "how", "however", "i", "if", "in", "into",
+	"her", "here", "hers", "him", "his", "how", "however", "i", "if", "in", "into",
 	"is", "it", "its", "it's", "it’s", "just", "many", "may", "me", "meanwhile", "might",
 	"more", "moreover", "most", "much", "must", "my", "neither", "no", "nor", "not", "of",
 	"off", "on", "once", "only", "onto", "or", "other", "our", "out", "over", "own", "same",
@@ -112,7 +113,7 @@ static const char *const org_heads[] = {
 	"navy", "network", "news", "observatory", "office", "organisation", "organization",
 	"parliament", "party", "plc", "police", "post", "press", "radio", "railway",
 	"railways", "records", "regiment", "senate", "service", "society", "studios",
-	"systems", "team", "technologies", "telegraph", "television", "times", "tribune",
+	"systems", "team", "technologies", "survey", "telegraph", "television", "times", "tribune",
 	"trust", "union", "university", "nations", "brigade", "order",
 };
 
@@ -161,7 +162,7 @@ static const char *const given_names[] = {
 	"leo", "leonard", "linda", "louis", "ludwig", "luis", "margaret", "maria", "marie",
 	"mark", "martin", "mary", "matthew", "michael", "mike", "mohammed", "muhammad",
 	"nancy", "nicholas", "nick", "nikola", "oliver", "otto", "patricia", "patrick",
-	"paul", "peter", "philip", "pierre", "ralph", "raymond", "richard", "robert",
+	"paul", "peter", "philip", "pierre", "mario", "henri", "andré", "irène", "frédéric", "ralph", "raymond", "richard", "robert",
 	"roger", "ronald", "rose", "samuel", "sarah", "scott", "sergei", "simon", "stephen",
 	"steve", "steven", "susan", "ted", "theodore", "thomas", "tim", "timothy", "tom",
 	"tony", "victor", "vladimir", "walter", "warren", "william", "winston", "xi",
@@ -1314,8 +1315,6 @@ static bool match_date(const extraction *x, const char *txt, const tok *T, size_
 	long when = LONG_MIN;
 	if (tok_is(txt, &T[i], "yesterday"))
 		when = pub - 1;
-	else if (tok_is(txt, &T[i], "today"))
-		when = pub;
 	else if ((T[i].flags & TK_CAP) && i > 0 &&
 	         (tok_is(txt, &T[i - 1], "on") || tok_is(txt, &T[i - 1], "last"))) {
 		char w[16];
@@ -1682,10 +1681,26 @@ static bool person_word_ok(const extraction *x, const char *txt, const tok *t)
 	}
 	if ((t->flags & TK_DOTTED) && !(t->flags & TK_INITIAL))
 		return false;
-	/* "Trump-era": a name joined to a lower-case word. */
-	for (size_t p = t->start; p + 1 < t->base_end; p++)
-		if (txt[p] == '-' && !(txt[p + 1] >= 'A' && txt[p + 1] <= 'Z'))
+	/* "Trump-era": a name joined to a lower-case word; but "Sun-sin", a
+	 * Korean given name, is joined to no English word. */
+	static const char *const joined_words[] = {
+		"era", "style", "based", "led", "backed", "born", "like", "made", "owned", "run",
+		"free", "class", "type", "wide", "level", "controlled", "funded", "related", "linked",
+	};
+	for (size_t p = t->start; p + 1 < t->base_end; p++) {
+		if (txt[p] != '-' || (txt[p + 1] >= 'A' && txt[p + 1] <= 'Z'))
+			continue;
+		char w[32];
+		size_t n = 0;
+		for (size_t q = p + 1; q < t->base_end && txt[q] != '-' && n + 1 < sizeof w; q++)
+			w[n++] = ascii_lower(txt[q]);
+		w[n] = '\0';
+		bool english = n == 0 || n > 6 || map_find(&x->lower_words, w, n);
+		for (size_t k = 0; k < sizeof joined_words / sizeof joined_words[0] && !english; k++)
+			english = strcmp(joined_words[k], w) == 0;
+		if (english)
 			return false;
+	}
 	if (tok_in(x, LIST_NON_PERSON, txt, t) || tok_in(x, LIST_ORG_HEAD, txt, t) ||
 	    tok_in(x, LIST_ROLE_HEAD, txt, t) || tok_in(x, LIST_FUNCTION, txt, t))
 		return false;
@@ -2101,8 +2116,16 @@ static void decide_people(extraction *x)
 		for (size_t i = 0; i < fl; i++)
 			w[i] = ascii_lower(nc->name[i]);
 		double cue = nc->cue;
+		/* A common given name opening two or three name words is a good
+		 * cue on its own ("Joseph Farman, Brian Gardiner and ..."). */
 		if (fl && nc->words > 1 && in_list(x, LIST_GIVEN, w, fl))
-			cue += 1;
+			cue += nc->words <= 3 ? 1.5 : 1;
+		/* A family name written first, and used alone elsewhere ("Yi"). */
+		if (fl && nc->words > 1 && nc->words <= 3) {
+			char folded[8][32];
+			if (names_words(nc->name, folded, 8) && names_surname_first(folded[0]))
+				cue += map_count(&x->standalone, nc->name, nc->first_len) > 0 ? 1.5 : 0.5;
+		}
 		long alone = map_count(&x->standalone, last, nc->last_len);
 		long the = map_count(&x->after_the, last, nc->last_len);
 		if (the > 0 && !nc->strong)
@@ -2123,6 +2146,137 @@ static void decide_people(extraction *x)
 		p->role_sentence = SIZE_MAX;
 	}
 	map_release(&parts);
+}
+
+
+/* ------------------------------------------------------------------------
+ * One person under several names. */
+
+static size_t find_root(size_t *into, size_t p)
+{
+	while (into[p] != p)
+		p = into[p];
+	return p;
+}
+
+static void add_alias(extraction *x, extract_person *p, const char *alias)
+{
+	if (strcmp(p->name, alias) == 0)
+		return;
+	for (size_t i = 0; i < p->n_aliases; i++)
+		if (strcmp(p->aliases[i], alias) == 0)
+			return;
+	const char **grown = arena_alloc(x->ar, (p->n_aliases + 1) * sizeof *grown);
+	if (p->n_aliases)
+		memcpy(grown, p->aliases, p->n_aliases * sizeof *grown);
+	grown[p->n_aliases++] = alias;
+	p->aliases = grown;
+}
+
+/* People the article names in two ways become one: "Marie Curie was born
+ * Maria Salomea Skłodowska" makes Maria Skłodowska an alias of Marie Curie,
+ * and a name whose words all stand in a longer one ("Marie Curie" in
+ * "Marie Skłodowska Curie") is that longer one, unless both are named in
+ * one sentence. */
+static void merge_people(extraction *x)
+{
+	size_t n = x->n_people;
+	if (n < 2 || n > 4000)
+		return;
+	size_t *into = xmalloc(n * sizeof *into);
+	for (size_t p = 0; p < n; p++)
+		into[p] = p;
+	/* "X was born Y", "X, born Y," and "X (née Y)". */
+	for (size_t s = 0; s < x->n_sents; s++) {
+		const char *txt = x->sents[s].text;
+		static const char *const cues[] = {" was born ", ", born ", " n\xC3\xA9" "e "};
+		for (size_t c = 0; c < 3; c++) {
+			const char *at = strstr(txt, cues[c]);
+			if (!at)
+				continue;
+			const char *after = at + strlen(cues[c]);
+			for (size_t p = 0; p < n; p++) {
+				const char *pn = x->people[p].name;
+				size_t pl = strlen(pn);
+				const char *pos = strstr(txt, pn);
+				if (!pos || pos + pl > at || (size_t)(at - (pos + pl)) > 2)
+					continue;
+				/* The capitalised run after the cue. */
+				const char *e = after;
+				while (*e) {
+					const char *w = e;
+					while (*e && *e != ' ')
+						e++;
+					if (!((*w >= 'A' && *w <= 'Z') || (unsigned char)*w >= 0xC0)) {
+						e = w;
+						break;
+					}
+					if (e > w && strchr(",.;:)", e[-1])) {
+						e--;
+						break;
+					}
+					while (*e == ' ')
+						e++;
+				}
+				while (e > after && e[-1] == ' ')
+					e--;
+				if (e <= after)
+					continue;
+				char *run = arena_strndup(x->ar, after, (size_t)(e - after));
+				if (!strchr(run, ' '))
+					continue;
+				add_alias(x, &x->people[p], run);
+				for (size_t q = 0; q < n; q++) {
+					if (q == p || find_root(into, q) == find_root(into, p))
+						continue;
+					if (strcmp(x->people[q].name, run) == 0 || names_within(x->people[q].name, run))
+						into[find_root(into, q)] = find_root(into, p);
+				}
+			}
+		}
+	}
+	/* A shorter form of a longer name. */
+	for (size_t q = 0; q < n; q++) {
+		for (size_t p = 0; p < n; p++) {
+			if (p == q || find_root(into, p) == find_root(into, q))
+				continue;
+			if (!names_within(x->people[q].name, x->people[p].name))
+				continue;
+			bool together = false;
+			for (size_t s = 0; s < x->n_sents && !together; s++) {
+				const char *txt = x->sents[s].text;
+				const char *big = strstr(txt, x->people[p].name);
+				const char *small = strstr(txt, x->people[q].name);
+				together = big && small && (small < big || small >= big + strlen(x->people[p].name));
+			}
+			if (!together)
+				into[find_root(into, q)] = find_root(into, p);
+		}
+	}
+	extract_person *old = xmalloc(n * sizeof *old);
+	memcpy(old, x->people, n * sizeof *old);
+	size_t *new_index = xmalloc(n * sizeof *new_index);
+	size_t kept = 0;
+	for (size_t p = 0; p < n; p++)
+		if (find_root(into, p) == p) {
+			new_index[p] = kept;
+			x->people[kept++] = old[p];
+		}
+	for (size_t p = 0; p < n; p++) {
+		size_t r = find_root(into, p);
+		if (r == p)
+			continue;
+		extract_person *root = &x->people[new_index[r]];
+		add_alias(x, root, old[p].name);
+		for (size_t i = 0; i < old[p].n_aliases; i++)
+			add_alias(x, root, old[p].aliases[i]);
+		if (old[p].first_sentence < root->first_sentence)
+			root->first_sentence = old[p].first_sentence;
+	}
+	free(old);
+	free(new_index);
+	free(into);
+	x->n_people = kept;
 }
 
 /* ------------------------------------------------------------------------
@@ -2368,6 +2522,11 @@ static void find_mentions(extraction *x)
 	for (size_t p = 0; p < x->n_people; p++) {
 		const char *name = x->people[p].name;
 		add_form(x, &index, &lists, &n_lists, &cap_lists, EXTRACT_PERSON, p, name, true);
+		/* Another name of the same person is a full mention of them. */
+		for (size_t a = 0; a < x->people[p].n_aliases; a++)
+			if (strchr(x->people[p].aliases[a], ' '))
+				add_form(x, &index, &lists, &n_lists, &cap_lists, EXTRACT_PERSON, p,
+				         x->people[p].aliases[a], true);
 		const char *sp = strchr(name, ' ');
 		if (!sp)
 			continue;
@@ -2490,6 +2649,46 @@ static void find_mentions(extraction *x)
 	free(lists);
 	map_release(&index);
 	map_release(&short_owner);
+}
+
+/* The word a person goes by alone. By convention a common Chinese, Korean,
+ * Vietnamese or Japanese family name written first ("Qin Gang", "Toyotomi
+ * Hideyoshi"), as is the first word before a hyphenated Korean given name
+ * ("Yu Seong-ryong"); otherwise the last word, also when the article calls
+ * someone by the first ("Marie", beside Pierre Curie). */
+static void decide_family_names(extraction *x)
+{
+	for (size_t p = 0; p < x->n_people; p++) {
+		extract_person *pp = &x->people[p];
+		const char *sp = strchr(pp->name, ' ');
+		if (!sp) {
+			pp->family = pp->name;
+			continue;
+		}
+		char w[8][32];
+		size_t nw = names_words(pp->name, w, 8);
+		const char *hy = strchr(sp + 1, '-');
+		bool korean_given = nw == 2 && hy && hy[1] >= 'a' && hy[1] <= 'z';
+		if (nw >= 2 && nw <= 3 && (names_surname_first(w[0]) || korean_given)) {
+			pp->family = arena_strndup(x->ar, pp->name, (size_t)(sp - pp->name));
+			/* The article's own short form counts too ("Gang"). */
+			if (pp->short_name && strcmp(pp->short_name, pp->family) != 0)
+				add_alias(x, pp, pp->short_name);
+			continue;
+		}
+		/* The last word, before a suffix: "Ted Ginn Jr." */
+		const char *end = pp->name + strlen(pp->name);
+		const char *last = strrchr(pp->name, ' ') + 1;
+		if (last > sp + 1 && (strcmp(last, "Jr.") == 0 || strcmp(last, "Jr") == 0 ||
+		                      strcmp(last, "Sr.") == 0 || strcmp(last, "Sr") == 0 ||
+		                      strspn(last, "IVX") == strlen(last))) {
+			end = last - 1;
+			last = end;
+			while (last[-1] != ' ')
+				last--;
+		}
+		pp->family = *end ? arena_strndup(x->ar, last, (size_t)(end - last)) : last;
+	}
 }
 
 /* ------------------------------------------------------------------------
@@ -2731,7 +2930,9 @@ static extraction *build(const char *const *paragraphs, size_t count, const char
 		find_runs(x, s);
 	count_standalone(x);
 	decide_people(x);
+	merge_people(x);
 	find_mentions(x);
+	decide_family_names(x);
 	find_quotes(x);
 	x->para_text = NULL;
 	return x;

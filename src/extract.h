@@ -50,6 +50,14 @@ typedef struct {
 typedef struct {
 	const char *name;        /* "Antony Blinken" */
 	const char *short_name;  /* the word used alone on later mentions, or NULL */
+	/* The word a reader may name the person by alone: the family name by the
+	 * name order convention ("Qin" for Qin Gang, "Yi" for Yi Sun-sin), else
+	 * the last word. */
+	const char *family;
+	/* Other names the article gives the same person ("Maria Skłodowska" for
+	 * Marie Curie, from "was born" or a shorter form of the full name). */
+	const char *const *aliases;
+	size_t n_aliases;
 	const char *role;        /* "US Secretary of State", or NULL when none stands beside */
 	size_t role_sentence;    /* where the role was found */
 	size_t first_sentence;

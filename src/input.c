@@ -28,6 +28,7 @@ struct input {
 	struct sigaction old_int, old_winch, old_hup, old_term;
 	const char *(*prompt_source)(void *ctx);   /* a prompt that changes while waiting */
 	void *prompt_ctx;
+	char *interrupted_text;   /* the line Ctrl-C cut short, offered again by the next read */
 };
 
 /* Signal handlers only write the signal number to this pipe; the reading
@@ -165,6 +166,7 @@ void input_free(input *in)
 	signal_pipe[0] = signal_pipe[1] = -1;
 	buf_release(&in->pending);
 	free(in->history_path);
+	free(in->interrupted_text);
 	free(in);
 }
 
@@ -267,6 +269,13 @@ static input_status read_terminal(input *in, const char *prompt, time_t deadline
 	callback_done = false;
 	callback_line = NULL;
 	rl_callback_handler_install(shown, take_line);
+	if (in->interrupted_text) {
+		/* The student said no to quitting: what they had typed is back. */
+		rl_insert_text(in->interrupted_text);
+		rl_redisplay();
+		free(in->interrupted_text);
+		in->interrupted_text = NULL;
+	}
 	input_status status = INPUT_LINE;
 	for (;;) {
 		struct pollfd fds[2] = {
@@ -306,6 +315,8 @@ static input_status read_terminal(input *in, const char *prompt, time_t deadline
 		if (status == INPUT_INTERRUPT) {
 			fputs("^C", stdout);
 			fflush(stdout);
+			if (rl_line_buffer && rl_line_buffer[0])
+				in->interrupted_text = xstrdup(rl_line_buffer);
 		}
 		rl_free_line_state();
 		rl_callback_sigcleanup();
@@ -490,9 +501,20 @@ int input_columns(const input *in)
 
 bool input_confirm(input *in, const char *question)
 {
+	/* A script has nobody to ask, and its next line is an answer. */
+	if (!in->terminal)
+		return true;
+	/* The line cut short belongs to the read after this one. */
+	char *kept = in->interrupted_text;
+	in->interrupted_text = NULL;
 	char *answer = NULL;
 	input_status status = input_read(in, question, 0, &answer);
-	bool yes = status != INPUT_LINE || (answer && (answer[0] == 'y' || answer[0] == 'Y'));
+	free(in->interrupted_text);
+	in->interrupted_text = kept;
+	/* Ctrl-D takes the default, no; a second Ctrl-C or a closed terminal
+	 * means leave. */
+	bool yes = status == INPUT_LINE ? answer[0] == 'y' || answer[0] == 'Y'
+	                                : status != INPUT_EOF;
 	free(answer);
 	return yes;
 }

@@ -65,8 +65,9 @@ bool input_take_resize(input *in);
 /* The terminal's width now, at most 100; 80 when not a terminal. */
 int input_columns(const input *in);
 
-/* Asks a yes/no question on the terminal ("Quit? [y/N] "); true for yes. A
- * second Ctrl-C or the end of input counts as yes. */
+/* Asks a yes/no question on the terminal ("Quit? [y/N] "); true for yes.
+ * Ctrl-D takes the default, no; a second Ctrl-C or a terminal that went away
+ * counts as yes. From a pipe nothing is asked or read: yes. */
 bool input_confirm(input *in, const char *question);
 
 #endif

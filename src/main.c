@@ -21,6 +21,8 @@ static const command commands[] = {
 	{"check", cmd_check, "compile question banks and report every problem"},
 	{"build", cmd_build, "compile a bank into a self-contained pack"},
 	{"take", cmd_take, "take a quiz, every answer graded and saved"},
+	{"review", cmd_review, "the questions due for review now, across banks"},
+	{"study", cmd_study, "read an article a section at a time, with its questions"},
 	{"grade", cmd_grade, "show how typed answers would be graded"},
 	{"draft", cmd_draft, "write a draft question bank from an article"},
 	{"history", cmd_history, "list saved sessions, newest first"},
@@ -30,6 +32,9 @@ static const command commands[] = {
 	{"class", cmd_class, "a class's exam settings, and the hot seat"},
 	{"report", cmd_report, "a class's gradebook and item analysis"},
 	{"merge", cmd_merge, "fold another database's results into this one"},
+	{"regrade", cmd_regrade, "accept an answer for everyone, or override one response"},
+	{"export-bank", cmd_export_bank, "write a bank as Moodle GIFT or an Anki import file"},
+	{"import", cmd_import, "turn a Moodle GIFT file into a draft bank"},
 };
 
 static void usage(FILE *f)
@@ -41,7 +46,7 @@ static void usage(FILE *f)
 	      "Commands:\n",
 	      f);
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+		fprintf(f, "  %-11s %s\n", commands[i].name, commands[i].summary);
 	fputs("\n"
 	      "'recall help COMMAND' or 'recall COMMAND --help' tells more; 'man recall' tells all.\n",
 	      f);
@@ -53,6 +58,16 @@ static const command *find_command(const char *name)
 		if (strcmp(commands[i].name, name) == 0)
 			return &commands[i];
 	return NULL;
+}
+
+static int no_command(const char *name)
+{
+	enum { N = sizeof commands / sizeof commands[0] };
+	const char *names[N + 1];
+	for (size_t i = 0; i < N; i++)
+		names[i] = commands[i].name;
+	names[N] = "help";
+	return cli_unknown_command(name, names, N + 1);
 }
 
 int main(int argc, char **argv)
@@ -79,17 +94,13 @@ int main(int argc, char **argv)
 			return cli_finish(EXIT_OK);
 		}
 		const command *cmd = find_command(argv[2]);
-		if (!cmd) {
-			fprintf(stderr, "recall: no command '%s'; 'recall --help' lists them.\n", argv[2]);
-			return EXIT_USAGE;
-		}
+		if (!cmd)
+			return no_command(argv[2]);
 		char *help_argv[] = {(char *)cmd->name, "--help", NULL};
 		return cmd->run(2, help_argv);
 	}
 	const command *cmd = find_command(name);
-	if (!cmd) {
-		fprintf(stderr, "recall: no command '%s'; 'recall --help' lists them.\n", name);
-		return EXIT_USAGE;
-	}
+	if (!cmd)
+		return no_command(name);
 	return cmd->run(argc - 1, argv + 1);
 }

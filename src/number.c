@@ -234,6 +234,7 @@ static const number_word number_words[] = {
 	{"hundred", W_HUNDRED, 100, 0, 0}, {"thousand", W_SCALE, 1e3, 0, 0},
 	{"million", W_SCALE, 1e6, 0, 0}, {"billion", W_SCALE, 1e9, 0, 0},
 	{"trillion", W_SCALE, 1e12, 0, 0}, {"dozen", W_DOZEN, 12, 0, 0},
+	{"pair", W_DOZEN, 2, 0, 0}, {"couple", W_DOZEN, 2, 0, 0},
 	{"and", W_AND, 0, 0, 0},
 	{"first", W_UNIT, 1, 1, 0}, {"second", W_UNIT, 2, 1, 0}, {"third", W_UNIT, 3, 1, 0},
 	{"fourth", W_UNIT, 4, 1, 0}, {"fifth", W_UNIT, 5, 1, 0}, {"sixth", W_UNIT, 6, 1, 0},
@@ -398,7 +399,7 @@ static size_t parse_words(const token *toks, size_t n, size_t i, bool leading_a,
 		case W_DOZEN:
 			ok = group >= 1 && group < 1000;
 			if (ok)
-				group *= 12;
+				group *= w->value;   /* a dozen, a pair */
 			break;
 		case W_FRACTION:
 			/* "a third", "two thirds", "seven-eighths", "half". */
@@ -718,7 +719,9 @@ static const char *const unit_names[][2] = {
 	{"l", "l"}, {"litre", "l"}, {"liter", "l"},
 	{"mph", "mph"}, {"miles per hour", "mph"}, {"mile per hour", "mph"},
 	{"km/h", "km/h"}, {"kmh", "km/h"}, {"kph", "km/h"}, {"kilometres per hour", "km/h"},
-	{"kilometers per hour", "km/h"},
+	{"kilometers per hour", "km/h"}, {"km per hour", "km/h"}, {"km an hour", "km/h"},
+	{"kilometres an hour", "km/h"}, {"miles an hour", "mph"}, {"mile an hour", "mph"},
+	{"nautical mile", "nmi"}, {"nmi", "nmi"},
 	{"w", "w"}, {"watt", "w"}, {"kw", "kw"}, {"kilowatt", "kw"}, {"mw", "mw"},
 	{"megawatt", "mw"}, {"v", "v"}, {"volt", "v"},
 };

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "sections.h"
 #include "sha256.h"
 #include "util.h"
 
@@ -432,6 +433,11 @@ static void write_rows(writer *w, const quiz *q, sqlite3_stmt **st)
 		insert_list(w, st[S_LIST], i, "tags", qq->tags);
 		insert_list(w, st[S_LIST], i, "choices", choice->choices);
 		insert_list(w, st[S_LIST], i, "items", own(qq, QUIZ_ORDER)->items);
+		/* `after:` is a list of one: the pack's tables stay as they are. */
+		if (qq->after) {
+			const char *after[1] = {qq->after};
+			insert_list(w, st[S_LIST], i, "after", (quiz_strings){after, 1});
+		}
 		for (size_t k = 0; k < choice->n_correct; k++) {
 			s = st[S_LIST];
 			sqlite3_bind_int64(s, 1, (sqlite3_int64)i);
@@ -1041,7 +1047,10 @@ static void read_lists(loader *l)
 			qq->choices = strings;
 		else if (strcmp(name, "items") == 0)
 			qq->items = strings;
-		else
+		else if (strcmp(name, "after") == 0 && b.count == 1) {
+			qq->after = value;
+			qq->after_paragraph = sections_pin_paragraph(value);
+		} else
 			damaged(l, "it has an unknown list `%s`", name);
 	}
 	buf_release(&list);

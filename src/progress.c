@@ -93,7 +93,7 @@ int progress_open(const char *cmd, const progress_options *o, progress_source *s
 	src->filter.learner = src->learner;
 	src->filter.bank = o->bank;
 
-	store_options opt = {.path = o->db, .must_exist = true};
+	store_options opt = {.path = o->db, .must_exist = true, .only_existing_folder = true};
 	char *msg = NULL;
 	store_status status = store_open(&opt, &src->store, &msg);
 	if (status == STORE_MISSING) {

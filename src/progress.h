@@ -35,8 +35,8 @@ typedef struct {
 	"                       ${XDG_DATA_HOME:-~/.local/share}/recall/recall.db)\n"    \
 	"  -u, --user NAME      whose results (default: $RECALL_USER, else the login name)\n" \
 	"  -a, --all-users      everyone's results\n"                                     \
-	"  -b, --bank BANK      one bank only: its title, its file's path, or 4 or more\n" \
-	"                       hex digits of its content hash\n"                          \
+	"  -b, --bank BANK      one bank only: its title or words of it, its file's path,\n" \
+	"                       or 4 or more hex digits of its content hash\n"            \
 	"      --color WHEN     auto, always or never (auto honours NO_COLOR and TERM=dumb)\n" \
 	"  -h, --help           show this help\n"
 

@@ -93,6 +93,8 @@ typedef struct {
 	const char *hint;
 	const char *explain;
 	quiz_source source;
+	const char *after;        /* `after:` as written: ¶N or a heading; NULL when absent */
+	int after_paragraph;      /* N of `after: ¶N`; 0 otherwise */
 	quiz_strings tags;
 	double points;            /* default 1 */
 	int line, col;            /* where the question starts in the bank */

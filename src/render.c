@@ -189,6 +189,7 @@ typedef struct {
 	buf *out;
 	int paragraph;
 	int number_width;    /* digits of the largest ¶ number */
+	char gutter[40];     /* with numbers: the blank gutter every line starts with */
 } renderer;
 
 static void wrap_into(renderer *r, const char *text, size_t len, const char *first,
@@ -268,15 +269,15 @@ static void render_paragraph(renderer *r, cmark_node *n, const char *first, cons
 		buf_puts(&gutter, num);
 		if (r->opt->color)
 			buf_puts(&gutter, SGR_RESET);
-		char *pad = xmalloc((size_t)r->number_width + 3);
-		memset(pad, ' ', (size_t)r->number_width + 2);
-		pad[r->number_width + 2] = '\0';
-		char *f = concat(first, gutter.ptr);
-		char *rs = concat(rest, pad);
-		wrap_into(r, text.ptr, text.len, f, rs, false);
+		/* Every line starts with the gutter, so the number takes its
+		 * place there and a list's bullet or a quote's bar stays in the
+		 * text column. */
+		size_t blank = strlen(r->gutter);
+		if (strncmp(first, r->gutter, blank) == 0)
+			first += blank;
+		char *f = concat(gutter.ptr, first);
+		wrap_into(r, text.ptr, text.len, f, rest, false);
 		free(f);
-		free(rs);
-		free(pad);
 		buf_release(&gutter);
 	} else {
 		wrap_into(r, text.ptr, text.len, first, rest, false);
@@ -506,13 +507,15 @@ bool render_article_to(const article *a, const render_options *opt, render_sink 
 	renderer r = {.opt = opt, .article = a, .out = &out};
 	char digits[32];
 	r.number_width = snprintf(digits, sizeof digits, "%zu", article_paragraph_count(a));
+	if (opt->numbers)
+		snprintf(r.gutter, sizeof r.gutter, "%*s", r.number_width + 2, "");
 	render_title_block(&r, article_get_meta(a));
 	bool ok = true;
 	cmark_node *doc = article_document(a);
 	for (cmark_node *c = cmark_node_first_child(doc); c && ok; c = cmark_node_next(c)) {
 		if (c != cmark_node_first_child(doc))
 			blank_line(&r, "");
-		render_block(&r, c, "", "");
+		render_block(&r, c, r.gutter, r.gutter);
 		if (out.len >= RENDER_PIECE) {
 			ok = sink(ctx, out.ptr, out.len);
 			buf_clear(&out);
@@ -522,6 +525,21 @@ bool render_article_to(const article *a, const render_options *opt, render_sink 
 		ok = sink(ctx, out.ptr, out.len);
 	buf_release(&out);
 	return ok;
+}
+
+void render_blocks(const article *a, const render_options *opt, cmark_node *first,
+                   cmark_node *stop, bool title, buf *out)
+{
+	renderer r = {.opt = opt, .article = a, .out = out};
+	char digits[32];
+	r.number_width = snprintf(digits, sizeof digits, "%zu", article_paragraph_count(a));
+	if (title)
+		render_title_block(&r, article_get_meta(a));
+	for (cmark_node *c = first; c && c != stop; c = cmark_node_next(c)) {
+		if (c != first)
+			blank_line(&r, "");
+		render_block(&r, c, "", "");
+	}
 }
 
 static bool append_to(void *ctx, const char *text, size_t len)

@@ -19,6 +19,13 @@ typedef struct {
  * output are recall's own SGR styles, and only when opt->color. */
 void render_article(const article *a, const render_options *opt, buf *out);
 
+/* Appends the top-level blocks of the article's document from `first` up to
+ * `stop` (not included; NULL: to the end), laid out as render_article lays
+ * them out, with the title block first when `title`. For showing an article
+ * a section at a time. */
+void render_blocks(const article *a, const render_options *opt, cmark_node *first,
+                   cmark_node *stop, bool title, buf *out);
+
 /* Receives rendered text a piece at a time; returns false to stop (a
  * failed write). */
 typedef bool (*render_sink)(void *ctx, const char *text, size_t len);

@@ -90,9 +90,11 @@ typedef struct {
 	double *earned;     /* by question */
 	double *credit;     /* by question: item score, NaN when not answered */
 	size_t *answer;     /* by question: index into answers, SIZE_MAX when none */
+	const report_answer **shown;   /* by question, for the public view */
 } attempt;
 
 typedef struct {
+	report_answer pub;
 	size_t attempt;
 	size_t question;
 	const char *typed;
@@ -151,6 +153,7 @@ void report_free(report *r)
 		free(r->attempts[i].earned);
 		free(r->attempts[i].credit);
 		free(r->attempts[i].answer);
+		free(r->attempts[i].shown);
 	}
 	free(r->students);
 	free(r->items);
@@ -191,15 +194,40 @@ void report_add_student(report *r, const char *id, const char *name, const char 
 	r->roster++;
 }
 
+void report_cloze_blanks(const char *text, buf *out)
+{
+	const char *p = text;
+	for (;;) {
+		const char *open = strstr(p, "{{");
+		const char *close = open ? strstr(open + 2, "}}") : NULL;
+		if (!close) {
+			buf_puts(out, p);
+			return;
+		}
+		buf_append(out, p, (size_t)(open - p));
+		buf_puts(out, "___");
+		p = close + 2;
+	}
+}
+
 static size_t new_item(report *r, const char *id, const char *kind, const char *prompt,
-                       double points)
+                       const char *right, double points)
 {
 	GROW(r->items, r->n_items, r->cap_items);
 	item *it = &r->items[r->n_items];
 	memset(it, 0, sizeof *it);
 	it->pub.id = keep(r, id);
 	it->pub.kind = keep(r, kind);
-	it->pub.prompt = keep(r, prompt);
+	if (kind && strcmp(kind, "cloze") == 0 && prompt) {
+		buf shown;
+		buf_init(&shown);
+		report_cloze_blanks(prompt, &shown);
+		it->pub.prompt = keep(r, shown.ptr);
+		buf_release(&shown);
+	} else {
+		it->pub.prompt = keep(r, prompt);
+	}
+	it->pub.answer = keep(r, right);
 	it->pub.points = points;
 	it->kind = quiz_kind_parse(kind);
 	if (it->kind < QUIZ_KIND_COUNT)
@@ -209,11 +237,19 @@ static size_t new_item(report *r, const char *id, const char *kind, const char *
 }
 
 void report_add_question(report *r, const char *id, const char *kind, const char *prompt,
-                         double points)
+                         const char *right, double points)
 {
 	size_t at;
 	if (!map_find(&r->item_ix, id, &at))
-		new_item(r, id, kind, prompt, points);
+		new_item(r, id, kind, prompt, right, points);
+}
+
+double report_attempt_max(const report *r, store_session_status status, double recorded_max)
+{
+	double bank_points = 0;
+	for (size_t i = 0; i < r->n_items; i++)
+		bank_points += r->items[i].pub.points;
+	return status != STORE_COMPLETE && bank_points > recorded_max ? bank_points : recorded_max;
 }
 
 void report_add_attempt(report *r, const char *key, const char *student_id,
@@ -232,6 +268,10 @@ void report_add_attempt(report *r, const char *key, const char *student_id,
 	a->pub.status = status;
 	a->pub.started_ms = started_ms;
 	a->pub.ended_ms = ended_ms;
+	/* A session stopped early holds the points of the questions it asked;
+	 * the class's exam asked them all, so the teacher's figure is out of
+	 * every question of the bank. */
+	max_score = report_attempt_max(r, status, max_score);
 	a->pub.score = score;
 	a->pub.max_score = max_score;
 	a->pub.fraction = max_score > 0 ? score / max_score : 0;
@@ -249,7 +289,7 @@ void report_add_answer(report *r, const char *key, const char *question_id, cons
 	if (!map_find(&r->attempt_ix, key, &at))
 		return;
 	if (!map_find(&r->item_ix, question_id, &q))
-		q = new_item(r, question_id, "", "", points);
+		q = new_item(r, question_id, "", "", "", points);
 	GROW(r->answers, r->n_answers, r->cap_answers);
 	answer *a = &r->answers[r->n_answers++];
 	a->attempt = at;
@@ -260,6 +300,15 @@ void report_add_answer(report *r, const char *key, const char *question_id, cons
 	a->credit = isfinite(credit) ? credit : 0;
 	a->points = isfinite(points) ? points : 0;
 	a->counted = strcmp(verdict, "ambiguous") != 0;
+	a->pub = (report_answer){
+		.typed = a->typed,
+		.len = a->len,
+		.chosen = a->chosen,
+		.verdict = keep(r, verdict),
+		.credit = a->credit,
+		.points = a->points,
+		.overridden = overridden,
+	};
 	a->wrong = a->counted && !overridden &&
 	           (strcmp(verdict, "wrong") == 0 || strcmp(verdict, "partial") == 0) &&
 	           (a->chosen || a->len > 0);
@@ -278,12 +327,14 @@ static void lay_out_answers(report *r)
 		a->earned = xmalloc((r->n_items ? r->n_items : 1) * sizeof *a->earned);
 		a->credit = xmalloc((r->n_items ? r->n_items : 1) * sizeof *a->credit);
 		a->answer = xmalloc((r->n_items ? r->n_items : 1) * sizeof *a->answer);
+		a->shown = xcalloc(r->n_items ? r->n_items : 1, sizeof *a->shown);
 		for (size_t q = 0; q < r->n_items; q++) {
 			a->earned[q] = NAN;
 			a->credit[q] = NAN;
 			a->answer[q] = SIZE_MAX;
 		}
 		a->pub.earned = a->earned;
+		a->pub.answers = a->shown;
 	}
 	for (size_t i = 0; i < r->n_answers; i++) {
 		const answer *an = &r->answers[i];
@@ -293,6 +344,7 @@ static void lay_out_answers(report *r)
 		a->earned[an->question] = an->credit * an->points;
 		a->credit[an->question] = an->credit;
 		a->answer[an->question] = i;
+		a->shown[an->question] = &an->pub;
 	}
 	for (size_t i = 0; i < r->n_attempts; i++) {
 		attempt *a = &r->attempts[i];
@@ -323,6 +375,8 @@ static void choose_attempts(report *r)
 			if (!st->pub.best || a->fraction > st->pub.best->fraction)
 				st->pub.best = a;
 		}
+		if (!st->pub.finished)
+			st->pub.partial = st->pub.latest;
 	}
 }
 
@@ -542,6 +596,7 @@ static void item_analysis(report *r)
 	if (n >= 2 && k == 0)
 		k = 1;
 	r->summary.group_size = k;
+	r->summary.flagged = n >= REPORT_MIN_STUDENTS;
 	norm_work w;
 	norm_work_init(&w);
 	for (size_t q = 0; q < r->n_items; q++) {
@@ -549,11 +604,12 @@ static void item_analysis(report *r)
 		size_t answered;
 		double facility = group_mean(counted, n, q, &answered);
 		it->answered = answered;
+		bool flag = answered >= REPORT_MIN_STUDENTS;
 		if (answered) {
 			it->has_facility = true;
 			it->facility = facility;
-			it->too_easy = facility >= REPORT_EASY - 1e-9;
-			it->too_hard = facility <= REPORT_HARD + 1e-9;
+			it->too_easy = flag && facility >= REPORT_EASY - 1e-9;
+			it->too_hard = flag && facility <= REPORT_HARD + 1e-9;
 		}
 		if (k) {
 			size_t up_n, low_n;
@@ -562,7 +618,7 @@ static void item_analysis(report *r)
 			if (up_n && low_n) {
 				it->has_discrimination = true;
 				it->discrimination = up - low;
-				it->negative = it->discrimination < -1e-9;
+				it->negative = flag && it->discrimination < -1e-9;
 			}
 		}
 		wrong_answers(r, q, counted, n, &w);

@@ -8,6 +8,7 @@
 
 #include "quiz.h"
 #include "store.h"
+#include "util.h"
 
 /* A report is computed from rows a command reads from the store: the
  * roster, the bank's questions, the class's attempts (sessions) and their
@@ -31,11 +32,17 @@
  *     highest and the lowest scores in the counted attempts, ties broken
  *     by id;
  *   - flags: too easy (facility at least REPORT_EASY), too hard (at most
- *     REPORT_HARD), negative discrimination (below 0). */
+ *     REPORT_HARD), negative discrimination (below 0), raised only when at
+ *     least REPORT_MIN_STUDENTS students answered the question: with
+ *     fewer, one student's slip decides them;
+ *   - a student with no finished attempt is shown with the score of their
+ *     latest attempt so far (report_student.partial), which counts in no
+ *     class figure. */
 
 #define REPORT_EASY 0.90
 #define REPORT_HARD 0.20
 #define REPORT_GROUP 0.27
+#define REPORT_MIN_STUDENTS 5  /* answers a question needs before it is flagged */
 #define REPORT_WRONG_MAX 3     /* the most common wrong answers kept per question */
 #define REPORT_BUCKETS 10      /* the histogram's bars: 0-9%, 10-19% ... 90-100% */
 
@@ -48,12 +55,21 @@ void report_free(report *r);
 void report_add_student(report *r, const char *id, const char *name, const char *group);
 
 /* The bank's questions, in its order; an id given again is ignored (the
- * first, from the newest version of a bank, wins). */
+ * first, from the newest version of a bank, wins). `right` is the right
+ * answer as shown to a student (NULL: not known). A cloze prompt is kept
+ * with its blanks as ___. */
 void report_add_question(report *r, const char *id, const char *kind, const char *prompt,
-                         double points);
+                         const char *right, double points);
+
+/* Writes `text` to `out` with each cloze blank {{...}} as ___. */
+void report_cloze_blanks(const char *text, buf *out);
 
 /* An attempt, by a key unique to it (the session's UUID), in the order they
  * were started. A student not on the roster is added after those who are. */
+/* The points an attempt's score is out of: a session stopped early holds
+ * only those of the questions it asked, but the class's exam asks every
+ * question of the bank, so the teacher's figure is out of all of them. */
+double report_attempt_max(const report *r, store_session_status status, double recorded_max);
 void report_add_attempt(report *r, const char *key, const char *student_id,
                         store_session_status status, int64_t started_ms, int64_t ended_ms,
                         double score, double max_score);
@@ -70,6 +86,17 @@ void report_add_answer(report *r, const char *key, const char *question_id, cons
 /* Works every figure out; call once, after adding everything. */
 void report_compute(report *r);
 
+/* An answer as counted in its attempt. */
+typedef struct {
+	const char *typed;              /* as typed, `len` bytes */
+	size_t len;
+	const char *chosen;             /* the options a choice answer named; NULL when none */
+	const char *verdict;
+	double credit;                  /* 0 to 1, as counted */
+	double points;
+	bool overridden;
+} report_answer;
+
 typedef struct {
 	store_session_status status;
 	int64_t started_ms, ended_ms;   /* ended 0: still running */
@@ -79,6 +106,7 @@ typedef struct {
 	double kind_points[QUIZ_KIND_COUNT];   /* points of the kind's questions answered */
 	const double *earned;           /* by question (report order): points earned, NaN when
 	                                 * the attempt has no answer to it */
+	const report_answer *const *answers;   /* by question: the answer counted, NULL when none */
 } report_attempt;
 
 typedef struct {
@@ -88,6 +116,7 @@ typedef struct {
 	size_t finished;
 	const report_attempt *best, *last, *first;   /* finished ones; NULL when none */
 	const report_attempt *latest;   /* the newest attempt of any status; NULL when none */
+	const report_attempt *partial;  /* no finished attempt: the latest, scored so far */
 } report_student;
 
 typedef struct {
@@ -97,7 +126,8 @@ typedef struct {
 } report_wrong;
 
 typedef struct {
-	const char *id, *kind, *prompt;
+	const char *id, *kind, *prompt;  /* prompt: a cloze's blanks as ___ */
+	const char *answer;             /* the right answer as shown; "" when not known */
 	double points;
 	size_t answered;                /* counted attempts with an answer to it */
 	bool has_facility;
@@ -119,6 +149,7 @@ typedef struct {
 	double mean, sd, median, min, max;   /* of the best scores (fractions) of `took` */
 	size_t histogram[REPORT_BUCKETS];
 	size_t group_size;              /* students in each of the top and bottom groups */
+	bool flagged;                   /* took >= REPORT_MIN_STUDENTS: flags were raised */
 } report_summary;
 
 size_t report_student_count(const report *r);

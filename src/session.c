@@ -102,6 +102,13 @@ session *session_new(const quiz *q, const grader *g, const session_options *opt)
 	size_t total = quiz_question_count(q);
 	const quiz_question **picked = xmalloc((total ? total : 1) * sizeof(*picked));
 	size_t n = 0;
+	if (opt->questions) {
+		free(picked);
+		picked = xmalloc((opt->question_count ? opt->question_count : 1) * sizeof(*picked));
+		for (size_t i = 0; i < opt->question_count; i++)
+			picked[n++] = opt->questions[i];
+		total = 0;
+	}
 	for (size_t i = 0; i < total; i++) {
 		const quiz_question *qq = quiz_question_at(q, i);
 		if (opt->kinds && !(opt->kinds & (1u << qq->kind)))
@@ -119,7 +126,7 @@ session *session_new(const quiz *q, const grader *g, const session_options *opt)
 	s->grader = g;
 	s->opt = *opt;
 	s->random = opt->seed;
-	if (opt->shuffle) {
+	if (opt->shuffle && !opt->questions) {
 		size_t *order = xmalloc(n * sizeof(size_t));
 		for (size_t i = 0; i < n; i++)
 			order[i] = i;
@@ -300,9 +307,10 @@ static char *chosen_texts(const quiz_question *q, const char *letters)
 	return buf_detach(&out);
 }
 
+/* Each help halves the credit, as `take --help` says: both leave a quarter. */
 static double help_factor(session_help h)
 {
-	return h.hinted || h.passage ? 0.5 : 1.0;
+	return (h.hinted ? 0.5 : 1.0) * (h.passage ? 0.5 : 1.0);
 }
 
 /* Where the bank's option `bank` was shown, as a letter. */
@@ -396,6 +404,21 @@ const session_response *session_answer(session *s, const char *typed, int64_t el
 	}
 	keep_response(s, r);
 	return r;
+}
+
+const session_response *session_answer_once(session *s, const char *typed, int64_t elapsed_ms)
+{
+	const session_response *r = session_answer(s, typed, elapsed_ms);
+	if (!r || r->grade.verdict != GRADE_AMBIGUOUS)
+		return r;
+	/* Nobody is there to say which was meant: the answer counts as given. */
+	session_response *given = s->ambiguous;
+	s->ambiguous = NULL;
+	given->grade.verdict = GRADE_WRONG;
+	given->grade.credit = 0;
+	given->credit = 0;
+	keep_response(s, given);
+	return given;
 }
 
 const session_response *session_skip(session *s, int64_t elapsed_ms)

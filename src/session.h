@@ -28,6 +28,10 @@ typedef struct {
 	uint64_t seed;          /* for every shuffle: questions and options */
 	bool allow_hints;       /* :hint and :passage */
 	bool allow_override;    /* :override (practice only) */
+	const quiz_question *const *questions;  /* these questions, in this order, instead of
+	                         * the filters and the order above (read by session_new
+	                         * only); NULL: the quiz's */
+	size_t question_count;
 } session_options;
 
 typedef struct session session;
@@ -57,8 +61,8 @@ size_t session_option(const session *s, size_t shown);
 
 /* What the student has used on the current question. */
 typedef struct {
-	bool hinted;            /* :hint was shown: half credit */
-	bool passage;           /* :passage was shown: half credit */
+	bool hinted;            /* :hint was shown: the credit halved */
+	bool passage;           /* :passage was shown: the credit halved (again) */
 } session_help;
 
 /* One graded answer, as it is recorded and shown. */
@@ -83,6 +87,11 @@ typedef struct {
  * again with its note; any other moves on. Returns the response, owned by
  * the session and valid until session_free. */
 const session_response *session_answer(session *s, const char *typed, int64_t elapsed_ms);
+
+/* Like session_answer, for answers that cannot be asked again (a script):
+ * an `ambiguous` verdict is kept as `wrong`, with no credit and its note,
+ * and the quiz moves on. */
+const session_response *session_answer_once(session *s, const char *typed, int64_t elapsed_ms);
 
 /* Skips the current question (recorded as `skipped`, no credit). */
 const session_response *session_skip(session *s, int64_t elapsed_ms);

@@ -86,6 +86,8 @@ static void show_question(sitting *r)
 	r->screen.width = input_columns(r->input);
 	if (r->deadline)
 		r->screen.seconds_left = seconds_left(r);
+	if (r->opt->before_question)
+		r->opt->before_question(r->opt->ctx, session_position(r->opt->session));
 	screen_question(&r->screen, r->opt->quiz, r->opt->session, &r->out);
 	flush_out(r);
 	clock_gettime(CLOCK_MONOTONIC, &r->asked_at);
@@ -97,8 +99,8 @@ static void show_help(sitting *r)
 	buf text;
 	buf_init(&text);
 	if (so->allow_hints)
-		buf_puts(&text, ":hint      a hint (half credit)\n"
-		                ":passage   the paragraph the question is about (half credit)\n");
+		buf_puts(&text, ":hint      a hint (halves the credit)\n"
+		                ":passage   the paragraph the question is about (halves the credit)\n");
 	buf_puts(&text, ":skip      go on without answering (or Ctrl-D)\n");
 	if (so->mode == SESSION_PRACTICE && so->allow_override)
 		buf_puts(&text, ":override  count your last answer as right\n");
@@ -112,13 +114,15 @@ typedef enum { STEP_NEXT, STEP_AGAIN, STEP_STOP, STEP_FAIL } step;
 
 static step after_response(sitting *r, const session_response *resp)
 {
-	if (!record(r, resp))
-		return STEP_FAIL;
+	/* An answer asked again is not one: only the answer that settles the
+	 * question is recorded, counted once in stats, export and reports. */
 	if (resp->grade.verdict == GRADE_AMBIGUOUS) {
 		screen_feedback(&r->screen, r->opt->quiz, resp, &r->out);
 		flush_out(r);
 		return STEP_AGAIN;
 	}
+	if (!record(r, resp))
+		return STEP_FAIL;
 	if (session_shows_feedback(r->opt->session))
 		screen_feedback(&r->screen, r->opt->quiz, resp, &r->out);
 	else
@@ -141,6 +145,11 @@ static step run_command(sitting *r, const char *line)
 		else
 			screen_line(&r->screen, "note", "No hint for this question.", &r->out);
 		buf_release(&hint);
+		flush_out(r);
+		return STEP_AGAIN;
+	}
+	if (strcmp(line, ":passage") == 0 && r->opt->look_back) {
+		r->opt->look_back(r->opt->ctx, &r->out);
 		flush_out(r);
 		return STEP_AGAIN;
 	}
@@ -229,12 +238,20 @@ static step ask(sitting *r)
 		switch (st) {
 		case INPUT_LINE: {
 			char *typed = trim(line);
-			if (typed[0] == ':') {
+			if (!typed[0]) {
+				/* Enter alone is no answer: the prompt stays (:skip skips). */
+				next = STEP_AGAIN;
+			} else if (typed[0] == ':') {
 				next = run_command(r, typed);
 			} else {
 				if (session_shows_feedback(s))
 					input_remember(r->input, typed);
-				next = after_response(r, session_answer(s, typed, elapsed_since(&r->asked_at)));
+				/* A script's next line answers the next question, so an
+				 * answer from a pipe is never asked again. */
+				int64_t ms = elapsed_since(&r->asked_at);
+				next = after_response(r, input_is_terminal(r->input)
+				                             ? session_answer(s, typed, ms)
+				                             : session_answer_once(s, typed, ms));
 			}
 			free(line);
 			break;
@@ -275,7 +292,7 @@ static step ask(sitting *r)
 static void earlier_results(sitting *r, screen_history *h)
 {
 	memset(h, 0, sizeof *h);
-	if (!r->opt->store)
+	if (!r->opt->store || r->opt->no_comparison)
 		return;
 	store_filter f = {
 		.learner = r->opt->learner,
@@ -304,8 +321,22 @@ static int finish(sitting *r, long elapsed_seconds, sitting_result *result)
 	int status = EXIT_OK;
 	store_session_status st = store_session_status_parse(r->status_name);
 	result->status = st;
-	if (r->opt->recorded) {
-		if (store_session_end(r->opt->recorded, st, earned, session_max_score(s)) != STORE_OK) {
+	if (r->opt->part)
+		return EXIT_OK;
+	/* A script that ended before its first answer took no quiz: nothing
+	 * of it is kept. */
+	bool nothing_given = !session_response_count(s) && strcmp(r->status_name, "interrupted") == 0 &&
+	                     !r->signal && !input_is_terminal(r->input);
+	if (r->opt->recorded && nothing_given) {
+		if (store_session_discard(r->opt->recorded) != STORE_OK) {
+			fprintf(stderr, "recall %s: could not remove the empty session: %s\n", r->opt->cmd,
+			        store_errmsg(r->opt->store));
+			status = EXIT_PROBLEMS;
+		}
+	} else if (r->opt->recorded) {
+		/* The score is out of the points of the questions asked, as the
+		 * scorecard shows it, so `history` says the same. */
+		if (store_session_end(r->opt->recorded, st, earned, possible) != STORE_OK) {
 			fprintf(stderr, "recall %s: could not save the session's end: %s\n", r->opt->cmd,
 			        store_errmsg(r->opt->store));
 			status = EXIT_PROBLEMS;
@@ -350,8 +381,10 @@ int sitting_run(const sitting_options *o, sitting_result *result)
 		input_set_prompt_source(r.input, timed_prompt, &r);
 	}
 
-	screen_line(&r.screen, "bold", quiz_title(o->quiz), &r.out);
-	screen_line(&r.screen, "note", o->intro, &r.out);
+	if (!o->part)
+		screen_line(&r.screen, "bold", quiz_title(o->quiz), &r.out);
+	if (o->intro)
+		screen_line(&r.screen, "note", o->intro, &r.out);
 	flush_out(&r);
 
 	int status = EXIT_OK;

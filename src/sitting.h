@@ -31,6 +31,20 @@ typedef struct {
 	int64_t time_limit_ms;      /* 0: none; else the sitting ends when it runs out */
 	bool answer_sheet;          /* exam mode: every answer with the right one at the end */
 	term_color_mode color;
+	/* A sitting that is one part of a longer one (`study`): no title line,
+	 * and at its end neither the end of the session in the store nor the
+	 * scorecard, which are the caller's. */
+	bool part;
+	/* No comparison with the learner's earlier sessions on the scorecard
+	 * (`review`: a few due questions are not a quiz to compare with). */
+	bool no_comparison;
+	/* Called before each question is shown, with its 0-based position in
+	 * the session: `study` shows the article's section there. */
+	void (*before_question)(void *ctx, size_t position);
+	/* When set, :passage calls it instead of showing the question's
+	 * paragraph, and costs no credit: it appends what to show again. */
+	void (*look_back)(void *ctx, buf *out);
+	void *ctx;                  /* for before_question and look_back */
 } sitting_options;
 
 typedef struct {

@@ -19,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cards.h"
 #include "store_impl.h"
 #include "text.h"
 #include "util.h"
@@ -124,6 +125,45 @@ static const char *const schema_steps[] = {
 	"ALTER TABLE session ADD COLUMN time_limit_ms INTEGER;\n"
 	"ALTER TABLE response ADD COLUMN chosen TEXT;\n"
 	"CREATE INDEX session_by_class ON session (class_id, bank_id) WHERE class_id IS NOT NULL;\n",
+	/* 2 -> 3: review cards (cards.h), one per learner, bank title and
+	 * question id. They are replayed from the answers already recorded the
+	 * first time the database is opened for writing (card_replay says it is
+	 * still to be done). */
+	"CREATE TABLE card (\n"
+	"  id           INTEGER PRIMARY KEY,\n"
+	"  learner_id   INTEGER NOT NULL REFERENCES learner(id),\n"
+	"  bank_title   TEXT NOT NULL,\n"
+	"  qid          TEXT NOT NULL,\n"
+	"  question_id  INTEGER NOT NULL REFERENCES question(id),\n"
+	"  answer       TEXT,\n"
+	"  stability    REAL NOT NULL,\n"
+	"  difficulty   REAL NOT NULL,\n"
+	"  reps         INTEGER NOT NULL,\n"
+	"  lapses       INTEGER NOT NULL,\n"
+	"  reviews      INTEGER NOT NULL,\n"
+	"  recalled     INTEGER NOT NULL,\n"
+	"  last_review  INTEGER NOT NULL,\n"
+	"  due          INTEGER NOT NULL,\n"
+	"  UNIQUE (learner_id, bank_title, qid)\n"
+	");\n"
+	"CREATE INDEX card_due ON card (learner_id, due);\n"
+	"CREATE TABLE card_replay (pending INTEGER NOT NULL);\n"
+	"INSERT INTO card_replay VALUES (1);\n",
+	/* 3 -> 4: regrades, each a change to one response made after the
+	 * fact (an answer accepted for everyone, an override, a new version of
+	 * the bank), with who made it, when, why, and what the response was. */
+	"CREATE TABLE regrade (\n"
+	"  id           INTEGER PRIMARY KEY,\n"
+	"  response_id  INTEGER NOT NULL REFERENCES response(id),\n"
+	"  at           INTEGER NOT NULL,\n"
+	"  by_whom      TEXT NOT NULL,\n"
+	"  reason       TEXT NOT NULL,\n"
+	"  old_verdict  TEXT NOT NULL,\n"
+	"  old_credit   REAL NOT NULL,\n"
+	"  new_verdict  TEXT NOT NULL,\n"
+	"  new_credit   REAL NOT NULL\n"
+	");\n"
+	"CREATE INDEX regrade_by_response ON regrade (response_id);\n",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof schema_steps / sizeof schema_steps[0]))
@@ -191,7 +231,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_RESPONSES] =
 		"SELECT l.name, b.title, b.hash, s.uuid, s.mode, s.status, s.started_at, s.ended_at,"
 		" r.seq, q.qid, q.kind, q.points, r.answer, r.verdict, r.credit, r.graded_credit,"
-		" r.hints, r.passage, r.override, r.time_ms, r.answered_at, r.chosen"
+		" r.hints, r.passage, r.override, r.time_ms, r.answered_at, r.chosen, q.prompt,"
+		" q.answer"
 		" FROM response r" RESPONSE_JOINS "WHERE" FILTER
 		"ORDER BY s.started_at, s.id, r.seq",
 	[ST_BANKS] =
@@ -208,6 +249,8 @@ struct store_session {
 	store *s;
 	int64_t id;
 	int64_t bank_id;
+	int64_t learner_id;
+	int64_t last_question; /* the question row of the last response */
 	char uuid[37];
 	int seq;               /* responses recorded through this handle */
 	int64_t last_response; /* row id; 0 before the first */
@@ -252,7 +295,7 @@ static int64_t now_ms(void)
 
 int64_t store_now(const store *s)
 {
-	return s->clock ? s->clock(s->clock_ctx) : now_ms();
+	return s->clock ? s->clock(s->clock_ctx) : now_ms() + s->clock_offset_ms;
 }
 
 void store_set_clock(store *s, int64_t (*now)(void *ctx), void *ctx)
@@ -371,16 +414,66 @@ void store_done(sqlite3_stmt *st)
 	}
 }
 
-/* Runs a cached statement that returns no rows. */
-static int exec_stmt(store *s, stmt_id id)
+static void bind_list(sqlite3_stmt *st, const char *types, va_list ap)
+{
+	for (int i = 0; types[i]; i++) {
+		switch (types[i]) {
+		case 'i':
+			sqlite3_bind_int64(st, i + 1, va_arg(ap, int64_t));
+			break;
+		case 'd':
+			sqlite3_bind_double(st, i + 1, va_arg(ap, double));
+			break;
+		case 't':
+			store_bind_text(st, i + 1, va_arg(ap, const char *));
+			break;
+		default:
+			abort();  /* a letter no caller may pass */
+		}
+	}
+}
+
+void store_bind(sqlite3_stmt *st, const char *types, ...)
+{
+	va_list ap;
+	va_start(ap, types);
+	bind_list(st, types, ap);
+	va_end(ap);
+}
+
+int store_run(store *s, stmt_id id, const char *types, ...)
 {
 	sqlite3_stmt *st;
 	int rc = store_prep(s, id, &st);
 	if (rc != SQLITE_OK)
 		return rc;
+	va_list ap;
+	va_start(ap, types);
+	bind_list(st, types, ap);
+	va_end(ap);
 	rc = sqlite3_step(st);
 	store_done(st);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+int store_first(store *s, stmt_id id, sqlite3_stmt **st, const char *types, ...)
+{
+	int rc = store_prep(s, id, st);
+	if (rc != SQLITE_OK)
+		return rc;
+	va_list ap;
+	va_start(ap, types);
+	bind_list(*st, types, ap);
+	va_end(ap);
+	rc = sqlite3_step(*st);
+	if (rc != SQLITE_ROW)
+		store_done(*st);
+	return rc;
+}
+
+static int exec_stmt(store *s, stmt_id id)
+{
+	return store_run(s, id, "");
 }
 
 int store_tx_begin(store *s)
@@ -681,11 +774,20 @@ static store_status check_paths(store *s, const store_options *opt, bool *exists
 		            "cannot open the database %s: %s", s->path, strerror(errno));
 	if (*exists && S_ISDIR(st.st_mode))
 		return store_fail(s, STORE_NOTADB, "%s is a folder, not a database", s->path);
-	if (!*exists && opt->must_exist)
-		return store_fail(s, STORE_MISSING, "there is no database at %s", s->path);
 	store_status status = STORE_OK;
 	char *dir = path_dirname(s->path);
-	if (!*exists) {
+	struct stat dir_st;
+	const char *env = getenv("RECALL_DB");
+	bool named = opt->only_existing_folder && (opt->path || (env && *env));
+	if (!*exists && named && stat(dir, &dir_st) != 0 && errno == ENOENT) {
+		/* A path typed with a slip would otherwise make a new, empty
+		 * database in a folder nobody meant (or report an empty history):
+		 * only the default place is made. */
+		status = store_fail(s, STORE_IO, "cannot open the database %s: there is no folder %s",
+		                    s->path, dir);
+	} else if (!*exists && opt->must_exist) {
+		status = store_fail(s, STORE_MISSING, "there is no database at %s", s->path);
+	} else if (!*exists) {
 		/* The default place is private to the user; an explicit folder is
 		 * made as the umask says, since a class may share it. */
 		char *failed = NULL;
@@ -763,14 +865,9 @@ static store_status inspect(store *s, int64_t *version)
 
 static store_status mark_orphans(store *s, const int64_t *ids, size_t count)
 {
-	sqlite3_stmt *st;
-	int rc = store_prep(s, ST_SESSION_INTERRUPT, &st);
-	for (size_t i = 0; rc == SQLITE_OK && i < count; i++) {
-		sqlite3_bind_int64(st, 1, ids[i]);
-		rc = sqlite3_step(st);
-		store_done(st);
-		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-	}
+	int rc = SQLITE_OK;
+	for (size_t i = 0; rc == SQLITE_OK && i < count; i++)
+		rc = store_run(s, ST_SESSION_INTERRUPT, "i", ids[i]);
 	return rc == SQLITE_OK ? STORE_OK : store_fail_sqlite(s, rc, "cannot mark interrupted sessions");
 }
 
@@ -912,7 +1009,7 @@ static store_status open_db(store *s, const store_options *opt)
 			goto out;
 		}
 	}
-	if (!opt->write && version == SCHEMA_VERSION && n_orphans == 0)
+	if (!opt->write && version == SCHEMA_VERSION && n_orphans == 0 && !store_cards_pending(s))
 		goto out;
 
 	rc = set_wal(s);
@@ -944,6 +1041,12 @@ static store_status open_db(store *s, const store_options *opt)
 	}
 	status = mark_orphans(s, orphans, n_orphans);
 	if (status != STORE_OK) {
+		store_tx_rollback(s);
+		goto out;
+	}
+	rc = store_cards_replay_pending(s);
+	if (rc != SQLITE_OK) {
+		status = store_fail_sqlite(s, rc, "cannot replay the review cards");
 		store_tx_rollback(s);
 		goto out;
 	}
@@ -985,6 +1088,11 @@ store_status store_open(const store_options *opt, store **out, char **errmsg)
 		return status;
 	}
 	buf_clear(&s->err);
+	/* RECALL_NOW moves the clock, so that schedules can be tried out
+	 * over days that have not come yet. */
+	int64_t env_now;
+	if (cards_env_now(&env_now))
+		s->clock_offset_ms = env_now - now_ms();
 	*out = s;
 	return STORE_OK;
 }
@@ -1054,21 +1162,13 @@ bool store_valid_name(const char *name)
 
 static int insert_questions(store *s, int64_t bank_id, const quiz *q)
 {
-	sqlite3_stmt *st;
-	int rc = store_prep(s, ST_QUESTION_INSERT, &st);
+	int rc = SQLITE_OK;
 	size_t n = quiz_question_count(q);
 	for (size_t i = 0; rc == SQLITE_OK && i < n; i++) {
 		const quiz_question *qq = quiz_question_at(q, i);
-		sqlite3_bind_int64(st, 1, bank_id);
-		store_bind_text(st, 2, qq->id);
-		sqlite3_bind_int64(st, 3, (sqlite3_int64)i + 1);
-		store_bind_text(st, 4, quiz_kind_name(qq->kind));
-		store_bind_text(st, 5, qq->prompt ? qq->prompt : "");
-		store_bind_text(st, 6, qq->answer_text);
-		sqlite3_bind_double(st, 7, qq->points);
-		rc = sqlite3_step(st);
-		store_done(st);
-		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+		rc = store_run(s, ST_QUESTION_INSERT, "ititttd", bank_id, qq->id, (int64_t)i + 1,
+		               quiz_kind_name(qq->kind), qq->prompt ? qq->prompt : "",
+		               qq->answer_text, qq->points);
 	}
 	return rc;
 }
@@ -1115,15 +1215,7 @@ static int register_bank(store *s, const quiz *q, const char *path, int64_t *ban
 			rc = insert_questions(s, *bank_id, q);
 		if (rc != SQLITE_OK || (!moved && !renamed))
 			return rc;
-		rc = store_prep(s, ST_BANK_UPDATE, &st);
-		if (rc != SQLITE_OK)
-			return rc;
-		sqlite3_bind_int64(st, 1, *bank_id);
-		store_bind_text(st, 2, title);
-		store_bind_text(st, 3, path);
-		rc = sqlite3_step(st);
-		store_done(st);
-		return rc == SQLITE_DONE ? SQLITE_OK : rc;
+		return store_run(s, ST_BANK_UPDATE, "itt", *bank_id, title, path);
 	}
 	store_done(st);
 	if (rc != SQLITE_DONE)
@@ -1163,8 +1255,8 @@ store_status store_session_begin(store *s, const quiz *q, const store_session_op
 		return store_fail(s, STORE_INVALID,
 		            "a learner's name must be 1 to 256 bytes of UTF-8 with no control "
 		            "characters");
-	if (!opt->mode || (strcmp(opt->mode, "practice") != 0 && strcmp(opt->mode, "exam") != 0))
-		return store_fail(s, STORE_INVALID, "the mode must be practice or exam");
+	if (!store_known_mode(opt->mode))
+		return store_fail(s, STORE_INVALID, "the mode must be practice, exam, review or study");
 	if (!quiz_hash(q) || !*quiz_hash(q))
 		return store_fail(s, STORE_INVALID, "the bank has no content hash to be recorded under");
 	if (!isfinite(opt->max_score) || opt->max_score < 0 || opt->planned < 0 ||
@@ -1220,6 +1312,7 @@ store_status store_session_begin(store *s, const quiz *q, const store_session_op
 	rc = insert_row_returning_id(st, &learner_id);
 	if (rc != SQLITE_OK)
 		goto out;
+	ss->learner_id = learner_id;
 	rc = register_bank(s, q, path, &ss->bank_id);
 	if (rc != SQLITE_OK)
 		goto out;
@@ -1269,6 +1362,15 @@ bool store_known_verdict(const char *verdict)
 	return false;
 }
 
+bool store_known_mode(const char *mode)
+{
+	static const char *const modes[] = {"practice", "exam", "review", "study"};
+	for (size_t i = 0; mode && i < sizeof modes / sizeof modes[0]; i++)
+		if (strcmp(mode, modes[i]) == 0)
+			return true;
+	return false;
+}
+
 bool store_valid_credit(double credit)
 {
 	return isfinite(credit) && credit >= 0 && credit <= 1;
@@ -1295,21 +1397,16 @@ store_status store_session_record(store_session *ss, const store_response *r)
 	int rc = store_tx_begin(s);
 	if (rc != SQLITE_OK)
 		goto out;
-	rc = store_prep(s, ST_QUESTION_FIND, &st);
-	if (rc != SQLITE_OK)
-		goto out;
-	sqlite3_bind_int64(st, 1, ss->bank_id);
-	store_bind_text(st, 2, r->question_id);
-	rc = sqlite3_step(st);
+	rc = store_first(s, ST_QUESTION_FIND, &st, "it", ss->bank_id, r->question_id);
 	if (rc == SQLITE_ROW) {
 		question = sqlite3_column_int64(st, 0);
 		points = sqlite3_column_double(st, 1);
+		store_done(st);
 		rc = SQLITE_OK;
 	} else if (rc == SQLITE_DONE) {
 		status = store_fail(s, STORE_INVALID, "the bank has no question '%s'", r->question_id);
 		rc = SQLITE_OK;
 	}
-	store_done(st);
 	if (rc != SQLITE_OK || status != STORE_OK)
 		goto out;
 	rc = store_prep(s, ST_RESPONSE_INSERT, &st);
@@ -1330,14 +1427,11 @@ store_status store_session_record(store_session *ss, const store_response *r)
 	rc = insert_row_returning_id(st, &response);
 	if (rc != SQLITE_OK)
 		goto out;
-	rc = store_prep(s, ST_SESSION_ADD_SCORE, &st);
+	rc = store_run(s, ST_SESSION_ADD_SCORE, "id", ss->id, r->credit * points);
 	if (rc != SQLITE_OK)
 		goto out;
-	sqlite3_bind_int64(st, 1, ss->id);
-	sqlite3_bind_double(st, 2, r->credit * points);
-	rc = sqlite3_step(st);
-	store_done(st);
-	if (rc != SQLITE_DONE)
+	rc = store_cards_replay_question(s, ss->learner_id, question);
+	if (rc != SQLITE_OK)
 		goto out;
 	rc = store_tx_commit(s);
 out:
@@ -1349,6 +1443,7 @@ out:
 	}
 	ss->seq++;
 	ss->last_response = response;
+	ss->last_question = question;
 	return STORE_OK;
 }
 
@@ -1366,38 +1461,24 @@ store_status store_session_override(store_session *ss, double credit)
 	int rc = store_tx_begin(s);
 	if (rc != SQLITE_OK)
 		goto out;
-	rc = store_prep(s, ST_RESPONSE_CREDIT, &st);
-	if (rc != SQLITE_OK)
-		goto out;
-	sqlite3_bind_int64(st, 1, ss->last_response);
-	rc = sqlite3_step(st);
+	rc = store_first(s, ST_RESPONSE_CREDIT, &st, "i", ss->last_response);
 	if (rc == SQLITE_ROW) {
 		old = sqlite3_column_double(st, 0);
 		points = sqlite3_column_double(st, 1);
+		store_done(st);
 		rc = SQLITE_OK;
 	} else if (rc == SQLITE_DONE) {
 		rc = SQLITE_CORRUPT;  /* the answer just recorded is gone */
 	}
-	store_done(st);
 	if (rc != SQLITE_OK)
 		goto out;
-	rc = store_prep(s, ST_RESPONSE_OVERRIDE, &st);
+	rc = store_run(s, ST_RESPONSE_OVERRIDE, "id", ss->last_response, credit);
+	if (rc == SQLITE_OK)
+		rc = store_run(s, ST_SESSION_ADD_SCORE, "id", ss->id, (credit - old) * points);
 	if (rc != SQLITE_OK)
 		goto out;
-	sqlite3_bind_int64(st, 1, ss->last_response);
-	sqlite3_bind_double(st, 2, credit);
-	rc = sqlite3_step(st);
-	store_done(st);
-	if (rc != SQLITE_DONE)
-		goto out;
-	rc = store_prep(s, ST_SESSION_ADD_SCORE, &st);
+	rc = store_cards_replay_question(s, ss->learner_id, ss->last_question);
 	if (rc != SQLITE_OK)
-		goto out;
-	sqlite3_bind_int64(st, 1, ss->id);
-	sqlite3_bind_double(st, 2, (credit - old) * points);
-	rc = sqlite3_step(st);
-	store_done(st);
-	if (rc != SQLITE_DONE)
 		goto out;
 	rc = store_tx_commit(s);
 out:
@@ -1423,11 +1504,8 @@ store_status store_session_end(store_session *ss, store_session_status status, d
 	int rc = store_prep(s, ST_SESSION_END, &st);
 	if (rc != SQLITE_OK)
 		return store_fail_sqlite(s, rc, "cannot record the end of the session");
-	sqlite3_bind_int64(st, 1, ss->id);
-	store_bind_text(st, 2, store_session_status_name(status));
-	sqlite3_bind_double(st, 3, score);
-	sqlite3_bind_double(st, 4, max_score);
-	sqlite3_bind_int64(st, 5, store_now(s));
+	store_bind(st, "itddi", ss->id, store_session_status_name(status), score, max_score,
+	           store_now(s));
 	rc = sqlite3_step(st);
 	int changed = sqlite3_changes(s->db);
 	store_done(st);
@@ -1436,6 +1514,30 @@ store_status store_session_end(store_session *ss, store_session_status status, d
 	ss->ended = true;
 	if (changed == 0)
 		return store_fail(s, STORE_INVALID, "the session had already ended in the database");
+	return STORE_OK;
+}
+
+store_status store_session_discard(store_session *ss)
+{
+	store *s = ss->s;
+	if (ss->ended || ss->seq)
+		return store_fail(s, STORE_INVALID, "only a session with no answer can be removed");
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(s->db,
+	                            "DELETE FROM session WHERE id = ?1 AND status = 'running' AND "
+	                            "NOT EXISTS (SELECT 1 FROM response WHERE session_id = ?1)",
+	                            -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail_sqlite(s, rc, "cannot remove the session");
+	sqlite3_bind_int64(st, 1, ss->id);
+	rc = sqlite3_step(st);
+	int changed = sqlite3_changes(s->db);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail_sqlite(s, rc, "cannot remove the session");
+	ss->ended = true;
+	if (changed == 0)
+		return store_fail(s, STORE_INVALID, "the session is no longer empty and running");
 	return STORE_OK;
 }
 
@@ -1650,6 +1752,8 @@ store_status store_list_responses(store *s, const store_filter *f, store_respons
 			.time_ms = sqlite3_column_int64(st, 19),
 			.answered_ms = sqlite3_column_int64(st, 20),
 			.chosen = (const char *)sqlite3_column_text(st, 21),
+			.prompt = store_column_text(st, 22),
+			.right_answer = (const char *)sqlite3_column_text(st, 23),
 		};
 		if (cb(&row, ctx))
 			break;

@@ -46,6 +46,9 @@ typedef struct {
 	int busy_timeout_ms;  /* 0: $RECALL_BUSY_TIMEOUT (ms) when set, else STORE_DEFAULT_BUSY_MS */
 	bool must_exist;      /* do not create a database: STORE_MISSING when there is none */
 	bool write;           /* prove at open that the database can be written now */
+	bool only_existing_folder;  /* a path given (or $RECALL_DB) must be in a folder that
+	                       * exists: STORE_IO, and nothing made, when it is not; only
+	                       * the default place is made */
 } store_options;
 
 /* The database path: $RECALL_DB when set and not empty, else
@@ -89,8 +92,12 @@ const char *store_path(const store *s);
 
 /* Where the store's timestamps come from (session start and end, each
  * answer): `now` returns milliseconds since the epoch. NULL restores the
- * system clock. For tests, and for replaying results with their own times. */
+ * system clock (moved to $RECALL_NOW at open when that is set: see
+ * cards_env_now). For tests, and for replaying results with their own times. */
 void store_set_clock(store *s, int64_t (*now)(void *ctx), void *ctx);
+
+/* The store's clock now: milliseconds since the epoch. */
+int64_t store_now(const store *s);
 
 /* The schema version this program writes. */
 int store_schema_version(void);
@@ -127,7 +134,7 @@ store_session_status store_session_status_parse(const char *name);
 
 typedef struct {
 	const char *learner;   /* required: the learner's name (valid UTF-8, no control characters) */
-	const char *mode;      /* "practice" or "exam" */
+	const char *mode;      /* "practice", "exam", "review" or "study" */
 	bool has_seed;
 	int64_t seed;          /* the shuffling seed, when has_seed */
 	int planned;           /* questions to be asked; 0 when not known */
@@ -180,6 +187,11 @@ store_status store_session_override(store_session *ss, double credit);
  * end the session from the main loop. */
 store_status store_session_end(store_session *ss, store_session_status status, double score,
                                double max_score);
+
+/* Removes a running session that has no response (a quiz left before its
+ * first answer), as if it had never begun. STORE_INVALID when it has ended
+ * or holds a response; nothing is removed then. */
+store_status store_session_discard(store_session *ss);
 
 /* The session's UUID (36 characters) and row id; valid until the handle is freed. */
 const char *store_session_uuid(const store_session *ss);
@@ -293,6 +305,8 @@ typedef struct {
 	int64_t time_ms;
 	int64_t answered_ms;
 	const char *chosen;        /* see store_response; NULL when not recorded */
+	const char *prompt;        /* the question as asked */
+	const char *right_answer;  /* as shown to a student; NULL when not recorded */
 } store_response_row;
 
 typedef int (*store_response_cb)(const store_response_row *row, void *ctx);
@@ -321,6 +335,7 @@ typedef struct {
 	const char *question_id;
 	const char *kind;
 	const char *prompt;
+	const char *answer;        /* the right answer as shown to a student; "" when not known */
 	double points;
 	int position;              /* 1-based, in its bank */
 } store_question_row;
@@ -419,6 +434,73 @@ store_status store_roster_find(store *s, const char *class_name, const char *id,
 store_status store_class_banks(store *s, const char *class_name, const char *spec,
                                store_bank_cb cb, void *ctx);
 
+/* --- Regrading ---------------------------------------------------------- */
+
+/* A response as regrading sees it: its row id, so a change names it. */
+typedef struct {
+	int64_t id;                /* the response's row id */
+	const char *session_uuid;
+	const char *learner;
+	const char *bank_hash;
+	int seq;
+	const char *question_id;
+	const char *kind;
+	double points;
+	const char *answer;        /* as typed */
+	size_t answer_len;
+	const char *chosen;        /* NULL when not recorded */
+	const char *verdict;
+	double credit;             /* as counted */
+	double graded_credit;      /* as graded, before any hint penalty or override */
+	int hints;
+	bool passage;
+	bool override;
+} store_regrade_response;
+
+typedef int (*store_regrade_response_cb)(const store_regrade_response *row, void *ctx);
+/* Calls `cb` for every response the filter covers whose question id is
+ * `question_id` (NULL: any), session by session, oldest first. */
+store_status store_regrade_responses(store *s, const store_filter *f, const char *question_id,
+                                     store_regrade_response_cb cb, void *ctx);
+
+/* One change to make: response `response_id` gets `verdict`, its graded
+ * credit `graded_credit` and its counted credit `credit`; `overridden`
+ * marks it counted right (or wrong) by a person. */
+typedef struct {
+	int64_t response_id;
+	const char *verdict;
+	double graded_credit;
+	double credit;
+	bool overridden;
+} store_regrade_change;
+
+/* Makes the changes in one transaction: each response is updated, a
+ * regrade record keeps what it was, who (`by`) changed it, when and why
+ * (`reason`, one line a person reads: "accepted 'Cusco' for capital"), and
+ * the score of every session touched is summed again from its responses.
+ * A response already as the change says is left alone and not recorded.
+ * *changed (may be NULL) gets the number of responses changed. On any
+ * failure nothing is written. */
+store_status store_regrade_apply(store *s, const store_regrade_change *changes, size_t count,
+                                 const char *by, const char *reason, size_t *changed);
+
+typedef struct {
+	int64_t at;
+	const char *by;
+	const char *reason;
+	const char *session_uuid;
+	const char *learner;
+	int seq;
+	const char *question_id;
+	const char *old_verdict, *new_verdict;
+	double old_credit, new_credit;     /* as counted */
+} store_regrade_row;
+
+typedef int (*store_regrade_cb)(const store_regrade_row *row, void *ctx);
+/* Calls `cb` for each regrade of a response the filter covers, oldest
+ * first. */
+store_status store_regrade_list(store *s, const store_filter *f, store_regrade_cb cb, void *ctx);
+
 /* --- Merging ------------------------------------------------------------ */
 
 typedef struct {
@@ -428,6 +510,7 @@ typedef struct {
 	size_t sessions_known;    /* sessions already here (by UUID) */
 	size_t sessions_extended; /* of those, sessions the other database had further along */
 	size_t learners, banks, questions, classes, students;   /* rows added */
+	size_t regrades;          /* regrades added (and applied when they are the newest) */
 } store_merge_counts;
 
 /* Folds the results of the recall databases at `paths` into `s`: their
@@ -439,7 +522,10 @@ typedef struct {
  * along (more answers, or ended where this one is still open or was
  * interrupted): then its missing answers and its end are taken. So merging
  * a file twice adds nothing. Classes already here keep their settings;
- * students already on a roster keep their names.
+ * students already on a roster keep their names. Regrades are taken too
+ * (matched by response, time, who and why); one newer than any change
+ * made here to its response sets that response as the other database has
+ * it, and the session's score is summed again.
  *
  * Each file is checked first, read only: that it is a recall database no
  * newer than this program, that SQLite finds it sound (integrity_check),

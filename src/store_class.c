@@ -448,8 +448,8 @@ store_status store_list_questions(store *s, const char *spec, store_question_cb 
 {
 	sqlite3_stmt *st = NULL;
 	int rc = prepare(s,
-	                 "SELECT b.title, b.hash, q.qid, q.kind, q.prompt, q.points, q.position"
-	                 " FROM question q JOIN bank b ON b.id = q.bank_id WHERE " BANK_MATCH
+	                 "SELECT b.title, b.hash, q.qid, q.kind, q.prompt, q.points, q.position,"
+	                 " q.answer FROM question q JOIN bank b ON b.id = q.bank_id WHERE " BANK_MATCH
 	                 " ORDER BY b.title, b.added_at DESC, b.id DESC, q.position",
 	                 &st);
 	if (rc == SQLITE_OK) {
@@ -463,6 +463,7 @@ store_status store_list_questions(store *s, const char *spec, store_question_cb 
 				.prompt = store_column_text(st, 4),
 				.points = sqlite3_column_double(st, 5),
 				.position = sqlite3_column_int(st, 6),
+				.answer = store_column_text(st, 7),
 			};
 			if (cb(&row, ctx)) {
 				rc = SQLITE_DONE;

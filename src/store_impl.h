@@ -21,8 +21,13 @@
 /* Which results a query covers, as SQL over `l` (learner), `b` (bank) and
  * `s` (session). Every value is a bound parameter; a NULL one filters
  * nothing. */
+/* A bank is named by its title, or by words of it in a row ("fentanyl"), in
+ * any ASCII case, with the title's commas, colons, semicolons and full stops
+ * taken as spaces; by its path; or by a prefix of its hash. */
 #define BANK_MATCH                                                                     \
 	"(:bank IS NULL OR b.title = :bank COLLATE NOCASE OR b.path = :bank"               \
+	" OR instr(' ' || lower(replace(replace(replace(replace(b.title, ',', ' '), ':', ' '),"\
+	" ';', ' '), '.', ' ')) || ' ', ' ' || lower(trim(:bank)) || ' ') > 0"               \
 	" OR b.path = :bank_path OR substr(b.hash, 1, length(:bank_hash)) = :bank_hash)"
 #define FILTER                                                                         \
 	" (:learner IS NULL OR l.name = :learner) AND " BANK_MATCH                         \
@@ -77,11 +82,10 @@ struct store {
 	char host[256];
 	int64_t (*clock)(void *ctx);   /* NULL: the system clock */
 	void *clock_ctx;
+	int64_t clock_offset_ms;       /* added to the system clock: $RECALL_NOW's */
 	sqlite3_stmt *stmts[ST_COUNT];
 };
 
-/* The store's clock: milliseconds since the epoch. */
-int64_t store_now(const store *s);
 
 /* Sets the store's message and returns `status`. */
 store_status store_fail(store *s, store_status status, const char *fmt, ...)
@@ -103,6 +107,17 @@ int store_tx_begin(store *s);
 int store_tx_commit(store *s);
 void store_tx_rollback(store *s);
 
+/* Binds the arguments after `types` to parameters 1, 2, ... in turn, one
+ * letter each: 'i' an int64_t, 'd' a double, 't' text (a NULL pointer binds
+ * NULL). */
+void store_bind(sqlite3_stmt *st, const char *types, ...);
+/* Prepares the cached statement `id`, binds as store_bind does and runs it
+ * to its end, for statements that return no rows. SQLITE_OK or the error. */
+int store_run(store *s, stmt_id id, const char *types, ...);
+/* The same for a query, stepped once: SQLITE_ROW with the row in `*st`
+ * (read it, then store_done), SQLITE_DONE when there is none, or the error. */
+int store_first(store *s, stmt_id id, sqlite3_stmt **st, const char *types, ...);
+
 /* Binds text, or NULL for a NULL pointer. */
 int store_bind_text(sqlite3_stmt *st, int i, const char *text);
 int store_bind_named_text(sqlite3_stmt *st, const char *name, const char *text);
@@ -116,5 +131,24 @@ const char *store_column_text(sqlite3_stmt *st, int i);
 bool store_valid_name(const char *name);
 bool store_known_verdict(const char *verdict);
 bool store_valid_credit(double credit);
+/* practice, exam, review or study. */
+bool store_known_mode(const char *mode);
+
+/* Review cards (store_cards.c). Replays the card of one learner for one
+ * question (a question row: its bank's title and its id name the card)
+ * inside the caller's transaction; an SQLite code. */
+int store_cards_replay_question(store *s, int64_t learner_id, int64_t question_row);
+/* Whether a migration left the cards to be replayed, and the replay of
+ * every card when it did, inside the caller's transaction. */
+bool store_cards_pending(store *s);
+int store_cards_replay_pending(store *s);
+/* Replays every card, inside the caller's transaction. */
+int store_cards_replay_all(store *s);
+
+/* Folds the regrades of `other` (a recall database of schema 3 or later,
+ * in a read transaction) into `s`, inside the caller's transaction; see
+ * store_regrade.c. Adds to *added; a row that makes no sense sets *bad and
+ * the message. An SQLite code. */
+int store_regrade_merge(store *s, sqlite3 *other, const char *path, size_t *added, bool *bad);
 
 #endif

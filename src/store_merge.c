@@ -624,8 +624,7 @@ static int merge_sessions(merger *m)
 		const char *why = NULL;
 		if (!valid_uuid(uuid) || !learner || !bank || (has_class && !class_id))
 			why = "its id, learner, bank or class";
-		else if ((strcmp(mode, "exam") != 0 && strcmp(mode, "practice") != 0) ||
-		         store_session_status_parse(status) == STORE_STATUS_COUNT)
+		else if (!store_known_mode(mode) || store_session_status_parse(status) == STORE_STATUS_COUNT)
 			why = "its mode or status";
 		else if (!int_col(read, 5, INT64_MIN, INT64_MAX, true) ||
 		         !int_col(read, 6, 0, MAX_COUNT, false))
@@ -843,6 +842,10 @@ static int merge_tables(merger *m)
 		rc = merge_rosters(m);
 	if (rc == SQLITE_OK)
 		rc = merge_sessions(m);
+	/* Regrades are written as they are read, so only by the pass that
+	 * writes; store_regrade_merge checks each row itself. */
+	if (rc == SQLITE_OK && m->version >= 3 && !m->dry)
+		rc = store_regrade_merge(m->s, m->other, m->path, &m->counts->regrades, &m->bad);
 	map_release(&m->learners);
 	map_release(&m->banks);
 	map_release(&m->questions);
@@ -896,6 +899,9 @@ store_status store_merge(store *s, const char *const *paths, size_t count,
 			status = pass_failed(&m, rc);
 		out->files++;
 	}
+	/* Answers merged in change the review cards of their learners. */
+	if (status == STORE_OK && out->responses && (rc = store_cards_replay_all(s)) != SQLITE_OK)
+		status = store_fail_sqlite(s, rc, "cannot merge");
 	if (status == STORE_OK && (rc = store_tx_commit(s)) != SQLITE_OK)
 		status = store_fail_sqlite(s, rc, "cannot merge");
 	if (status != STORE_OK) {

@@ -66,6 +66,11 @@ static int write_all(FILE *f, const char *text, size_t len)
 
 bool term_pages(void)
 {
+	/* A dumb terminal cannot run less (it stops on a warning, waiting
+	 * for Return): the text is written as it is. */
+	const char *term = getenv("TERM");
+	if (!term || !*term || strcmp(term, "dumb") == 0)
+		return false;
 	return isatty(STDOUT_FILENO);
 }
 

@@ -24,11 +24,12 @@ int term_columns(int fd);
 /* The width recall lays text out to: the terminal's, at most 100. */
 int term_text_width(int fd);
 
-/* Writes `text` to stdout, through $PAGER (default "less -R") when stdout
- * is a terminal. Returns 0, or -1 when writing failed (errno set). */
+/* Writes `text` to stdout, through $PAGER (default "less -R") when
+ * term_pages says so. Returns 0, or -1 when writing failed (errno set). */
 int term_page(const char *text, size_t len);
 
-/* Whether term_page would hand its text to a pager (stdout is a terminal).
+/* Whether term_page would hand its text to a pager (stdout is a terminal,
+ * and TERM is set and not "dumb").
  * When not, a long text can be written a piece at a time with term_write. */
 bool term_pages(void);
 

@@ -297,6 +297,9 @@ static void put_word(wrapper *w, const char *s, size_t len, int width)
 			if (w->col > prefix_width) {
 				close_line(w);
 				open_line(w);
+				/* The rest of the word is on this line: a space goes
+				 * before the next word. */
+				w->line_empty = false;
 			}
 		}
 		buf_append(w->out, s + i, n);

@@ -191,6 +191,11 @@ q "select l.name || ' ' || s.status || ' ' || s.score from session s join learne
    on l.id = s.learner_id order by s.id" > "$T/s"
 printf 's01 complete 5.0\ns02 complete 1.0\ns03 complete 0.0\n' > "$T/want"
 expect_file "hot seat: each exam under its student" "$T/s" "$T/want"
+# A script's transcript shows the question its next line answered.
+printf 's01\nn\n\n' > "$T/seat"
+run "$RECALL" class run "$BANK" --class 9C < "$T/seat"
+expect_grep "hot seat in a pipe: the [y/N] question is shown" "$T/out" \
+	"s01 has taken this exam already (1 time). Take it again? [y/N]"
 
 run "$RECALL" class run "$BANK" --class 9C --mode practice < /dev/null
 expect_status "class run with a setting: exit 2" 2

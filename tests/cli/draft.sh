@@ -175,12 +175,48 @@ expect_status "recall check --strict accepts every candidate of the sample" 0
 "$RECALL" draft --max 1000 --seed 2 "$SAMPLE" -o "$T/site/quizzes/seed2.yaml"
 run "$RECALL" check --strict --articles "$ROOT/content" "$T/site/quizzes/seed2.yaml"
 expect_status "recall check --strict accepts every candidate with another seed" 0
-run "$RECALL" check --articles "$CORPUS" "$T"/corpus/*.yaml
-expect_status "recall check accepts the drafts of all 48 SQuAD articles" 0
+run "$RECALL" check --strict --articles "$CORPUS" "$T"/corpus/*.yaml
+expect_status "recall check --strict accepts the drafts of all 48 SQuAD articles" 0
 n=$(grep -c ': [0-9]* questions, no problems$' "$T/out")
 if [ "$n" -eq 48 ]; then ok "recall check finds no problem in any of the 48 drafts"; else
 	not_ok "recall check finds no problem in any of the 48 drafts" "$n clean" "$(grep -v 'no problems$' "$T/out" | head -20)"
 fi
+
+# --- the articles written to try drafting on ---------------------------------
+
+for name in marie-curie ozone-hole imjin-war; do
+	run "$RECALL" draft "content/$name.md" -o "$T/site/quizzes/$name.yaml"
+	expect_status "content/$name.md drafts" 0
+	run "$RECALL" check --strict --articles "$ROOT/content" "$T/site/quizzes/$name.yaml"
+	expect_status "recall check --strict accepts the draft of $name" 0
+	"$RECALL" draft --max 1000 "content/$name.md" -o "$T/site/quizzes/$name-all.yaml"
+	run "$RECALL" check --strict --articles "$ROOT/content" "$T/site/quizzes/$name-all.yaml"
+	expect_status "recall check --strict accepts every candidate of $name" 0
+done
+cat "$T/sample.yaml" "$T/site/quizzes/marie-curie.yaml" "$T/site/quizzes/ozone-hole.yaml" \
+	"$T/site/quizzes/imjin-war.yaml" > "$T/four.yaml"
+# Questions are formed from the sentence, not wrapped in a template.
+grep -E 'fills the blank|following happen' "$T/four.yaml" > "$T/templated" || true
+expect_empty "no prompt reads 'fills the blank' or 'the following happen'" "$T/templated"
+# An event is asked about, not its report.
+grep -E '^    prompt: In what .*(reported|said)\?$' "$T/four.yaml" > "$T/reported" || true
+expect_empty "no date question keeps a closing attribution" "$T/reported"
+expect_grep "the sample's date question is formed from the sentence" "$T/sample.yaml" \
+	"prompt: In what year did Beijing say it would regulate all fentanyl-related drugs"
+expect_grep "Qin Gang goes by his family name, Qin" "$T/sample.yaml" "    family: Qin"
+expect_grep "Marie Curie and Maria Skłodowska are one actor" "$T/site/quizzes/marie-curie.yaml" \
+	"      - Maria Skłodowska"
+if grep -q 'name: Maria Skłodowska' "$T/site/quizzes/marie-curie-all.yaml"; then
+	not_ok "Maria Skłodowska is no actor of her own"
+else
+	ok "Maria Skłodowska is no actor of her own"
+fi
+expect_grep "Yi Sun-sin goes by Yi" "$T/site/quizzes/imjin-war-all.yaml" "  yi:"
+# Each sentence is asked once: no two questions share a source, the order
+# question aside.
+grep -E '^    (source|kind):' "$T/four.yaml" | awk '/kind: order/ { skip = 1; next } /kind:/ { skip = 0; next } !skip' |
+	sort | uniq -d > "$T/twice"
+expect_empty "no sentence is asked twice" "$T/twice"
 
 # --- pathological input: large, repetitive, one endless sentence -----------
 # Each must finish quickly (drafting is linear in the article's size).

@@ -12,6 +12,20 @@ run "$RECALL" grade "$BANK" blinken-qin-handshake "June 2023"
 expect_text "a month for a day is wrong, with the reason" "$T/out" \
 	"$(printf 'wrong\t0\tthe article gives the day')"
 
+# The year comes from the passage the question quotes ("in Beijing on June
+# 18, 2023"), and the note says so as a teacher would.
+run "$RECALL" grade "$BANK" blinken-qin-handshake "June 18"
+expect_text "a day without its year, the year from the article" "$T/out" \
+	"$(printf 'correct\t1\tRight: the year comes from the article')"
+
+# A right year inside a sentence of the question's words.
+run "$RECALL" grade "$BANK" issue-brief-year "The commission published it in 2018"
+expect_grep "a year inside a sentence of the question's words" "$T/out" "$(printf 'correct\t1')"
+run "$RECALL" grade "$BANK" issue-brief-year "The commission published it in 2019"
+expect_grep "the wrong year inside the same sentence" "$T/out" "$(printf 'wrong\t0')"
+run "$RECALL" grade "$BANK" issue-brief-year "before 2018"
+expect_grep "a bound the article does not give" "$T/out" "$(printf 'wrong\t0')"
+
 run "$RECALL" grade "$BANK" no-such-question "x"
 expect_status "unknown question id: exit 1" 1
 expect_grep "unknown question id: says so" "$T/err" "no question with the id 'no-such-question'"

@@ -118,3 +118,50 @@ run "$RECALL" history --db
 expect_status "--db without a value is a usage error" 2
 run "$RECALL" history --db "$DB" --color=sometimes
 expect_status "a bad --color is a usage error" 2
+
+# One session's answer sheet.
+run "$RECALL" history --db "$DB" --user alice 4
+expect_status "history N: the Nth newest session's answer sheet" 0
+cat > "$T/expected" <<'OUT'
+China ties fentanyl cooperation to sanctions relief
+2024-05-01 10:00 · practice · 3.5 of 6 points (58%) · complete · session 0edb1866
+
+1. On what date did Antony Blinken and Qin Gang shake hands in Beijing?
+   answer: June 18, 2023
+   correct
+2. Which foreign minister, since ousted, met Blinken in Beijing?
+   answer: Wang Yi
+   wrong · right answer: Qin Gang
+3. The 2018 issue brief called China the largest source of illicit fentanyl in
+   the US.
+   answer: yes
+   correct
+4. Who went undercover in a fentanyl lab outside Shanghai?
+   answer: a
+   correct (0.5 of 1 points)
+5. China suspended counternarcotics efforts in protest of {{Nancy Pelosi}}'s
+   visit to {{Taiwan}}.
+   answer: Pelosi; Taipei
+   partial (1 of 2 points) · right answer: Nancy Pelosi; Taiwan
+OUT
+sed -i 's/session [0-9a-f]\{8\}$/session ID/' "$T/out"
+sed -i 's/session [0-9a-f]\{8\}$/session ID/' "$T/expected"
+expect_file "each question, the answer as typed, the verdict and the right answer" "$T/out" "$T/expected"
+id=$(sqlite3 "$DB" "SELECT substr(s.uuid, 1, 8) FROM session s JOIN learner l ON l.id = s.learner_id WHERE l.name = 'alice' ORDER BY started_at LIMIT 1")
+run "$RECALL" history --db "$DB" --user alice "$id"
+expect_grep "a session by the start of its id" "$T/out" "answer: Wang Yi"
+run "$RECALL" history --db "$DB" --user alice --last
+expect_grep "--last is the newest session" "$T/out" "2024-05-06 18:45 · practice · 6 of 6 points (100%)"
+run "$RECALL" history --db "$DB" --all-users --last
+expect_grep "--last --all-users: carol's running session, marked interrupted" "$T/out" "interrupted"
+run "$RECALL" history --db "$DB" --user alice 2
+expect_no_grep "no escape from a title or answer reaches the terminal" "$T/out" "$ESC"
+run "$RECALL" history --db "$DB" --user alice 9
+expect_status "a session beyond the list is a problem" 1
+expect_grep "and says how many there are" "$T/err" "there are 4 sessions, not 9"
+run "$RECALL" history --db "$DB" --user alice ffffffff
+expect_status "an unknown id is a problem" 1
+run "$RECALL" history --db "$DB" xyz
+expect_status "a SESSION that is neither is a usage error" 2
+run "$RECALL" history --db "$DB" --last 2
+expect_status "--last with a SESSION is a usage error" 2

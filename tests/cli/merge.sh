@@ -74,7 +74,7 @@ sqlite3 "$A" "select s.status, s.score, count(r.id) from session s join learner 
 expect_text "the whole: all four answers and the end" "$T/s" "complete|4.0|4"
 
 # A database of the first schema (no classes) merges too.
-"$RECALL" take "$BANK" --user old --db "$T/v1.db" < /dev/null > /dev/null 2>&1
+printf '7\n' | "$RECALL" take "$BANK" --limit 1 --user old --db "$T/v1.db" > /dev/null 2>&1
 sqlite3 "$T/v1.db" "drop index session_by_class; drop table roster; drop table class;
 	alter table session drop column class_id; alter table session drop column time_limit_ms;
 	alter table response drop column chosen; pragma user_version = 1"

@@ -23,6 +23,23 @@ run "$RECALL" read --width 60 --numbers --color never "$SAMPLE"
 golden "numbered paragraphs" "$T/out" "$G/sample-numbers-60.txt"
 expect_grep "the closing paragraph is ¶21" "$T/out" "¶21 The PRC suspended"
 
+# A word longer than the line breaks, and the spaces around it stay.
+printf 'See https://example.org/a/very/long/path/index.html for details.\n\nCooperation On it.\n' > "$T/long.md"
+run "$RECALL" read --width 30 --color never "$T/long.md"
+expect_grep "a long word: the space after it stays" "$T/out" "g/path/index.html for details."
+run "$RECALL" read --width 10 --color never "$T/long.md"
+printf 'Cooperatio\nn On it.\n' > "$T/want"
+tail -n 2 "$T/out" > "$T/got"
+expect_file "a word wider than the window: the next word keeps its space" "$T/got" "$T/want"
+
+# With --numbers the gutter holds the ¶ numbers only: bullets, numbers of an
+# ordered list and a quote's bar stay in the text column.
+printf 'Intro.\n\n- one two three four five six seven\n- two\n\n> quoted words\n' > "$T/list.md"
+run "$RECALL" read --width 20 --numbers --color never "$T/list.md"
+printf '%s\n' '¶1 Intro.' '' '¶2 • one two three' '     four five six' '     seven' \
+	'¶3 • two' '' '¶4 │ quoted words' > "$T/want"
+expect_file "--numbers: bullets inside the text column" "$T/out" "$T/want"
+
 # NO_COLOR and TERM=dumb turn auto colour off even when forced onto a pipe
 # would be wrong; auto on a pipe is never coloured.
 NO_COLOR=1 run "$RECALL" read --width 80 "$SAMPLE"
@@ -92,6 +109,25 @@ run "$RECALL" read "$T/fm.md"
 expect_status "broken front matter: exit 1" 1
 expect_grep "broken front matter: positioned" "$T/err" "$T/fm.md:3:"
 expect_grep "broken front matter: says so" "$T/err" "broken front matter"
+
+# Front matter is checked: an unknown field is a warning with a did-you-mean,
+# the article still shown; a `published` that is no date is an error.
+printf -- '---\ntitel: A slip\n---\n\nbody\n' > "$T/titel.md"
+run "$RECALL" read --color never "$T/titel.md"
+expect_status "unknown front matter field: exit 0" 0
+expect_grep "unknown front matter field: positioned warning" "$T/err" \
+	"$T/titel.md:2:1: warning: unknown front matter field \`titel\`"
+expect_grep "unknown front matter field: did you mean" "$T/err" "did you mean \`title\`?"
+expect_grep "unknown front matter field: the article is shown" "$T/out" "body"
+for date in 2024-02-30 "June 2024"; do
+	printf -- '---\ntitle: T\npublished: %s\n---\n\nbody\n' "$date" > "$T/date.md"
+	run "$RECALL" read --color never "$T/date.md"
+	expect_status "published: $date: exit 1" 1
+	expect_grep "published: $date: positioned error" "$T/err" "$T/date.md:3:12: error: \`published\`"
+	run "$RECALL" draft "$T/date.md"
+	expect_status "draft, published: $date: exit 1" 1
+	expect_grep "draft, published: $date: positioned error" "$T/err" "$T/date.md:3:12: error:"
+done
 
 printf -- '---\ntitle: never closed\n\nbody\n' > "$T/open.md"
 run "$RECALL" read "$T/open.md"

@@ -57,11 +57,11 @@ printf '7\n:quit\n' | "$RECALL" take "$BANK" --class M --student s12 > /dev/null
 run "$RECALL" report --class M --format csv --items
 expect_status "items: exit 0" 0
 cat > "$T/want" <<'WANT'
-position,id,kind,points,answered,facility,discrimination,too_easy,too_hard,negative_discrimination,wrong_answers,wrong_1,wrong_1_count,wrong_2,wrong_2_count,wrong_3,wrong_3_count
-1,players,number,1,10,1,0,1,0,0,0,,,,,,
-2,city,choice,1,10,0.5,1,0,0,0,5,Rome,3,Oslo,1,Lima,1
-3,capital,text,1,10,0.2,0.6666666666666666,0,1,0,7,Cusco,3,Quito,2,Bogotá,2
-4,claim,claim,1,10,0.4,-0.6666666666666666,0,0,1,6,false,3,no,2,n,1
+position,id,kind,points,answered,facility_percent,discrimination,too_easy,too_hard,negative_discrimination,wrong_answers,wrong_1,wrong_1_count,wrong_2,wrong_2_count,wrong_3,wrong_3_count
+1,players,number,1,10,100,0,1,0,0,0,,,,,,
+2,city,choice,1,10,50,1,0,0,0,5,Rome,3,Oslo,1,Lima,1
+3,capital,text,1,10,20,0.67,0,1,0,7,Cusco,3,Quito,2,Bogotá,2
+4,claim,claim,1,10,40,-0.67,0,0,1,6,false,3,no,2,n,1
 WANT
 tr -d '\r' < "$T/out" > "$T/items"
 expect_file "items: facility, discrimination, flags and wrong answers as worked out by hand" "$T/items" "$T/want"
@@ -69,19 +69,19 @@ expect_file "items: facility, discrimination, flags and wrong answers as worked 
 run "$RECALL" report --class M --format csv
 tr -d '\r' < "$T/out" | cut -d, -f1-11,13- > "$T/book"
 cat > "$T/want" <<'WANT'
-id,name,group,on_roster,attempts,finished,best,best_points,last,last_points,max_points,latest_status,kind:number,kind:text,kind:claim,kind:choice,q:players,q:city,q:capital,q:claim
-s01,Ana,A,1,1,1,0.75,3,0.75,3,4,complete,1,1,0,1,1,1,1,0
-s02,Ben,A,1,1,1,0.75,3,0.75,3,4,complete,1,1,0,1,1,1,1,0
-s03,Cy,A,1,1,1,0.5,2,0.5,2,4,complete,1,0,0,1,1,1,0,0
-s04,Dee,A,1,1,1,0.5,2,0.5,2,4,complete,1,0,0,1,1,1,0,0
-s05,Eve,A,1,1,1,0.5,2,0.5,2,4,complete,1,0,0,1,1,1,0,0
-s06,Fay,B,1,1,1,0.5,2,0.5,2,4,complete,1,0,1,0,1,0,0,1
-s07,Gus,B,1,1,1,0.5,2,0.5,2,4,complete,1,0,1,0,1,0,0,1
-s08,Hal,B,1,1,1,0.5,2,0.5,2,4,complete,1,0,1,0,1,0,0,1
-s09,Ida,B,1,1,1,0.5,2,0.5,2,4,complete,1,0,1,0,1,0,0,1
-s10,Jo,B,1,2,2,0.5,2,0.5,2,4,complete,1,0,0,1,1,1,0,0
-s11,Kim,B,1,0,0,,,,,,,,,,,,,,
-s12,Lu,B,1,1,0,,,,,,quit,,,,,,,,
+id,name,group,on_roster,attempts,finished,best_percent,best_points,last_percent,last_points,max_points,latest_status,latest_percent,kind:number,kind:text,kind:claim,kind:choice,q:players,q:city,q:capital,q:claim
+s01,Ana,A,1,1,1,75,3,75,3,4,complete,75,100,100,0,100,1,1,1,0
+s02,Ben,A,1,1,1,75,3,75,3,4,complete,75,100,100,0,100,1,1,1,0
+s03,Cy,A,1,1,1,50,2,50,2,4,complete,50,100,0,0,100,1,1,0,0
+s04,Dee,A,1,1,1,50,2,50,2,4,complete,50,100,0,0,100,1,1,0,0
+s05,Eve,A,1,1,1,50,2,50,2,4,complete,50,100,0,0,100,1,1,0,0
+s06,Fay,B,1,1,1,50,2,50,2,4,complete,50,100,0,100,0,1,0,0,1
+s07,Gus,B,1,1,1,50,2,50,2,4,complete,50,100,0,100,0,1,0,0,1
+s08,Hal,B,1,1,1,50,2,50,2,4,complete,50,100,0,100,0,1,0,0,1
+s09,Ida,B,1,1,1,50,2,50,2,4,complete,50,100,0,100,0,1,0,0,1
+s10,Jo,B,1,2,2,50,2,50,2,4,complete,50,100,0,0,100,1,1,0,0
+s11,Kim,B,1,0,0,,,,,,,,,,,,,,,
+s12,Lu,B,1,1,0,,,,,,quit,25,,,,,,,,
 WANT
 expect_file "gradebook CSV: numbers as numbers, one column per question" "$T/book" "$T/want"
 tr -d '\r' < "$T/out" | cut -d, -f12 | sed -n '2p;13p' | tr '\n' ' ' > "$T/times"
@@ -139,3 +139,74 @@ run "$RECALL" report
 expect_status "no --class: exit 2" 2
 run "$RECALL" report --class M --items
 expect_status "--items without csv: exit 2" 2
+
+# One student's answer sheet: every answer, its verdict, credit and the
+# right answer where it was missed; a session id works too.
+run "$RECALL" report --class M --student s03 --color never
+expect_status "answer sheet: exit 0" 0
+expect_grep "answer sheet: who" "$T/out" "s03 Cy · class M · A short trip"
+expect_grep "answer sheet: the attempt" "$T/out" "Attempt 1 of 1 · complete · 50% (2/4)"
+expect_grep "answer sheet: a verdict and credit" "$T/out" "3  capital · wrong · 0 of 1 point"
+expect_grep "answer sheet: what was typed" "$T/out" "typed: “Cusco”"
+expect_grep "answer sheet: the right answer" "$T/out" "right: “Lima”"
+expect_grep "answer sheet: the prompt" "$T/out" "What is the capital of Peru?"
+uuid=$(q "select s.uuid from session s join learner l on l.id = s.learner_id where l.name = 's12'")
+run "$RECALL" report --class M --student "$(echo "$uuid" | cut -c1-8)" --color never
+expect_grep "answer sheet by session id: the student" "$T/out" "s12 Lu · class M"
+expect_grep "answer sheet: a quit attempt, as far as it went" "$T/out" "Attempt 1 of 1 · quit · 25% (1/4)"
+run "$RECALL" report --class M --session "$uuid" --color never
+expect_grep "--session: the same sheet" "$T/out" "s12 Lu · class M"
+run "$RECALL" report --class M --student nobody
+expect_status "answer sheet of nobody: exit 1" 1
+expect_grep "answer sheet of nobody: says so" "$T/err" "no attempt by a student 'nobody'"
+run "$RECALL" report --class M --student s03 --format csv
+expect_status "answer sheet is text: exit 2" 2
+
+# A partial attempt shows its score so far and how it ended.
+run "$RECALL" report --class M --color never
+expect_grep "partial attempt: its score and how it ended" "$T/out" "  s12  Lu    B          1   25%  quit*"
+
+# Too few students for flags: said, and none raised.
+printf 'id,name\nf1,One\nf2,Two\n' > "$T/few.csv"
+"$RECALL" roster import "$T/few.csv" --class Few > /dev/null
+"$RECALL" class set --class Few --order bank --seed 1 > /dev/null
+printf '7\nParis\nLima\ntrue\n' | "$RECALL" take "$BANK" --class Few --student f1 > /dev/null 2>&1
+run "$RECALL" report --class Few --color never
+expect_grep "few students: says flags need 5" "$T/out" "(no flags: they need at least 5 students, and 1 took it)"
+expect_no_grep "few students: nothing flagged too easy" "$T/out" "too easy"
+
+# Every kind of question: the gradebook fits the width given, cloze blanks
+# show as ___, and CSV rounds.
+printf 'id,name,group\nw1,A very long name indeed for a student,Group-Long\n' > "$T/w.csv"
+"$RECALL" roster import "$T/w.csv" --class W > /dev/null
+SAMPLE="$ROOT/quizzes/china-fentanyl-sanctions.yaml"
+yes :skip | head -n 200 | "$RECALL" take "$SAMPLE" --class W --student w1 > /dev/null 2>&1
+for cols in 40 60 100; do
+	COLUMNS=$cols "$RECALL" report --class W --color never > "$T/wide" 2>&1
+	w=$(wc -L < "$T/wide")
+	if [ "$w" -le "$cols" ]; then ok "fits $cols columns ($w)"; else
+		not_ok "fits $cols columns" "widest line $w" "$(awk -v c="$cols" 'length($0) > c' "$T/wide" | head -n 3)"
+	fi
+done
+COLUMNS=60 "$RECALL" report --class W --color never > "$T/wide"
+expect_grep "narrow: says which columns it left out" "$T/wide" "kind columns left out to fit the width"
+"$RECALL" report --class W --color never > "$T/file"
+expect_grep "to a file: every kind's column" "$T/file" "cloze"
+expect_no_grep "cloze: no raw markup" "$T/file" "{{"
+expect_grep "cloze: blanks as ___" "$T/file" "remain ___ and ___"
+"$RECALL" report --class W --format csv --items > "$T/items.csv"
+if awk -F, 'NR > 1 && $6 ~ /\.[0-9][0-9]/' "$T/items.csv" | grep -q .; then
+	not_ok "CSV: facility to one decimal" "$(head -n 3 "$T/items.csv")"
+else ok "CSV: facility to one decimal"; fi
+
+# On a terminal: paged through $PAGER, and fitted to the terminal.
+. "$ROOT/tests/tty.sh"
+DB="$RECALL_DB"
+TTY_COLS=70 start "PAGER='cat > $T/paged'" "$RECALL" report --class W
+if wait_screen "EXIT=0" > /dev/null; then
+	if grep -q "Item analysis" "$T/paged" 2> /dev/null; then ok "terminal: the report goes to \$PAGER"; else not_ok "terminal: the report goes to \$PAGER"; fi
+	w=$(sed 's/\x1b\[[0-9;]*m//g' "$T/paged" | wc -L)
+	if [ "$w" -le 70 ]; then ok "terminal: fitted to its 70 columns ($w)"; else not_ok "terminal: fitted to its 70 columns" "widest $w"; fi
+else
+	not_ok "terminal: the report ends"
+fi

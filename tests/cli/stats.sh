@@ -2,6 +2,8 @@
 # stats.sh - `recall stats`: scores and their trend, credit by kind, the questions most often missed
 . tests/lib.sh
 export TZ=UTC COLUMNS=80
+# The review schedule is read at a fixed time, a day after the last answer.
+export RECALL_NOW=2024-05-08T12:00
 FILL="$RECALL_BUILD/helpers/store_fill"
 DB="$T/recall.db"
 ESC=$(printf '\033')
@@ -33,6 +35,11 @@ Most often missed
   100%  1 of 1  capital              Which city ␛]0;owned␇ is the capital?
    33%  1 of 3  largest-source-2018  The 2018 issue brief called China the larg…
    33%  1 of 3  ousted-minister      Which foreign minister, since ousted, met …
+
+Review
+  7 questions scheduled: 2 due now, 0 more today, 0 tomorrow, 2 more this week
+  retention 88%: 7 of 8 reviews on a later day remembered
+  expected recall now 90% (FSRS-6), the mean over the scheduled questions
 OUT
 expect_file "scores, trend, credit by kind and misses" "$T/out" "$T/expected"
 expect_empty "nothing on stderr" "$T/err"
@@ -59,6 +66,11 @@ Most often missed
   100%  1 of 1  capital              Which city ␛]0;owned␇ is the capital?
    33%  1 of 3  largest-source-2018  The 2018 issue brief called China the la...
    33%  1 of 3  ousted-minister      Which foreign minister, since ousted, me...
+
+Review
+  7 questions scheduled: 2 due now, 0 more today, 0 tomorrow, 2 more this week
+  retention 88%: 7 of 8 reviews on a later day remembered
+  expected recall now 90% (FSRS-6), the mean over the scheduled questions
 OUT
 expect_file "charts in plain ASCII outside a UTF-8 locale" "$T/out" "$T/expected"
 
@@ -83,6 +95,11 @@ Credit by kind
 Most often missed
   100%  1 of 1  capital              Which city ␛]0;owned␇ is the capital?
    33%  1 of 3  largest-source-2018  The 2018 issue brief called China the larg…
+
+Review
+  10 questions scheduled: 4 due now, 0 more today, 1 tomorrow, 2 more this week
+  retention 88%: 7 of 8 reviews on a later day remembered
+  expected recall now 87% (FSRS-6), the mean over the scheduled questions
 OUT
 expect_file "everyone's stats, two misses at most" "$T/out" "$T/expected"
 
@@ -100,6 +117,11 @@ Credit by kind
 
 Most often missed
   100%  1 of 1  capital  Which city ␛]0;owned␇ is the capital?
+
+Review
+  2 questions scheduled: 2 due now, 0 more today, 0 tomorrow, 0 more this week
+  retention: no review on a later day yet
+  expected recall now 72% (FSRS-6), the mean over the scheduled questions
 OUT
 expect_file "one bank, named in the heading" "$T/out" "$T/expected"
 
@@ -112,6 +134,11 @@ Scores    none finished yet
 
 Credit by kind
   date  ████████████████████  100%  1 answer
+
+Review
+  1 question scheduled: 0 due now, 0 more today, 1 tomorrow, 0 more this week
+  retention: no review on a later day yet
+  expected recall now 95% (FSRS-6), the mean over the scheduled questions
 OUT
 expect_file "no finished session: no scores, still the answers given" "$T/out" "$T/expected"
 

@@ -95,12 +95,16 @@ expect_text "every choice answer's letter is the one it was shown with" "$T/agre
 
 # Filters.
 run "$RECALL" take --only claim --tag no-such-tag --no-save "$BANK" < /dev/null
-expect_status "--only and --tag that match nothing: exit 1" 1
-expect_grep "--only and --tag that match nothing: says so" "$T/err" "no question matches"
+expect_status "--tag no question has: exit 1" 1
+expect_grep "--tag no question has: says so" "$T/err" "no question has the tag 'no-such-tag'"
+run "$RECALL" take --only cloze --tag dates --no-save "$BANK" < /dev/null
+expect_status "--only and --tag that match nothing together: exit 1" 1
+expect_grep "--only and --tag that match nothing together: says so" "$T/err" "no question matches"
 run "$RECALL" take --only cloze --limit 2 --no-save "$BANK" < /dev/null
 expect_grep "--only cloze: cloze questions" "$T/out" "1/2 · 0 right · fill in the blanks"
 
-# An ambiguous date is asked again, without penalty.
+# An ambiguous date in a script is graded as given (a script cannot be asked
+# again): wrong, recorded once, and the next line answers the next question.
 cat > "$T/amb.yaml" <<'BANKTEXT'
 recall: 1
 title: Dates
@@ -111,18 +115,60 @@ questions:
     prompt: Which day?
     answer: 2023-06-07
     source: "June 18, 2023"
+  - id: handshake
+    kind: date
+    prompt: On what date did they shake hands?
+    answer: 2023-06-18
+    source: "June 18, 2023"
 BANKTEXT
-cp "$ROOT/content/china-fentanyl-sanctions.md" "$T/amb.md"
-sed -i "s|ARTICLE|amb.md|" "$T/amb.yaml"
-printf '6/7/2023\n7 June 2023\n' > "$T/answers"
+# An article is read only from under the bank's folder tree: a copy beside it.
+cp "$ROOT/content/china-fentanyl-sanctions.md" "$T/article.md"
+sed -i "s|ARTICLE|article.md|" "$T/amb.yaml"
+printf '6/7/2023\n18 June 2023\n' > "$T/answers"
 run "$RECALL" take --user cy "$T/amb.yaml" < "$T/answers"
-expect_grep "ambiguous: the note is shown" "$T/out" "? Not sure what you mean"
-expect_grep "ambiguous: then the answer is right" "$T/out" "Score: 1 of 1 points (100%)"
+expect_status "ambiguous in a script: exit 0" 0
+expect_grep "ambiguous in a script: the note is shown" "$T/out" "6/7 could be June 7 or 6 July"
+expect_grep "ambiguous in a script: the next line answers the next question" "$T/out" \
+	"Score: 1 of 2 points (50%)"
 q "select group_concat(verdict, ' ') from response r join session s on s.id = r.session_id
    join learner l on l.id = s.learner_id where l.name = 'cy'" > "$T/v"
-expect_text "ambiguous: both answers saved, the second counted" "$T/v" "ambiguous correct"
+expect_text "ambiguous in a script: one response per question" "$T/v" "wrong correct"
+q "select status from session s join learner l on l.id = s.learner_id where l.name = 'cy'" > "$T/v"
+expect_text "ambiguous in a script: the session is complete" "$T/v" "complete"
+
 run "$RECALL" take --date-order dmy --no-save "$T/amb.yaml" < "$T/answers"
 expect_grep "--date-order dmy: 6/7/2023 is the 6th of July" "$T/out" "✗ Wrong"
+
+# Words where letters are asked (an order question) do not eat the script.
+printf 'no idea\nno idea\n' > "$T/answers"
+run "$RECALL" take --only order --limit 2 --order bank --user ord "$BANK" < "$T/answers"
+q "select s.status || ' ' || count(r.id) from session s join learner l on l.id = s.learner_id
+   left join response r on r.session_id = s.id where l.name = 'ord' group by s.id" > "$T/v"
+expect_text "an order question answered in words: the quiz goes on" "$T/v" "complete 2"
+
+# Enter alone is no answer: the question stays until it is answered or skipped.
+printf '\n   \n18 June 2023\n\n:skip\n' > "$T/answers"
+run "$RECALL" take --limit 2 --order bank --user empty "$BANK" < "$T/answers"
+q "select group_concat(r.verdict || ':' || r.answer, ' ') from response r join session s
+   on s.id = r.session_id join learner l on l.id = s.learner_id where l.name = 'empty'" > "$T/v"
+expect_text "an empty line: ignored, only :skip skips" "$T/v" "correct:18 June 2023 skipped:"
+
+# A quiz left early: the scorecard and history give the same score, out of
+# the points of the questions asked.
+printf '18 June 2023\n:quit\n' > "$T/answers"
+run "$RECALL" take --limit 5 --order bank --user early "$BANK" < "$T/answers"
+expect_grep "quit early: the scorecard counts the questions asked" "$T/out" \
+	"Score: 1 of 1 points (100%)"
+"$RECALL" history --user early --color never > "$T/h" 2>&1
+expect_grep "quit early: history shows the same score" "$T/h" "1/1 100%"
+
+# Input that ends before the first answer leaves no session behind.
+q "select count(*) from session" > "$T/before"
+run "$RECALL" take --user nobody-answered "$BANK" < /dev/null
+q "select count(*) from session" > "$T/after"
+expect_file "end of input before any answer: no session left" "$T/after" "$T/before"
+"$RECALL" history --user nobody-answered --color never > "$T/h" 2>&1
+expect_no_grep "end of input before any answer: nothing in history" "$T/h" "interrupted"
 
 # Leaving before any answer: no score, the reason said.
 printf ':quit\n' > "$T/answers"
@@ -288,7 +334,9 @@ run "$RECALL" take --mode quiz "$BANK"
 expect_status "bad --mode: exit 2" 2
 run "$RECALL" take --only dates "$BANK"
 expect_status "bad --only: exit 2" 2
-expect_grep "bad --only: lists the kinds" "$T/err" "kinds are date, actor"
+expect_grep "bad --only: did you mean" "$T/err" "no kind 'dates'; did you mean 'date'?"
+run "$RECALL" take --only zz "$BANK"
+expect_grep "bad --only, nothing close: lists the kinds" "$T/err" "kinds are date, actor"
 run "$RECALL" take --limit 0 "$BANK"
 expect_status "bad --limit: exit 2" 2
 run "$RECALL" take --help

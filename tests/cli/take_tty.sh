@@ -62,21 +62,64 @@ else not_ok "readline history is saved" "$(cat "$T/state/recall/history" 2>&1)";
 # Ctrl-C asks before quitting: no goes on, yes ends the quiz as quit.
 start "'$RECALL' take --seed 5 --limit 5 --user quitter $BANK"
 wait_screen "1/5 · 0 right" > /dev/null
-keys "June 18" C-c
+keys "June 18"
+wait_screen "› June 18" > /dev/null
+keys C-c
 check_screen "Ctrl-C asks before quitting" "Quit this quiz? Your answers so far are kept. [y/N]"
 keys "n" Enter
-keys "June 18, 2023" Enter
+sleep 0.3
+screen
+if [ "$(grep -v '^ *$' "$T/screen" | tail -n 1)" = "› June 18" ]; then
+	ok "after no, the half-typed answer is back"
+else not_ok "after no, the half-typed answer is back" "$(tail -n 4 "$T/screen")"; fi
+keys ", 2023" Enter
 check_screen "after no, the quiz goes on" "2/5 · 1 right"
 keys C-d
 check_screen "Ctrl-D skips" "→ Skipped"
 wait_screen "3/5" > /dev/null
+# Enter alone is no answer: the same question waits.
+keys Enter Enter
+sleep 0.3
+screen
+if grep -q "4/5" "$T/screen" || [ "$(grep -c 'Skipped' "$T/screen")" -ne 1 ]; then
+	not_ok "Enter alone: the question stays" "$(tail -n 8 "$T/screen")"
+else ok "Enter alone: the question stays"; fi
 keys C-c
 wait_screen "[y/N]" > /dev/null
+keys C-d
+check_screen "Ctrl-D at [y/N] takes the default: the quiz goes on" "3/5"
+sleep 0.3
+screen
+if grep -q "Stopped after" "$T/screen"; then not_ok "Ctrl-D at [y/N] does not quit"
+else ok "Ctrl-D at [y/N] does not quit"; fi
+keys C-c
+wait_screen "Quit this quiz?" > /dev/null
 keys "y" Enter
 check_screen "after yes, the scorecard" "Stopped after 2 of 5 questions (quit)."
 sqlite3 "$DB" "select s.status, count(r.id) from session s join learner l on l.id = s.learner_id
 	left join response r on r.session_id = s.id where l.name = 'quitter' group by s.id" > "$T/q"
 expect_text "quit: both answers kept, session marked quit" "$T/q" "quit|2"
+
+# An ambiguous answer at a terminal is asked again; only the answer that
+# settles the question is recorded.
+cp "$ROOT/content/china-fentanyl-sanctions.md" "$T/article.md"
+cat > "$T/amb.yaml" <<BANKTEXT
+recall: 1
+title: Dates
+article: article.md
+questions:
+  - {id: day, kind: date, prompt: Which day?, answer: 2023-06-07, source: "June 18, 2023"}
+BANKTEXT
+start "'$RECALL' take --user asked-again '$T/amb.yaml'"
+wait_screen "1/1" > /dev/null
+keys "6/7/2023" Enter
+check_screen "ambiguous: the note is shown" "6/7 could be June 7 or 6 July"
+keys "7 June 2023" Enter
+check_screen "ambiguous: asked again, then right" "Score: 1 of 1 points (100%)"
+sqlite3 "$DB" "select group_concat(r.verdict, ' ') from response r join session s
+	on s.id = r.session_id join learner l on l.id = s.learner_id
+	where l.name = 'asked-again'" > "$T/q"
+expect_text "ambiguous: the question counted once" "$T/q" "correct"
 
 # Exam mode keeps no history, and shows no verdict until the end.
 rm -f "$T/state/recall/history"

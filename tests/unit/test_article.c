@@ -17,7 +17,7 @@ static const char sample[] =
 	"title: \"A title: with a colon\"\n"
 	"source: Somewhere\n"
 	"published: 2023-07-25\n"
-	"unknown: ignored\n"
+	"unknown: ignored, with a warning\n"
 	"---\n"
 	"\n"
 	"# Heading\n"
@@ -54,7 +54,8 @@ static void test_front_matter_and_paragraphs(void **state)
 	assert_int_equal(article_paragraph_at(a, 1)->line, 13);
 	assert_ptr_equal(article_paragraph_of(a, p->node), p);
 	assert_null(article_paragraph_at(a, 3));
-	assert_int_equal(diag_count(d), 0);
+	assert_int_equal(diag_count(d), 1);
+	assert_int_equal(diag_at(d, 0)->severity, DIAG_WARNING);
 	article_free(a);
 	diag_list_free(d);
 }
@@ -172,16 +173,16 @@ static void test_render_plain(void **state)
 	                             "2023\n"
 	                             "──────────────────────────────\n"
 	                             "\n"
-	                             "Heading\n"
-	                             "=======\n"
+	                             "   Heading\n"
+	                             "   =======\n"
 	                             "\n"
 	                             "¶1 First paragraph with\n"
 	                             "   emphasis and a soft break.\n"
 	                             "\n"
-	                             "• ¶2 a list item paragraph\n"
+	                             "¶2 • a list item paragraph\n"
 	                             "\n"
-	                             "│ ¶3 China’s “quoted” words —\n"
-	                             "│    here.\n");
+	                             "¶3 │ China’s “quoted” words —\n"
+	                             "   │ here.\n");
 	buf_release(&out);
 	article_free(a);
 	diag_list_free(d);
@@ -224,6 +225,55 @@ static void test_iso_dates(void **state)
 	assert_int_equal(quiz_date_parse_iso("", &dt), QUIZ_DATE_MALFORMED);
 }
 
+/* Front matter is checked as a bank is: unknown fields with a did-you-mean,
+ * dates that are not dates or not days, each at its place. */
+static void test_front_matter_checks(void **state)
+{
+	(void)state;
+	diag_list *d;
+	article *a = parse("---\ntitel: X\npublished: 2024-02-30\n---\n\nBody.\n", &d);
+	assert_non_null(a);
+	assert_int_equal(diag_count(d), 2);
+	const diag *w = diag_at(d, 0);
+	assert_int_equal(w->severity, DIAG_WARNING);
+	assert_int_equal(w->line, 2);
+	assert_int_equal(w->col, 1);
+	assert_non_null(strstr(w->message, "`titel`"));
+	assert_string_equal(w->hint, "did you mean `title`?");
+	const diag *e = diag_at(d, 1);
+	assert_int_equal(e->severity, DIAG_ERROR);
+	assert_int_equal(e->line, 3);
+	assert_int_equal(e->col, 12);
+	assert_non_null(strstr(e->message, "does not exist"));
+	assert_string_equal(e->hint, "February 2024 has 29 days");
+	article_free(a);
+	diag_list_free(d);
+
+	static const char *const bad[] = {"June 2024", "2024-13", "24-06-18", "2024-6-18"};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		char text[128];
+		snprintf(text, sizeof text, "---\npublished: %s\n---\n\nBody.\n", bad[i]);
+		a = parse(text, &d);
+		assert_int_equal(diag_errors(d), 1);
+		assert_int_equal(diag_at(d, 0)->line, 2);
+		article_free(a);
+		diag_list_free(d);
+	}
+	static const char *const good[] = {"2024", "2024-02", "2024-02-29", "2000-02-29"};
+	for (size_t i = 0; i < sizeof good / sizeof *good; i++) {
+		char text[128];
+		snprintf(text, sizeof text, "---\npublished: %s\n---\n\nBody.\n", good[i]);
+		a = parse(text, &d);
+		assert_int_equal(diag_count(d), 0);
+		article_free(a);
+		diag_list_free(d);
+	}
+	a = parse("---\npublished: 1900-02-29\n---\n\nBody.\n", &d);
+	assert_int_equal(diag_errors(d), 1);
+	article_free(a);
+	diag_list_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -234,6 +284,7 @@ int main(void)
 		cmocka_unit_test(test_render_plain),
 		cmocka_unit_test(test_render_date),
 		cmocka_unit_test(test_iso_dates),
+		cmocka_unit_test(test_front_matter_checks),
 	};
 	return cmocka_run_group_tests_name("article", tests, NULL, NULL);
 }

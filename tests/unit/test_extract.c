@@ -433,6 +433,91 @@ static void test_numbers(void **state)
 	expect_numbers("Denver won Super Bowl 50 by 24\xE2\x80\x93" "10 on its 3rd try.", 0, NULL);
 }
 
+/* ------------------------------------------------------------------------
+ * One person, several names; family names. */
+
+static bool has_alias(const extract_person *p, const char *alias)
+{
+	for (size_t i = 0; i < p->n_aliases; i++)
+		if (strcmp(p->aliases[i], alias) == 0)
+			return true;
+	return false;
+}
+
+static void test_one_person_several_names(void **state)
+{
+	(void)state;
+	extraction *x = from2(NULL,
+	                      "Marie Curie was born Maria Salomea Sk\xC5\x82odowska in Warsaw. She studied there.",
+	                      "Maria Sk\xC5\x82odowska moved to Paris in 1891, where the physicist Pierre Curie taught. "
+	                      "Marie Curie married Pierre Curie in 1895. Pierre set aside his work.");
+	const extract_person *marie = person_named(x, "Marie Curie");
+	assert_non_null(marie);
+	assert_true(has_alias(marie, "Maria Salomea Sk\xC5\x82odowska"));
+	assert_true(has_alias(marie, "Maria Sk\xC5\x82odowska"));
+	assert_null(person_named(x, "Maria Sk\xC5\x82odowska"));
+	/* Two Curies are two people, both Curie by family name, though the
+	 * article calls one "Pierre". */
+	const extract_person *pierre = person_named(x, "Pierre Curie");
+	assert_non_null(pierre);
+	assert_string_equal(marie->family, "Curie");
+	assert_string_equal(pierre->family, "Curie");
+	extract_free(x);
+
+	/* A shorter name within a longer one, never in one sentence with it. */
+	x = from(NULL, "The physicist Marie Sk\xC5\x82odowska Curie won twice. Marie Curie said so herself.");
+	assert_non_null(person_named(x, "Marie Sk\xC5\x82odowska Curie"));
+	assert_null(person_named(x, "Marie Curie"));
+	extract_free(x);
+	/* ... but side by side they are two ("John Adams, John Quincy Adams"). */
+	x = from(NULL, "Presidents John Adams and John Quincy Adams studied there. John Adams said so.");
+	assert_non_null(person_named(x, "John Adams"));
+	assert_non_null(person_named(x, "John Quincy Adams"));
+	extract_free(x);
+}
+
+static void test_family_names(void **state)
+{
+	(void)state;
+	/* Family name first by convention; the article's short form is an alias. */
+	extraction *x = from(NULL, "China's Foreign Minister Qin Gang met Blinken, and later Gang insisted on a deal.");
+	const extract_person *qin = person_named(x, "Qin Gang");
+	assert_non_null(qin);
+	assert_string_equal(qin->family, "Qin");
+	assert_true(has_alias(qin, "Gang"));
+	extract_free(x);
+	x = from(NULL, "The admiral Yi Sun-sin built turtle ships. Yi won at Okpo. The minister Yu Seong-ryong helped.");
+	const extract_person *yi = person_named(x, "Yi Sun-sin");
+	assert_non_null(yi);
+	assert_string_equal(yi->family, "Yi");
+	const extract_person *yu = person_named(x, "Yu Seong-ryong");
+	assert_non_null(yu);
+	assert_string_equal(yu->family, "Yu");
+	extract_free(x);
+	/* A Western order name goes by its last word. */
+	x = from(NULL, "The chemist Mario Molina published a paper, and later Molina won a prize.");
+	const extract_person *molina = person_named(x, "Mario Molina");
+	assert_non_null(molina);
+	assert_string_equal(molina->family, "Molina");
+	extract_free(x);
+}
+
+static void test_relative_words_are_no_dates(void **state)
+{
+	(void)state;
+	extraction *x = from("2023-07-25", "Today the drug is made in Mexico, and recently prices fell.");
+	size_t n;
+	extract_dates(x, &n);
+	assert_int_equal(n, 0);
+	extract_free(x);
+	/* "yesterday" names a day. */
+	x = from("2023-07-25", "The ministry said yesterday that it would act.");
+	const extract_date *d = extract_dates(x, &n);
+	assert_int_equal(n, 1);
+	assert_int_equal(d[0].day, 24);
+	extract_free(x);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -446,6 +531,9 @@ int main(void)
 		cmocka_unit_test(test_organisations),
 		cmocka_unit_test(test_quotes),
 		cmocka_unit_test(test_numbers),
+		cmocka_unit_test(test_one_person_several_names),
+		cmocka_unit_test(test_family_names),
+		cmocka_unit_test(test_relative_words_are_no_dates),
 	};
 	return cmocka_run_group_tests_name("extract", tests, NULL, NULL);
 }

@@ -185,11 +185,13 @@ static void build_bank(void)
 	date_q("day", 2023, 6, 18, "On what date did Blinken and Qin shake hands?");
 	date_q("day-year", 2023, 6, 18, "On what day in 2023 did Blinken and Qin shake hands?");
 	date_q("month", 2023, 6, 0, NULL);
+	date_q("month-asked", 2023, 6, 0, "In what month did it happen?");
 	date_q("year", 2018, 0, 0, NULL);
 	date_q("leap", 2024, 2, 29, NULL);
 	date_q("amb", 2023, 6, 7, NULL);
 	date_q("same", 2023, 5, 5, NULL);
-	date_q("old", 1525, 5, 15, NULL);
+	date_q("old", 1525, 5, 15, "On what day did it happen?");
+	date_q("old-when", 1525, 5, 15, "When did the battle take place?");
 	date_q("sept", 2001, 9, 11, NULL);
 	quiz_question *rej = question("date-reject", QUIZ_DATE, "When?");
 	rej->date = (quiz_date){2019, 0, 0};
@@ -339,7 +341,7 @@ static const grade_case cases[] = {
 	{"blinken", "not Blinken", W, NULL},
 	{"blinken", "Secretary", W, NULL},
 	{"blinken", "Secretary of State", W, NULL},
-	{"blinken", "Blinken Antony", W, NULL},
+	{"blinken", "Blinken Antony", C, "family name first"},
 	{"blinken", "Antony Blinken Pelosi", W, NULL},
 	{"blinken", "Blnkn", W, NULL},
 	{"qin", "Qin Gang", C, NULL},
@@ -401,7 +403,7 @@ static const grade_case cases[] = {
 	{"ccp", "CPC", W, NULL},
 	{"ccp", "CCCP", W, NULL},
 	{"ccp", "CP", W, NULL},
-	{"ccp", "Communist Party", W, NULL},
+	{"ccp", "Communist Party", C, "Right: short for"},
 	{"ccp", "Chinese Communist Pary", CL, NULL},
 	{"ccp", "Chinese Party", W, NULL},
 	{"ccp", "Party", W, NULL},
@@ -414,7 +416,7 @@ static const grade_case cases[] = {
 	{"who", "WTO", W, NULL},
 	{"who", "Organization", W, NULL},
 	{"who", "World Trade Organization", W, NULL},
-	{"who", "Health Organization", W, NULL},
+	{"who", "Health Organization", C, "Right: short for"},
 	{"dea", "Drug Enforcement Administration", C, NULL},
 	{"dea", "DEA", C, NULL},
 	{"dea", "the DEA", C, NULL},
@@ -427,7 +429,7 @@ static const grade_case cases[] = {
 	{"un", "the United Nations", C, NULL},
 	{"un", "Nations", W, NULL},
 	{"un", "United", W, NULL},
-	{"un", "UN", W, NULL},
+	{"un", "UN", C, "abbreviation"},
 	{"uaa", "University Athletic Association", C, NULL},
 	{"uaa", "UAA", C, "acronym"},
 	{"uaa", "University Athletic Association (UAA)", C, NULL},
@@ -581,7 +583,13 @@ static const grade_case cases[] = {
 	{"month", "June 18, 2023", C, "more precise"},
 	{"month", "July 2023", W, NULL},
 	{"month", "June 2022", W, NULL},
-	{"month", "2023", W, "the article gives the month"},
+	{"month", "2023", C, "Right: the article gives the month, June 2023"},
+	{"old-when", "1525", C, "Right: the article gives the day, May 15, 1525"},
+	{"old-when", "May 1525", C, "Right: the article gives the day"},
+	{"old-when", "1526", W, NULL},
+	{"old-when", "early 1525", W, NULL},
+	{"month-asked", "2023", W, "the article gives the month"},
+	{"month-asked", "June 2023", C, NULL},
 	{"month", "June", W, "year"},
 	{"month", "2023-07", W, NULL},
 	{"month", "July 1, 2023", W, NULL},
@@ -596,9 +604,11 @@ static const grade_case cases[] = {
 	{"year", "201", W, NULL},
 	{"year", "20188", W, NULL},
 	{"year", "the 2010s", W, "decade"},
-	{"year", "'18", W, NULL},
+	{"year", "'18", C, "Right"},
+	{"year", "'19", W, NULL},
 	{"year", "18", W, NULL},
-	{"year", "two thousand eighteen", W, NULL},
+	{"year", "two thousand eighteen", C, NULL},
+	{"year", "two thousand nineteen", W, NULL},
 	{"year", "June", W, NULL},
 	{"leap", "February 29, 2024", C, NULL},
 	{"leap", "29 Feb 2024", C, NULL},
@@ -723,7 +733,7 @@ static const grade_case cases[] = {
 	{"usd", "40 million dollars", C, NULL},
 	{"usd", "US$40 million", C, NULL},
 	{"usd", "$40m", C, NULL},
-	{"usd", "over $40 million", C, NULL},
+	{"usd", "over $40 million", W, "Wrong: the article gives the number, not a bound"},
 	{"usd", "40 million", C, NULL},
 	{"usd", "forty million", C, NULL},
 	{"usd", "40000000", C, NULL},
@@ -989,7 +999,9 @@ static const grade_case cases[] = {
 	{"choice", "e", A, "no such choice"},
 	{"choice", "5", A, NULL},
 	{"choice", "a b", A, "one"},
-	{"choice", "Westhoff", W, NULL},
+	{"choice", "Westhoff", C, NULL},
+	{"choice-c", "Westhoff", W, NULL},
+	{"choice-c", "Blinken", C, NULL},
 	{"choice", "Elon Musk", W, NULL},
 	{"choice-c", "c", C, NULL},
 	{"choice-c", "3", C, NULL},
@@ -1095,7 +1107,7 @@ static const grade_case cases[] = {
 	{"blinken", "Blinken ()", C, NULL},
 	{"blinken", "(Blinken)", C, NULL},
 	{"qin", "Qin Gang's", C, NULL},
-	{"qin", "Gang Qin", W, NULL},
+	{"qin", "Gang Qin", C, NULL},
 	{"qin", "Qinn", W, NULL},
 	{"qin", "Chin", W, NULL},
 	{"qin", "Mr Gang", W, NULL},
@@ -1103,16 +1115,16 @@ static const grade_case cases[] = {
 	{"xi", "President", W, NULL},
 	{"xi", "Xie", W, NULL},
 	{"xi", "Hu Jintao", W, NULL},
-	{"xi", "Jinping Xi", W, NULL},
+	{"xi", "Jinping Xi", C, NULL},
 	{"gwbush", "W. Bush", W, NULL},
 	{"gwbush", "George Washington", W, NULL},
 	{"gwbush", "Bushes", W, NULL},
 	{"pelosi", "N. Pelosi", C, "initial"},
 	{"pelosi", "Nancy P.", W, NULL},
-	{"pelosi", "Pelosi Nancy", W, NULL},
+	{"pelosi", "Pelosi Nancy", C, NULL},
 	{"pelosi", "Paul Pelosi", W, NULL},
 	{"ccp", "CCP party", W, NULL},
-	{"ccp", "the Communists", W, NULL},
+	{"ccp", "the Communists", C, NULL},
 	{"ccp", "KMT", W, NULL},
 	{"ccp", "Chinese Communists", W, NULL},
 	{"ccp", "Communist Party of Chinese", W, NULL},
@@ -1153,7 +1165,9 @@ static const grade_case cases[] = {
 	{"year", "2018-2019", W, NULL},
 	{"year", "2,018", W, NULL},
 	{"year", "MMXVIII", W, NULL},
-	{"year", "twenty eighteen", W, NULL},
+	{"year", "twenty eighteen", C, NULL},
+	{"year", "twenty nineteen", W, NULL},
+	{"year", "twenty eighteen nineteen", W, NULL},
 	{"leap", "29/2/2023", W, "no such date"},
 	{"leap", "February 29, 2025", W, NULL},
 	{"sept", "September 11, 2002", W, NULL},
@@ -1256,7 +1270,7 @@ static const grade_case cases[] = {
 	{"choice", "(c)", W, NULL},
 	{"choice", "3", W, NULL},
 	{"choice", "Ben", W, NULL},
-	{"choice", "Westhoff Ben", W, NULL},
+	{"choice", "Westhoff Ben", C, NULL},
 	{"choice-years", "2016", W, NULL},
 	{"choice-years", "b", W, NULL},
 	{"choice-years", "d", W, NULL},
@@ -1267,7 +1281,8 @@ static const grade_case cases[] = {
 	{"match", "1c 2b 3a", P, "1 of 3"},
 	{"cloze", "Obama; Japan", W, NULL},
 	{"cloze", "Taiwan; Taiwan", P, NULL},
-	{"cloze", "Pelosi Taiwan", W, NULL},
+	{"cloze", "Pelosi Taiwan", C, NULL},
+	{"cloze", "Taiwan Pelosi", W, NULL},
 	{"cloze-date", "June 18, 2022", W, NULL},
 	{"cloze-date", "2023", W, NULL},
 	{"cloze-num", "7000; 2012", W, NULL},
@@ -1549,6 +1564,52 @@ static void test_lone_question(void **state)
 	quiz_free(none);
 }
 
+/* A long `accept` list is indexed: 100,000 entries are prepared and
+ * searched without comparing each with each, and grade as a short list
+ * would (the first entry that reads the same decides). */
+static void test_long_accept_list(void **state)
+{
+	(void)state;
+	quiz *big = quiz_new();
+	arena *ar = quiz_arena(big);
+	enum { N = 100000 };
+	const char **items = malloc(N * sizeof *items);
+	char entry[64];
+	for (size_t i = 0; i < N; i++) {
+		snprintf(entry, sizeof entry, "Harbour Station %zu", i);
+		items[i] = arena_strdup(ar, entry);
+	}
+	quiz_question *q = quiz_add_question(big);
+	q->kind = QUIZ_TEXT;
+	q->id = "stations";
+	q->prompt = "Which station?";
+	q->text = "Quayside Station";
+	q->answer_text = q->text;
+	q->accept = quiz_strings_copy(big, items, N);
+	const char *rejects[] = {"Harbour Station 7"};
+	q->reject = quiz_strings_copy(big, rejects, 1);
+	grader *g = grader_new(big, NULL);
+	grade_result r;
+	grader_grade(g, q, "harbour station 99999", &r);
+	assert_int_equal(r.verdict, GRADE_CORRECT);
+	assert_string_equal(r.note, "accepted answer");
+	grader_grade(g, q, "Harbour-Station 0", &r);
+	assert_int_equal(r.verdict, GRADE_CORRECT);
+	grader_grade(g, q, "Harbourstation 512", &r);
+	assert_int_equal(r.verdict, GRADE_CORRECT);
+	grader_grade(g, q, "Harbour Station 100000", &r);
+	assert_int_equal(r.verdict, GRADE_WRONG);
+	grader_grade(g, q, "Harbour Station 7", &r);
+	assert_int_equal(r.verdict, GRADE_WRONG);
+	grader_grade(g, q, "Quayside Station", &r);
+	assert_int_equal(r.verdict, GRADE_CORRECT);
+	grader_grade(g, q, "Quaysdie Station", &r);
+	assert_int_equal(r.verdict, GRADE_CLOSE);
+	grader_free(g);
+	free(items);
+	quiz_free(big);
+}
+
 /* Long answers take the heap path and still grade. */
 static void test_long_answers(void **state)
 {
@@ -1646,6 +1707,7 @@ int main(void)
 		cmocka_unit_test(test_long_answers),
 		cmocka_unit_test(test_random_answers),
 		cmocka_unit_test(test_lone_question),
+		cmocka_unit_test(test_long_accept_list),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -64,7 +64,7 @@ static report *worked_example(void)
 		report_add_student(r, id, name, s < 5 ? "A" : "B");
 	}
 	for (int q = 0; q < 4; q++)
-		report_add_question(r, qids[q], kinds[q], "Prompt?", 1);
+		report_add_question(r, qids[q], kinds[q], "Prompt?", NULL, 1);
 	for (int s = 0; s < 10; s++) {
 		snprintf(id, sizeof id, "s%02d", s + 1);
 		snprintf(key, sizeof key, "k%02d", s + 1);
@@ -167,8 +167,8 @@ static void test_attempts(void **state)
 	report_add_student(r, "ana", "Ana", "");
 	report_add_student(r, "ben", "Ben", "");
 	report_add_student(r, "cy", "Cy", "");
-	report_add_question(r, "q1", "date", "When?", 1);
-	report_add_question(r, "q2", "actor", "Who?", 2);
+	report_add_question(r, "q1", "date", "When?", NULL, 1);
+	report_add_question(r, "q2", "actor", "Who?", NULL, 2);
 	/* Ana: an interrupted try, then 1/3, then 3/3, then 2/3. */
 	report_add_attempt(r, "a0", "ana", STORE_INTERRUPTED, 0, 100, 0, 3);
 	report_add_attempt(r, "a1", "ana", STORE_COMPLETE, 1000, 61000, 1, 3);
@@ -235,7 +235,7 @@ static void test_small_and_empty(void **state)
 	report_free(r);
 
 	r = report_new();
-	report_add_question(r, "q1", "date", "When?", 1);
+	report_add_question(r, "q1", "date", "When?", NULL, 1);
 	report_add_attempt(r, "a", "ana", STORE_COMPLETE, 0, 1, 1, 1);
 	report_add_answer(r, "a", "q1", "2023", 4, "correct", 1, 1, false, NULL);
 	report_compute(r);
@@ -258,7 +258,7 @@ static void test_large_class(void **state)
 	/* Twenty thousand students, every wrong answer different: grouping
 	 * must not compare each with each. */
 	report *r = report_new();
-	report_add_question(r, "q1", "text", "Which?", 1);
+	report_add_question(r, "q1", "text", "Which?", NULL, 1);
 	char id[32], key[32], typed[32];
 	for (int i = 0; i < 20000; i++) {
 		snprintf(id, sizeof id, "s%05d", i);
@@ -277,6 +277,83 @@ static void test_large_class(void **state)
 	report_free(r);
 }
 
+/* Flags wait for five students; below that the figures are there, the
+ * flags are not. */
+static void test_flags_need_five(void **state)
+{
+	(void)state;
+	for (int students = 4; students <= 5; students++) {
+		report *r = report_new();
+		report_add_question(r, "q1", "text", "Which?", "Lima", 1);
+		char id[16];
+		for (int i = 0; i < students; i++) {
+			snprintf(id, sizeof id, "s%d", i);
+			report_add_student(r, id, id, "");
+			report_add_attempt(r, id, id, STORE_COMPLETE, i, i + 1, 1, 1);
+			report_add_answer(r, id, "q1", "Lima", 4, "correct", 1, 1, false, NULL);
+		}
+		report_compute(r);
+		const report_item *it = report_item_at(r, 0);
+		assert_true(it->has_facility);
+		assert_float_equal(it->facility, 1, 1e-9);
+		assert_int_equal(it->too_easy, students >= REPORT_MIN_STUDENTS);
+		assert_int_equal(report_get_summary(r)->flagged, students >= REPORT_MIN_STUDENTS);
+		report_free(r);
+	}
+}
+
+static void test_cloze_blanks(void **state)
+{
+	(void)state;
+	report *r = report_new();
+	report_add_question(r, "c", "cloze", "A {{x|y}} met {{z}} in {{ w }}.", "x; z; w", 1);
+	report_add_question(r, "t", "text", "Braces {{stay}} in text", "stay", 1);
+	report_compute(r);
+	assert_string_equal(report_item_at(r, 0)->prompt, "A ___ met ___ in ___.");
+	assert_string_equal(report_item_at(r, 0)->answer, "x; z; w");
+	assert_string_equal(report_item_at(r, 1)->prompt, "Braces {{stay}} in text");
+	buf b;
+	buf_init(&b);
+	report_cloze_blanks("open {{ never closed", &b);
+	assert_string_equal(b.ptr, "open {{ never closed");
+	buf_release(&b);
+	report_free(r);
+}
+
+/* A student who never finished is shown with the latest attempt's score
+ * so far, which counts in no class figure; the answers counted are
+ * reachable by question. */
+static void test_partial_and_answers(void **state)
+{
+	(void)state;
+	report *r = report_new();
+	report_add_student(r, "ana", "Ana", "");
+	report_add_student(r, "ben", "Ben", "");
+	report_add_question(r, "q1", "date", "When?", "2023", 1);
+	report_add_question(r, "q2", "actor", "Who?", "Qin Gang", 1);
+	report_add_attempt(r, "a1", "ana", STORE_QUIT, 0, 10, 0, 2);
+	report_add_attempt(r, "a2", "ana", STORE_INTERRUPTED, 20, 30, 1, 2);
+	report_add_answer(r, "a2", "q1", "2023", 4, "correct", 1, 1, false, NULL);
+	report_add_attempt(r, "b1", "ben", STORE_COMPLETE, 0, 10, 1, 2);
+	report_add_answer(r, "b1", "q2", "Qin", 3, "correct", 1, 1, true, NULL);
+	report_compute(r);
+	const report_student *ana = report_student_at(r, 0), *ben = report_student_at(r, 1);
+	assert_null(ana->best);
+	assert_non_null(ana->partial);
+	assert_int_equal(ana->partial->status, STORE_INTERRUPTED);
+	assert_float_equal(ana->partial->fraction, 0.5, 1e-9);
+	assert_null(ben->partial);
+	assert_int_equal(report_get_summary(r)->took, 1);
+	assert_float_equal(report_get_summary(r)->mean, 0.5, 1e-9);
+	assert_null(ben->best->answers[0]);
+	const report_answer *an = ben->best->answers[1];
+	assert_non_null(an);
+	assert_string_equal(an->typed, "Qin");
+	assert_string_equal(an->verdict, "correct");
+	assert_true(an->overridden);
+	report_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -285,6 +362,9 @@ int main(void)
 		cmocka_unit_test(test_attempts),
 		cmocka_unit_test(test_small_and_empty),
 		cmocka_unit_test(test_large_class),
+		cmocka_unit_test(test_flags_need_five),
+		cmocka_unit_test(test_cloze_blanks),
+		cmocka_unit_test(test_partial_and_answers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -294,6 +294,48 @@ static void test_ambiguous_asks_again(void **state)
 	session_free(s);
 }
 
+/* `take --help` says each of :hint and :passage halves the credit. */
+static void test_hint_and_passage_each_halve(void **state)
+{
+	fixture *f = *state;
+	session_options o = options();
+	session *s = session_new(f->quiz, f->grader, &o);
+	buf hint;
+	buf_init(&hint);
+	assert_true(session_hint(s, &hint));
+	assert_true(session_show_passage(s));
+	const session_response *r = session_answer(s, "18 June 2023", 5);
+	assert_int_equal(r->grade.verdict, GRADE_CORRECT);
+	assert_true(r->credit == 0.25);
+	buf_release(&hint);
+	session_free(s);
+}
+
+/* A script cannot be asked again: the answer counts as given and the next
+ * line goes to the next question. */
+static void test_answer_once_moves_on(void **state)
+{
+	fixture *f = *state;
+	session_options o = options();
+	session *s = session_new(f->quiz, f->grader, &o);
+	go_to(s, "made-up-day");
+	size_t before = session_response_count(s);
+	const session_response *r = session_answer_once(s, "6/7/2023", 1);
+	assert_int_equal(r->grade.verdict, GRADE_WRONG);
+	assert_true(r->credit == 0);
+	assert_true(r->grade.note[0] != '\0');
+	assert_int_equal(session_response_count(s), before + 1);
+	assert_string_equal(session_current(s)->id, "journalist");
+	/* An answer that can be judged is graded as session_answer does. */
+	r = session_answer_once(s, "Ben Westhoff", 1);
+	assert_int_equal(r->grade.verdict, GRADE_CORRECT);
+	/* An order question answered with words, not letters, moves on too. */
+	r = session_answer_once(s, "no idea", 1);
+	assert_int_not_equal(r->grade.verdict, GRADE_AMBIGUOUS);
+	assert_string_equal(session_current(s)->id, "roles");
+	session_free(s);
+}
+
 static void test_stop_counts_only_asked(void **state)
 {
 	fixture *f = *state;
@@ -319,6 +361,8 @@ int main(void)
 		cmocka_unit_test(test_help_halves_credit_and_override),
 		cmocka_unit_test(test_exam_has_no_override),
 		cmocka_unit_test(test_ambiguous_asks_again),
+		cmocka_unit_test(test_hint_and_passage_each_halve),
+		cmocka_unit_test(test_answer_once_moves_on),
 		cmocka_unit_test(test_stop_counts_only_asked),
 	};
 	return cmocka_run_group_tests_name("session", tests, setup, teardown);

@@ -670,7 +670,7 @@ static void test_bad_input_is_refused(void **state)
 	assert_int_equal(store_session_begin(s, q, &no_learner, &ss), STORE_INVALID);
 	store_session_options bad_mode = {.learner = "alice", .mode = "party"};
 	assert_int_equal(store_session_begin(s, q, &bad_mode, &ss), STORE_INVALID);
-	assert_non_null(strstr(store_errmsg(s), "practice or exam"));
+	assert_non_null(strstr(store_errmsg(s), "practice, exam, review or study"));
 	quiz *unhashed = quiz_new();
 	store_session_options fine = {.learner = "alice", .mode = "exam"};
 	assert_int_equal(store_session_begin(s, unhashed, &fine, &ss), STORE_INVALID);

@@ -1,0 +1,293 @@
+/* grade_date.c - grade dates at the precision the bank gives */
+#include <string.h>
+
+#include "article.h"
+
+#include "grade_impl.h"
+
+/* Compares a date read from the typed text with the bank's date. */
+static void compare_date(const qprep *qp, quiz_date gold, const date_value *v, bool vague,
+                         grade_result *out)
+{
+	bool year_known = qp && qp->year_known;
+	/* A weekday must agree with the date it comes with. */
+	if (v->weekday && v->month && v->day) {
+		int y = v->year ? v->year : (year_known ? gold.year : 0);
+		if (y && date_weekday(y, v->month, v->day) != v->weekday) {
+			grade_set_result(out, GRADE_WRONG, 0, "%s %d, %d was a %s", date_month_name(v->month),
+			           v->day, y, date_weekday_name(date_weekday(y, v->month, v->day)));
+			return;
+		}
+	}
+	if (!v->year && !v->month && !v->day) {
+		/* A weekday alone. */
+		if (gold.day && date_weekday(gold.year, gold.month, gold.day) == v->weekday)
+			grade_set_result(out, GRADE_WRONG, 0, "the right weekday, but the article gives the date");
+		else
+			grade_set_result(out, GRADE_WRONG, 0, "%s", "");
+		return;
+	}
+	bool year_ok = v->year ? v->year == gold.year : year_known;
+	if (v->year && v->year != gold.year) {
+		grade_set_result(out, GRADE_WRONG, 0, "%s", "");
+		return;
+	}
+	if (gold.day) {
+		if (v->month && v->month != gold.month) {
+			grade_set_result(out, GRADE_WRONG, 0, "%s", "");
+			return;
+		}
+		if (v->day && v->day != gold.day) {
+			grade_set_result(out, GRADE_WRONG, 0, "%s", "");
+			return;
+		}
+		if (!v->day && v->year && !vague && qp && !qp->precision_asked) {
+			/* "When did Luther die?" 1546: right, and the note gives the day. */
+			grade_set_result(out, GRADE_CORRECT, 1, "Right: the article gives the day, %s %d, %d",
+			                 date_month_name(gold.month), gold.day, gold.year);
+			return;
+		}
+		if (!v->day) {
+			grade_set_result(out, GRADE_WRONG, 0, "the article gives the day");
+			return;
+		}
+		if (!year_ok) {
+			grade_set_result(out, GRADE_WRONG, 0, "the year is missing");
+			return;
+		}
+		grade_set_result(out, GRADE_CORRECT, 1, "%s",
+		                 v->year                         ? ""
+		                 : qp && qp->year_from_article ? "Right: the year comes from the article"
+		                                               : "Right: the question gives the year");
+		return;
+	}
+	if (gold.month) {
+		if (v->month && v->month != gold.month) {
+			grade_set_result(out, GRADE_WRONG, 0, "%s", "");
+			return;
+		}
+		if (!v->month && v->year && !vague && qp && !qp->precision_asked) {
+			grade_set_result(out, GRADE_CORRECT, 1, "Right: the article gives the month, %s %d",
+			                 date_month_name(gold.month), gold.year);
+			return;
+		}
+		if (!v->month) {
+			grade_set_result(out, GRADE_WRONG, 0, "the article gives the month");
+			return;
+		}
+		if (!year_ok) {
+			grade_set_result(out, GRADE_WRONG, 0, "the year is missing");
+			return;
+		}
+		grade_set_result(out, GRADE_CORRECT, 1, "%s", v->day ? "more precise than asked; only the month was checked" : "");
+		return;
+	}
+	if (!v->year) {
+		grade_set_result(out, GRADE_WRONG, 0, "the year is missing");
+		return;
+	}
+	grade_set_result(out, GRADE_CORRECT, 1, "%s", v->month ? "more precise than asked; only the year was checked" : "");
+}
+
+static bool rejected_date(const qprep *qp, const date_value *v)
+{
+	for (size_t i = 0; qp && i < qp->rejects.count; i++) {
+		const reject_value *rv = &qp->reject_values[i];
+		if (rv->is_date && rv->date.year == v->year && rv->date.month == v->month &&
+		    rv->date.day == v->day)
+			return true;
+	}
+	return false;
+}
+
+/* A year in words: "nineteen eighty-four", "twenty eighteen", "two
+ * thousand and nine". Returns it, or 0. */
+static int year_in_words(const char *s, size_t len)
+{
+	norm_work w;
+	norm_work_init(&w);
+	int year = 0;
+	if (norm_work_set(&w, s, len, 0, 0) && w.key.n_tokens >= 2 && w.key.n_tokens <= 8) {
+		const norm_key *k = &w.key;
+		size_t first = 0;
+		if (key_token_is(k, 0, "in") || key_token_is(k, 0, "year"))
+			first = 1;
+		if (first < k->n_tokens && key_token_is(k, first, "the") && first + 1 < k->n_tokens &&
+		    key_token_is(k, first + 1, "year"))
+			first += 2;
+		const char *start = k->text + (first < k->n_tokens ? k->tokens[first].start : k->len);
+		size_t rest = (size_t)(k->text + k->len - start);
+		number_value nv;
+		bool digits = false;
+		for (size_t i = first; i < k->n_tokens; i++)
+			digits |= (k->tokens[i].flags & NORM_TOKEN_DIGIT) != 0;
+		if (!digits && rest && number_parse(start, rest, &nv) && !nv.unit[0] && !nv.ordinal &&
+		    nv.value >= 1000 && nv.value < 3000 && nv.value == (int)nv.value) {
+			year = (int)nv.value;
+		} else if (!digits) {
+			/* Two numbers of two digits: "nineteen eighty-four". */
+			for (size_t cut = first + 1; cut < k->n_tokens && !year; cut++) {
+				const norm_token *a = &k->tokens[first], *b = &k->tokens[cut];
+				size_t alen = k->tokens[cut - 1].start + k->tokens[cut - 1].len - a->start;
+				size_t blen = k->len - b->start;
+				number_value hi, lo;
+				/* "nineteen oh three": oh is a nought. */
+				if (cut + 2 == k->n_tokens && (key_token_is(k, cut, "oh") || key_token_is(k, cut, "o")) &&
+				    number_parse(k->text + a->start, alen, &hi) && !hi.unit[0] && hi.value >= 10 &&
+				    hi.value <= 29 && number_parse(k->text + k->tokens[cut + 1].start,
+				                                   k->tokens[cut + 1].len, &lo) &&
+				    lo.value >= 1 && lo.value <= 9 && lo.value == (int)lo.value && !lo.ordinal) {
+					year = (int)hi.value * 100 + (int)lo.value;
+					break;
+				}
+				if (number_parse(k->text + a->start, alen, &hi) && !hi.unit[0] && !hi.ordinal &&
+				    hi.value >= 10 && hi.value <= 29 && hi.value == (int)hi.value &&
+				    number_parse(k->text + b->start, blen, &lo) && !lo.unit[0] && !lo.ordinal &&
+				    lo.value >= 10 && lo.value <= 99 && lo.value == (int)lo.value)
+					year = (int)hi.value * 100 + (int)lo.value;
+			}
+		}
+	}
+	norm_work_release(&w);
+	return year;
+}
+
+/* A short year with an apostrophe: "'98", "in ’84". Returns its two digits,
+ * or -1. */
+static int short_year(const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len && s[i] == ' ')
+		i++;
+	if (i + 2 <= len && (s[i] == 'i' || s[i] == 'I') && (s[i + 1] == 'n' || s[i + 1] == 'N') &&
+	    i + 2 < len && s[i + 2] == ' ')
+		i += 3;
+	while (i < len && s[i] == ' ')
+		i++;
+	if (i < len && s[i] == '\'')
+		i++;
+	else if (i + 3 <= len && memcmp(s + i, "\xe2\x80\x99", 3) == 0)
+		i += 3;
+	else
+		return -1;
+	if (i + 2 != len || s[i] < '0' || s[i] > '9' || s[i + 1] < '0' || s[i + 1] > '9')
+		return -1;
+	return (s[i] - '0') * 10 + (s[i + 1] - '0');
+}
+
+/* True when the article names a year other than `year` that ends in the
+ * same two digits, so that "'84" could be either. */
+static bool other_year_same_ending(const grader *g, int year)
+{
+	const article *a = quiz_article(g->q);
+	if (!a)
+		return false;
+	size_t len;
+	const char *t = article_text(a, &len);
+	for (size_t i = 0; i + 4 <= len; i++) {
+		if ((i > 0 && t[i - 1] >= '0' && t[i - 1] <= '9') || (i + 4 < len && t[i + 4] >= '0' && t[i + 4] <= '9'))
+			continue;
+		bool four = true;
+		for (size_t j = 0; j < 4; j++)
+			four &= t[i + j] >= '0' && t[i + j] <= '9';
+		if (!four)
+			continue;
+		int y = (t[i] - '0') * 1000 + (t[i + 1] - '0') * 100 + (t[i + 2] - '0') * 10 + (t[i + 3] - '0');
+		if (y != year && y % 100 == year % 100)
+			return true;
+	}
+	return false;
+}
+
+void grade_date_value(const grader *g, const qprep *qp, quiz_date gold, const char *s,
+                             size_t len, grade_result *out)
+{
+	date_parse_result dr;
+	date_parse(s, len, g->date_order, &dr);
+	switch (dr.status) {
+	case DATE_NOT_A_DATE: {
+		int year = year_in_words(s, len);
+		if (year) {
+			dr.status = DATE_OK;
+			dr.value = (date_value){year, 0, 0, 0};
+			break;
+		}
+		int yy = short_year(s, len);
+		if (yy >= 0 && gold.year >= 100 && !gold.month) {
+			if (yy != gold.year % 100)
+				grade_set_result(out, GRADE_WRONG, 0, "%s", "");
+			else if (other_year_same_ending(g, gold.year))
+				grade_set_result(out, GRADE_AMBIGUOUS, 0, "write the year in full: the article names more than one year ending so");
+			else
+				grade_set_result(out, GRADE_CORRECT, 1, "Right: the article names only one such year, %d", gold.year);
+			return;
+		}
+		/* "21 Dec '72": the short year inside a date, read in the answer's
+		 * century when the article names no other year ending so. */
+		const char *ap = NULL;
+		for (size_t i = 0; i + 3 <= len && !ap; i++)
+			if (s[i] == '\'' && s[i + 1] >= '0' && s[i + 1] <= '9' && s[i + 2] >= '0' &&
+			    s[i + 2] <= '9' && (i + 3 == len || !(s[i + 3] >= '0' && s[i + 3] <= '9')) &&
+			    (i == 0 || s[i - 1] == ' '))
+				ap = s + i;
+		if (ap && gold.year >= 100 && len < 200) {
+			int two = (ap[1] - '0') * 10 + (ap[2] - '0');
+			if (two != gold.year % 100 || other_year_same_ending(g, gold.year)) {
+				grade_set_result(out, GRADE_WRONG, 0, "%s", "");
+				return;
+			}
+			char full[256];
+			int fl = snprintf(full, sizeof full, "%.*s%d%.*s", (int)(ap - s), s, gold.year,
+			                  (int)(s + len - ap - 3), ap + 3);
+			if (fl > 0 && (size_t)fl < sizeof full) {
+				grade_date_value(g, qp, gold, full, (size_t)fl, out);
+				return;
+			}
+		}
+		grade_set_result(out, GRADE_WRONG, 0, "not read as a date");
+		return;
+	}
+	case DATE_SHORT_YEAR:
+		grade_set_result(out, GRADE_AMBIGUOUS, 0, "write the year in full");
+		return;
+	case DATE_DECADE:
+		if (gold.year >= dr.value.year && gold.year < dr.value.year + 10)
+			grade_set_result(out, GRADE_WRONG, 0, "the right decade, but the article gives the year");
+		else
+			grade_set_result(out, GRADE_WRONG, 0, "%s", "");
+		return;
+	case DATE_NONEXISTENT:
+		if (dr.value.month >= 1 && dr.value.month <= 12)
+			grade_set_result(out, GRADE_WRONG, 0, "no such date: %s has no day %d",
+			           date_month_name(dr.value.month), dr.value.day);
+		else
+			grade_set_result(out, GRADE_WRONG, 0, "no such date: there is no month %d", dr.value.month);
+		return;
+	case DATE_AMBIGUOUS: {
+		grade_result a, b;
+		compare_date(qp, gold, &dr.value, dr.vague, &a);
+		compare_date(qp, gold, &dr.alt, dr.vague, &b);
+		bool ra = grade_verdict_accepted(a.verdict), rb = grade_verdict_accepted(b.verdict);
+		if (ra && rb) {
+			*out = a;
+		} else if (!ra && !rb) {
+			grade_set_result(out, GRADE_WRONG, 0, "%s", "");
+		} else {
+			grade_set_result(out, GRADE_AMBIGUOUS, 0,
+			           "%d/%d could be %s %d or %d %s: write the month as a word",
+			           dr.value.month, dr.value.day, date_month_name(dr.value.month),
+			           dr.value.day, dr.alt.day, date_month_name(dr.alt.month));
+		}
+		return;
+	}
+	case DATE_OK:
+		break;
+	}
+	if (rejected_date(qp, &dr.value)) {
+		grade_set_result(out, GRADE_WRONG, 0, "the bank rejects this answer");
+		return;
+	}
+	compare_date(qp, gold, &dr.value, dr.vague, out);
+	if (out->verdict == GRADE_CORRECT && dr.month_corrected)
+		grade_set_result(out, GRADE_CLOSE, 1, "spelling corrected: %s", date_month_name(dr.value.month));
+}

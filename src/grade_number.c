@@ -1,0 +1,142 @@
+/* grade_number.c - grade numbers by value, tolerance and unit */
+#include <math.h>
+#include <string.h>
+#include <strings.h>
+
+#include "grade_impl.h"
+
+static bool number_equal(double gold, double typed, double tolerance, bool percent)
+{
+	double tol = percent ? fabs(gold) * tolerance : tolerance;
+	double eps = 1e-9 * (fabs(gold) > 1 ? fabs(gold) : 1);
+	return fabs(typed - gold) <= tol + eps;
+}
+
+/* A bank unit that starts with a scale word: "billion euros" means the
+ * answer 4.5 is 4.5e9 euros, so "4.5 billion", "4.5bn" and
+ * "4,500,000,000 euros" are all right. Returns the scale (1 for none) and
+ * sets *rest to the unit after it (NULL when nothing follows). */
+static double unit_scale(const char *unit, const char **rest)
+{
+	static const struct {
+		const char *word;
+		double scale;
+	} scales[] = {
+		{"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12},
+		{"bn", 1e9}, {"mn", 1e6},
+	};
+	*rest = unit;
+	if (!unit)
+		return 1;
+	for (size_t i = 0; i < sizeof scales / sizeof *scales; i++) {
+		size_t n = strlen(scales[i].word);
+		if (strncasecmp(unit, scales[i].word, n) == 0 && (unit[n] == '\0' || unit[n] == ' ')) {
+			const char *r = unit + n;
+			while (*r == ' ')
+				r++;
+			*rest = *r ? r : NULL;
+			return scales[i].scale;
+		}
+	}
+	return 1;
+}
+
+/* The scale a typed unit stands for when the bank's unit has one: "300m"
+ * for 300 million euros. */
+static double suffix_scale(const char *typed_unit, double bank_scale)
+{
+	if ((strcmp(typed_unit, "m") == 0 || strcmp(typed_unit, "mn") == 0) && bank_scale == 1e6)
+		return 1e6;
+	if ((strcmp(typed_unit, "b") == 0 || strcmp(typed_unit, "bn") == 0) && bank_scale == 1e9)
+		return 1e9;
+	if (strcmp(typed_unit, "k") == 0 && bank_scale == 1e3)
+		return 1e3;
+	return 0;
+}
+
+/* True when the typed text makes the number a bound ("more than 26",
+ * "under 5 billion") that neither the answer as shown nor the passage
+ * uses. */
+static bool unfounded_bound(const qprep *qp, double gold, double scaled, const char *s, size_t len)
+{
+	norm_work w;
+	norm_work_init(&w);
+	bool unfounded = false;
+	if (norm_work_set(&w, s, len, 0, 0)) {
+		for (size_t i = 0; i < w.key.n_tokens && !unfounded; i++) {
+			const norm_token *t = &w.key.tokens[i];
+			const char *word = w.key.text + t->start;
+			/* "by" before a number is a hedge of amount ("rose by 5"). */
+			if (!context_is_bound(&w.key, i) || (t->len == 2 && memcmp(word, "by", 2) == 0) ||
+			    (t->len == 4 && memcmp(word, "than", 4) == 0))
+				continue;
+			if (!(qp && context_bound_founded(qp, word, t->len, gold, scaled)))
+				unfounded = true;
+		}
+	}
+	norm_work_release(&w);
+	return unfounded;
+}
+
+void grade_number_value(const qprep *qp, double gold, double tolerance, bool tol_percent,
+                        const char *unit, const char *s, size_t len, grade_result *out)
+{
+	number_value nv;
+	if (!number_parse(s, len, &nv)) {
+		grade_set_result(out, GRADE_WRONG, 0, "not read as one number");
+		return;
+	}
+	for (size_t i = 0; qp && i < qp->rejects.count; i++) {
+		const reject_value *rv = &qp->reject_values[i];
+		if (rv->is_number && rv->number.value == nv.value &&
+		    number_unit_compare(rv->number.unit, nv.unit) != NUMBER_UNIT_DIFFERENT) {
+			grade_set_result(out, GRADE_WRONG, 0, "the bank rejects this answer");
+			return;
+		}
+	}
+	const char *rest;
+	double scale = unit_scale(unit, &rest);
+	double value = nv.value;
+	const char *typed_unit = nv.unit;
+	double by_suffix = scale > 1 ? suffix_scale(nv.unit, scale) : 0;
+	if (by_suffix) {
+		value *= by_suffix;
+		typed_unit = "";
+	}
+	bool equal = number_equal(gold, value, tolerance, tol_percent);
+	if (!equal && scale > 1) {
+		/* The number with its scale: 4.5 billion for 4.5 "billion euros". */
+		equal = number_equal(gold * scale, value, tol_percent ? tolerance : tolerance * scale,
+		                     tol_percent);
+		if (equal)
+			unit = rest;
+	} else if (equal && scale > 1 && !by_suffix) {
+		/* "4.5" or "4.5 billion euros" read as 4.5 with the unit's words. */
+		if (typed_unit[0] && number_unit_compare(unit, typed_unit) == NUMBER_UNIT_DIFFERENT)
+			unit = rest;
+	} else if (by_suffix) {
+		unit = rest;
+	}
+	if (!equal) {
+		grade_set_result(out, GRADE_WRONG, 0, "%s", "");
+		return;
+	}
+	/* "third" answers "which place", not "how many". */
+	if (nv.ordinal && qp && qp->gold_ordinal == 0) {
+		grade_set_result(out, GRADE_WRONG, 0, "an ordinal, but the answer is a count");
+		return;
+	}
+	if (number_unit_compare(unit, typed_unit) == NUMBER_UNIT_DIFFERENT) {
+		grade_set_result(out, GRADE_WRONG, 0, "a different unit: the answer is in %s",
+		                 qp && qp->q->number.unit ? qp->q->number.unit : unit);
+		return;
+	}
+	if (nv.qualified && unfounded_bound(qp, gold, gold * scale, s, len)) {
+		grade_set_result(out, GRADE_WRONG, 0, "Wrong: the article gives the number, not a bound");
+		return;
+	}
+	if (nv.value != gold && value != gold * scale)
+		grade_set_result(out, GRADE_CORRECT, 1, "within the tolerance");
+	else
+		grade_set_result(out, GRADE_CORRECT, 1, "%s", "");
+}

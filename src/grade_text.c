@@ -1,0 +1,279 @@
+/* grade_text.c - grade text answers (negation, a leading preposition) and true/false claims */
+#include <string.h>
+
+#include "grade_impl.h"
+
+bool grade_negated(const norm_key *k)
+{
+	for (size_t i = 0; i < k->n_tokens; i++) {
+		const norm_token *t = &k->tokens[i];
+		const char *w = k->text + t->start;
+		/* "didn't" and "isn't" lost their apostrophe in the key. */
+		static const char *const negations[] = {
+			"not", "no", "never", "neither", "nor", "cannot", "dont", "didnt", "doesnt",
+			"isnt", "wasnt", "werent", "arent", "cant", "couldnt", "wont", "wouldnt",
+			"hasnt", "havent", "hadnt",
+		};
+		for (size_t c = 0; c < sizeof negations / sizeof *negations; c++)
+			if (w[0] == negations[c][0] && t->len == strlen(negations[c]) &&
+			    memcmp(w, negations[c], t->len) == 0)
+				return true;
+	}
+	return false;
+}
+
+
+/* ------------------------------------------------------------------------
+ * Per kind.
+ */
+
+static bool span_span_eq(span a, span b)
+{
+	size_t al, bl;
+	const char *ap = span_ptr(a, &al), *bp = span_ptr(b, &bl);
+	if (al == bl && memcmp(ap, bp, al) == 0)
+		return true;
+	ap = span_compact(a, &al);
+	bp = span_compact(b, &bl);
+	return al == bl && memcmp(ap, bp, al) == 0;
+}
+
+/* A span without a leading preposition of time or place and the article
+ * after it: "in the 1950s" -> "1950s", "at elevated pressures". */
+static span without_preposition(span s)
+{
+	static const char *const preps[] = {"in", "on", "at", "during", "around", "about",
+	                                    "approximately", "roughly", "circa"};
+	if (s.count < 2)
+		return s;
+	bool found = false;
+	for (size_t i = 0; i < sizeof preps / sizeof *preps && !found; i++)
+		found = key_token_is(s.key, s.first, preps[i]);
+	if (!found)
+		return s;
+	s.first++;
+	s.count--;
+	if (s.count >= 2 && (key_token_is(s.key, s.first, "the") || key_token_is(s.key, s.first, "a") ||
+	                     key_token_is(s.key, s.first, "an"))) {
+		s.first++;
+		s.count--;
+	}
+	return s;
+}
+
+/* Typed and bank text equal once a leading preposition is left off either. */
+static bool equal_but_preposition(span typed, const form_list *forms, const form_list *more)
+{
+	span tb = without_preposition(typed);
+	const form_list *lists[2] = {forms, more};
+	for (int l = 0; l < 2; l++)
+		for (size_t i = 0; lists[l] && i < lists[l]->count; i++) {
+			span fb = without_preposition(span_whole(&lists[l]->items[i].key));
+			if ((tb.first != typed.first || fb.first != 0) && span_span_eq(tb, fb))
+				return true;
+		}
+	return false;
+}
+
+/* True when an answer that lists names ("Guam and Palau") and the typed
+ * span have the same words once "and" and "&" are left out: "Guam, Palau",
+ * "Palau and Guam". */
+static bool same_list(span s, const norm_key *k)
+{
+	bool listed = false;
+	for (size_t i = 0; i < k->n_tokens && !listed; i++)
+		listed = key_token_is(k, i, "and");
+	if (!listed || s.count < 2 || s.count > 16 || k->n_tokens > 16)
+		return false;
+	bool used[16] = {false};
+	size_t words = 0;
+	for (size_t i = 0; i < k->n_tokens; i++) {
+		if (key_token_is(k, i, "and"))
+			continue;
+		words++;
+		const norm_token *b = &k->tokens[i];
+		bool found = false;
+		for (size_t j = 0; j < s.count && !found; j++) {
+			const norm_token *a = &s.key->tokens[s.first + j];
+			if (!used[j] && a->len == b->len &&
+			    memcmp(s.key->text + a->start, k->text + b->start, a->len) == 0)
+				found = used[j] = true;
+		}
+		if (!found)
+			return false;
+	}
+	size_t typed_words = 0;
+	for (size_t j = 0; j < s.count; j++)
+		if (!key_token_is(s.key, s.first + j, "and"))
+			typed_words++;
+	return typed_words == words;
+}
+
+void grade_text(const grader *g, const qprep *qp, const form_list *forms,
+                       typed_answer *t, grade_result *out)
+{
+	const norm_key *k = &t->w.key;
+	span s = span_whole(k), ps = span_whole(typed_plain(t));
+	span *pp = &ps;
+	bool gold_negated = false;
+	for (size_t i = 0; i < forms->count && !gold_negated; i++)
+		gold_negated = grade_negated(&forms->items[i].key);
+	match m = form_match(g, s, pp, forms, qp && forms != &qp->answers ? &qp->answers : NULL,
+	                      !grade_negated(k) || gold_negated);
+	if (form_match_result(&m, out))
+		return;
+	const form_list *more = qp && forms != &qp->answers ? &qp->answers : NULL;
+	for (size_t i = 0; i < forms->count && i < 64; i++)
+		if (!(forms->items[i].flags & FORM_EXACT_ONLY) && form_abbreviated(s, &forms->items[i].key)) {
+			grade_set_result(out, GRADE_CORRECT, 1, "Right: the abbreviation stands for %s",
+			                 forms->items[i].shown);
+			return;
+		}
+	for (size_t i = 0; i < forms->count && i < 64; i++)
+		if (same_list(s, &forms->items[i].key)) {
+			grade_set_result(out, GRADE_CORRECT, 1, "Right: the same names, listed another way");
+			return;
+		}
+	if (equal_but_preposition(s, forms, more)) {
+		grade_set_result(out, GRADE_CORRECT, 1, "%s", "");
+		return;
+	}
+	if (m.kind == MATCH_RIVAL) {
+		form_match_result(&m, out);
+		return;
+	}
+	if (grade_negated(k) && !gold_negated)
+		grade_set_result(out, GRADE_WRONG, 0, "the answer is negated");
+	else
+		grade_set_result(out, GRADE_WRONG, 0, "%s", "");
+}
+
+
+/* Which way token i of k says: 1 true, 0 false, -1 neither. */
+static int claim_word(const norm_key *k, size_t i)
+{
+	static const char *const yes[] = {"y", "yes", "true", "t", "correct", "right", "yeah", "yep"};
+	static const char *const no[] = {"n", "no", "false", "f", "incorrect", "wrong", "nope"};
+	for (size_t w = 0; w < sizeof yes / sizeof *yes; w++)
+		if (key_token_is(k, i, yes[w]))
+			return 1;
+	for (size_t w = 0; w < sizeof no / sizeof *no; w++)
+		if (key_token_is(k, i, no[w]))
+			return 0;
+	return -1;
+}
+
+/* Words a reason is built from without saying anything: "it was", "he
+ * did", "because". */
+static bool claim_filler(const char *w, size_t n)
+{
+	static const char *const words[] = {
+		"it", "its", "was", "were", "is", "are", "be", "been", "he", "she", "they", "him", "her",
+		"them", "his", "their", "this", "that", "there", "the", "a", "an", "of", "in", "on", "at",
+		"to", "by", "for", "with", "and", "because", "since", "so", "as", "did", "does", "do",
+		"has", "have", "had", "actually", "really", "fact", "said", "says", "no", "not", "yes",
+		"only", "just", "also", "who", "which", "what", "one", "none", "wrong", "right",
+		"mistaken", "true", "false", "correct", "incorrect",
+	};
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (strlen(words[i]) == n && memcmp(words[i], w, n) == 0)
+			return true;
+	return false;
+}
+
+/* True when the words of span s stand in key k, one after the other. */
+static bool span_in(span s, const norm_key *k)
+{
+	size_t len;
+	const char *p = span_compact(s, &len);
+	return k && k->compact && len && memmem(k->compact, k->compact_len, p, len) != NULL;
+}
+
+/* A verdict with a reason: "True, she left office in 2011", "No, it was
+ * the Water Quality Commission". The verdict decides; a reason that names
+ * a number or an actor of the bank that the article does not give here
+ * (the correction of a false claim, or the question and its passage) makes
+ * a right verdict wrong. */
+void grade_claim(const grader *g, const qprep *qp, const norm_key *k, grade_result *out)
+{
+	const quiz_question *q = qp->q;
+	size_t at = 0;
+	/* "it's true", "that is false". */
+	while (at + 1 < k->n_tokens && at < 2 && claim_word(k, at) < 0 &&
+	       (key_token_is(k, at, "its") || key_token_is(k, at, "it") ||
+	        key_token_is(k, at, "thats") || key_token_is(k, at, "that") ||
+	        key_token_is(k, at, "is")))
+		at++;
+	int said = k->n_tokens ? claim_word(k, at) : -1;
+	/* "not true", "untrue", "not correct". */
+	if (said < 0 && key_token_is(k, at, "untrue"))
+		said = 0;
+	if (said < 0 && at + 1 < k->n_tokens && key_token_is(k, at, "not") && claim_word(k, at + 1) >= 0) {
+		said = !claim_word(k, at + 1);
+		at++;
+	}
+	if (said < 0 || (k->n_tokens > 1 && at == 0 && k->n_tokens == 2 && claim_word(k, 1) >= 0 &&
+	                 claim_word(k, 1) != said)) {
+		grade_set_result(out, GRADE_AMBIGUOUS, 0, "answer true or false");
+		return;
+	}
+	if ((said == 1) != q->claim.truth) {
+		grade_set_result(out, GRADE_WRONG, 0, "%s", "");
+		return;
+	}
+	if (at + 1 >= k->n_tokens) {
+		grade_set_result(out, GRADE_CORRECT, 1, "%s", "");
+		return;
+	}
+	span reason = {k, at + 1, k->n_tokens - at - 1};
+	norm_work corr;
+	norm_work_init(&corr);
+	const norm_key *ck = NULL;
+	if (q->claim.correction && norm_work_set(&corr, q->claim.correction, strlen(q->claim.correction), 0, 0))
+		ck = &corr.key;
+	bool agrees = true;
+	/* A true claim's reason does not take it back, unless the claim is
+	 * itself negative ("there are no level crossings"). */
+	if (q->claim.truth && grade_negated(k) && !grade_negated(&qp->prompt))
+		agrees = false;
+	/* The reason's own words must come from what the article says: the
+	 * correction of a false claim, or the claim and its passage. At least
+	 * half of them: "it was a sponge" is not the correction's "a chemical
+	 * precipitate". */
+	size_t content = 0, found = 0;
+	for (size_t i = reason.first; i < k->n_tokens; i++) {
+		const norm_token *t = &k->tokens[i];
+		const char *w = k->text + t->start;
+		if (claim_filler(w, t->len))
+			continue;
+		content++;
+		if ((ck && context_has_word(ck, w, t->len)) || context_has_word(&qp->passage, w, t->len) ||
+		    (q->claim.truth && context_has_word(&qp->prompt, w, t->len)))
+			found++;
+	}
+	if (content && found * 2 < content)
+		agrees = false;
+	for (size_t i = reason.first; i < k->n_tokens && agrees; i++) {
+		const norm_token *t = &k->tokens[i];
+		if (!(t->flags & NORM_TOKEN_DIGIT))
+			continue;
+		const char *w = k->text + t->start;
+		agrees = context_has_word(&qp->prompt, w, t->len) ||
+		         context_has_word(&qp->passage, w, t->len) || (ck && context_has_word(ck, w, t->len));
+	}
+	for (size_t i = reason.first; i < k->n_tokens && agrees; i++)
+		for (size_t n = 1; i + n <= k->n_tokens && n <= 4 && agrees; n++) {
+			span sp = {k, i, n};
+			if (!rival_named(g, sp, NULL, NULL, true))
+				continue;
+			/* A false claim is answered by its correction; a true one by
+			 * its own words. */
+			agrees = q->claim.truth ? span_in(sp, &qp->prompt) || span_in(sp, &qp->passage)
+			                        : ck ? span_in(sp, ck) : span_in(sp, &qp->passage);
+		}
+	norm_work_release(&corr);
+	if (agrees)
+		grade_set_result(out, GRADE_CORRECT, 1, "Right, and the reason agrees with the article");
+	else
+		grade_set_result(out, GRADE_WRONG, 0, "Wrong: the verdict is right, but not the reason");
+}

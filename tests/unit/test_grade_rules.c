@@ -1,0 +1,511 @@
+/* test_grade_rules.c - the rules that use the question, its passage and the article, on an article of its own */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "article.h"
+#include "diag.h"
+#include "grade.h"
+#include "quiz.h"
+
+/* An article that is not the sample, about a made-up lake treaty, with a
+ * bank written for it as an author would. */
+static const char article_md[] =
+	"---\n"
+	"title: The Lakeshore Water Compact\n"
+	"published: 2021-03-04\n"
+	"---\n"
+	"\n"
+	"The Lakeshore Water Compact was signed in Geneva, Switzerland, on 12 May 1998 by the "
+	"governments of Norland and Vessia. The Geneva Summit that produced it lasted two weeks "
+	"during a heat wave.\n"
+	"\n"
+	"It was negotiated by Norland's foreign minister Maria Alvarez Ruiz and by Vessia's envoy "
+	"Tomas Qin. In 2011 Maria Alvarez Ruiz left office. The treaty was drafted by the lawyer "
+	"John F. Hartley.\n"
+	"\n"
+	"The compact created the International Lake Basin Commission, based at 14 Harbour Street "
+	"in Ostrava. A second body, the Water Quality Commission, monitors pollution. The Liberal "
+	"Party opposed the compact, and the Labour Party supported it.\n"
+	"\n"
+	"Under the compact the two countries pledged more than 5 billion euros. By 2019 they had "
+	"spent 4.5 billion euros, and about 300 million euros went to 26 treatment plants in the "
+	"Yangtze delta region of Vessia. The basin is home to 7 billion fish. Two operations were "
+	"needed to repair the main dam, which is 47 metres tall.\n"
+	"\n"
+	"The Vessian diplomat Sven Lie complained that the River Lei was left out of the compact. "
+	"The compact was first proposed in 1984 by the Norland Rowing Club. The Ministry of Water "
+	"Resources pays for the commission.\n";
+
+static quiz *bank;
+static grader *g;
+
+static const char *dup(const char *s)
+{
+	return s ? arena_strdup(quiz_arena(bank), s) : NULL;
+}
+
+static void set_source(quiz_question *q, const char *quote)
+{
+	article_match m;
+	q->source.quote = dup(quote);
+	assert_true(article_find_quote(quiz_article(bank), quote, &m));
+	q->source.paragraph = m.paragraph->number;
+	q->source.line = m.paragraph->line;
+	q->source.start = m.start;
+	q->source.end = m.end;
+}
+
+static quiz_question *question(const char *id, quiz_kind kind, const char *prompt,
+                               const char *source)
+{
+	quiz_question *q = quiz_add_question(bank);
+	q->id = dup(id);
+	q->kind = kind;
+	q->prompt = dup(prompt);
+	if (source)
+		set_source(q, source);
+	return q;
+}
+
+static quiz_actor *actor(const char *id, const char *name)
+{
+	quiz_actor *a = quiz_add_actor(bank);
+	a->id = dup(id);
+	a->name = dup(name);
+	return a;
+}
+
+static void actor_q(const char *id, const quiz_actor *a, const char *prompt, const char *source)
+{
+	quiz_question *q = question(id, QUIZ_ACTOR, prompt, source);
+	q->actor = a;
+	q->answer_text = a->name;
+}
+
+static void date_q(const char *id, int y, int m, int d, const char *prompt, const char *source)
+{
+	quiz_question *q = question(id, QUIZ_DATE, prompt, source);
+	q->date = (quiz_date){y, m, d};
+}
+
+static void number_q(const char *id, double value, const char *unit, const char *shown,
+                     const char *prompt, const char *source)
+{
+	quiz_question *q = question(id, QUIZ_NUMBER, prompt, source);
+	q->number.value = value;
+	q->number.unit = dup(unit);
+	q->answer_text = dup(shown);
+}
+
+static void text_q(const char *id, const char *text, const char *prompt, const char *source)
+{
+	quiz_question *q = question(id, QUIZ_TEXT, prompt, source);
+	q->text = dup(text);
+	q->answer_text = q->text;
+}
+
+static void claim_q(const char *id, bool truth, const char *correction, const char *prompt,
+                    const char *source)
+{
+	quiz_question *q = question(id, QUIZ_CLAIM, prompt, source);
+	q->claim.truth = truth;
+	q->claim.correction = dup(correction);
+}
+
+static void choice_q(const char *id, const char *const *choices, size_t n, const size_t *correct,
+                     size_t n_correct, const char *prompt)
+{
+	quiz_question *q = question(id, QUIZ_CHOICE, prompt, NULL);
+	q->choices = quiz_strings_copy(bank, choices, n);
+	size_t *c = arena_alloc(quiz_arena(bank), n_correct * sizeof *c);
+	memcpy(c, correct, n_correct * sizeof *c);
+	q->correct = c;
+	q->n_correct = n_correct;
+}
+
+static void cloze_q(const char *id, const char *text, const char *a, const char *b)
+{
+	quiz_question *q = question(id, QUIZ_CLOZE, text, NULL);
+	quiz_blank *bl = arena_alloc(quiz_arena(bank), 2 * sizeof *bl);
+	bl[0].answers = quiz_strings_copy(bank, &a, 1);
+	bl[1].answers = quiz_strings_copy(bank, &b, 1);
+	q->blanks = bl;
+	q->n_blanks = 2;
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	bank = quiz_new();
+	quiz_set_title(bank, "The Lakeshore Water Compact");
+	diag_list *d = diag_list_new();
+	article *a = article_parse("lake.md", article_md, strlen(article_md), d);
+	assert_non_null(a);
+	diag_list_free(d);
+	quiz_set_article(bank, a);
+
+	const quiz_actor *ruiz = actor("ruiz", "Maria Alvarez Ruiz");
+	const quiz_actor *qin = actor("qin", "Tomas Qin");
+	const quiz_actor *lie = actor("lie", "Sven Lie");
+	const quiz_actor *hartley = actor("hartley", "John F. Hartley");
+	const quiz_actor *basin = actor("basin", "International Lake Basin Commission");
+	actor("quality", "Water Quality Commission");
+	const quiz_actor *liberal = actor("liberal", "Liberal Party");
+	actor("labour", "Labour Party");
+	const quiz_actor *summit = actor("summit", "Geneva Summit");
+	const quiz_actor *club = actor("club", "Norland Rowing Club");
+	const quiz_actor *ministry = actor("ministry", "Ministry of Water Resources");
+
+	date_q("signed-day", 1998, 5, 12, "On what date was the Lakeshore Water Compact signed?",
+	       "signed in Geneva, Switzerland, on 12 May 1998");
+	date_q("signed-year", 1998, 0, 0, "In what year was the compact signed?",
+	       "signed in Geneva, Switzerland, on 12 May 1998");
+	date_q("left-office", 2011, 0, 0, "When did Maria Alvarez Ruiz leave office?",
+	       "In 2011 Maria Alvarez Ruiz left office");
+	date_q("proposed", 1984, 0, 0, "In what year was the compact first proposed?",
+	       "first proposed in 1984");
+	date_q("spent-by", 2019, 0, 0, "By which year had the countries spent 4.5 billion euros?",
+	       "By 2019 they had spent 4.5 billion euros");
+
+	number_q("spent", 4.5, "billion euros", "4.5 billion euros",
+	         "How much had the two countries spent by 2019?", "spent 4.5 billion euros");
+	number_q("pledged", 5, "billion euros", "more than 5 billion euros",
+	         "How much did the two countries pledge?", "pledged more than 5 billion euros");
+	number_q("plants-money", 300, "million euros", "300 million euros",
+	         "About how much money went to treatment plants?", "about 300 million euros went to 26 treatment plants");
+	number_q("plants", 26, NULL, "26", "How many treatment plants were funded?",
+	         "26 treatment plants");
+	number_q("fish", 7, "billion", "7 billion", "How many fish live in the basin?",
+	         "home to 7 billion fish");
+	number_q("operations", 2, NULL, "two", "How many operations did the dam need?",
+	         "Two operations were needed");
+	number_q("dam", 47, "metres", "47 metres", "How tall is the main dam?", "which is 47 metres tall");
+	number_q("weeks", 2, "weeks", "two weeks", "How long did the Geneva Summit last?",
+	         "lasted two weeks");
+
+	actor_q("negotiator", ruiz, "Who negotiated the compact for Norland?",
+	        "negotiated by Norland's foreign minister Maria Alvarez Ruiz");
+	actor_q("envoy", qin, "Who was Vessia's envoy?", "Vessia's envoy Tomas Qin");
+	actor_q("diplomat", lie, "Which diplomat complained about the River Lei?",
+	        "The Vessian diplomat Sven Lie complained");
+	actor_q("lawyer", hartley, "Who drafted the treaty?", "drafted by the lawyer John F. Hartley");
+	actor_q("created", basin, "Which body did the compact create?",
+	        "The compact created the International Lake Basin Commission");
+	actor_q("opposed", liberal, "Which party opposed the compact?", "The Liberal Party opposed the compact");
+	actor_q("summit", summit, "Which meeting produced the compact?", "The Geneva Summit that produced it");
+	actor_q("payer", ministry, "Who pays for the commission?",
+	        "The Ministry of Water Resources pays for the commission");
+	actor_q("proposer", club, "Who first proposed the compact?", "first proposed in 1984 by the Norland Rowing Club");
+
+	text_q("city", "Geneva", "In which city was the compact signed?",
+	       "signed in Geneva, Switzerland, on 12 May 1998");
+	text_q("region", "Yangtze", "Near which river were the treatment plants built?",
+	       "26 treatment plants in the Yangtze delta region of Vessia");
+	text_q("governments", "Norland and Vessia", "Which governments signed the compact?",
+	       "by the governments of Norland and Vessia");
+	text_q("street", "14 Harbour Street", "What is the address of the basin commission?",
+	       "based at 14 Harbour Street");
+
+	claim_q("claim-true", true, NULL, "True or false: Maria Alvarez Ruiz left office in 2011.",
+	        "In 2011 Maria Alvarez Ruiz left office");
+	claim_q("claim-false", false, "The Water Quality Commission monitors pollution.",
+	        "True or false: the International Lake Basin Commission monitors pollution.",
+	        "the Water Quality Commission, monitors pollution");
+
+	static const char *const parties[] = {"the Liberal Party", "the Labour Party",
+	                                      "the Norland Rowing Club", "the Geneva Summit"};
+	choice_q("choice-opposed", parties, 4, (const size_t[]){0}, 1,
+	         "Who opposed the compact?");
+	static const char *const people[] = {"Maria Alvarez Ruiz", "Tomas Qin", "Sven Lie",
+	                                     "John F. Hartley"};
+	choice_q("choice-negotiators", people, 4, (const size_t[]){0, 1}, 2,
+	         "Who negotiated the compact? Select all that apply.");
+	cloze_q("cloze", "The compact was signed in ___ in ___.", "Geneva", "1998");
+
+	g = grader_new(bank, NULL);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	grader_free(g);
+	quiz_free(bank);
+	return 0;
+}
+
+typedef struct {
+	const char *id;
+	const char *typed;
+	grade_verdict verdict;
+	const char *note;   /* a part of the note, or NULL to not check it */
+} rule_case;
+
+static const quiz_question *find(const char *id)
+{
+	for (size_t i = 0; i < quiz_question_count(bank); i++)
+		if (strcmp(quiz_question_at(bank, i)->id, id) == 0)
+			return quiz_question_at(bank, i);
+	fail_msg("no question %s", id);
+	return NULL;
+}
+
+static void run_cases(const rule_case *cases, size_t n)
+{
+	int failures = 0;
+	for (size_t i = 0; i < n; i++) {
+		grade_result r;
+		grader_grade(g, find(cases[i].id), cases[i].typed, &r);
+		bool ok = r.verdict == cases[i].verdict &&
+		          (!cases[i].note || strstr(r.note, cases[i].note));
+		/* A note never contradicts the verdict. */
+		if (grade_verdict_accepted(r.verdict) && strncmp(r.note, "Wrong", 5) == 0)
+			ok = false;
+		if (!grade_verdict_accepted(r.verdict) && strncmp(r.note, "Right", 5) == 0)
+			ok = false;
+		if (!ok) {
+			print_message("%s: \"%s\": got %s \"%s\", want %s \"%s\"\n", cases[i].id,
+			              cases[i].typed, grade_verdict_name(r.verdict), r.note,
+			              grade_verdict_name(cases[i].verdict), cases[i].note ? cases[i].note : "");
+			failures++;
+		}
+	}
+	assert_int_equal(failures, 0);
+}
+
+#define RUN(cases) run_cases(cases, sizeof cases / sizeof *cases)
+#define OK GRADE_CORRECT
+#define CLOSE GRADE_CLOSE
+#define WRONG GRADE_WRONG
+#define AMBIG GRADE_AMBIGUOUS
+#define PART GRADE_PARTIAL
+
+/* Hedges and context around a right value are harmless; another value,
+ * another entity, a bound or a negation is not. */
+static void test_context(void **state)
+{
+	(void)state;
+	static const rule_case cases[] = {
+		{"signed-year", "around 1998", OK, NULL},
+		{"signed-year", "early 1998", OK, NULL},
+		{"signed-year", "in 1998 during the heat wave", OK, "Right"},
+		{"left-office", "She left office in 2011", OK, "Right"},
+		{"left-office", "in 2011", OK, NULL},
+		{"left-office", "It was in 2011", OK, NULL},
+		{"left-office", "2011, after negotiating the compact", OK, "after the comma"},
+		{"left-office", "2011, not 2012", WRONG, NULL},
+		{"left-office", "2011, 2012", WRONG, NULL},
+		{"signed-year", "1998 during the Geneva Summit", OK, NULL},
+		{"city", "the summit in Geneva, Switzerland", OK, "Right"},
+		{"region", "the Yangtze delta", OK, "Right"},
+		{"negotiator", "foreign minister Maria Alvarez Ruiz of Norland", OK, NULL},
+		/* Must stay wrong. */
+		{"signed-year", "1997", WRONG, NULL},
+		{"signed-year", "1999", WRONG, NULL},
+		{"signed-year", "before 1998", WRONG, NULL},
+		{"signed-year", "between 1997 and 1999", WRONG, NULL},
+		{"signed-year", "not 1998", WRONG, NULL},
+		{"signed-year", "1998 or 1999", WRONG, NULL},
+		{"signed-year", "1998 or 1984", WRONG, NULL},
+		{"left-office", "She left office in 2012", WRONG, NULL},
+		{"city", "Geneva and Ostrava", WRONG, NULL},
+		{"city", "not Geneva", WRONG, NULL},
+		{"negotiator", "Maria Alvarez Ruiz and Tomas Qin", WRONG, NULL},
+		{"negotiator", "Tomas Qin", WRONG, NULL},
+		{"opposed", "the Liberal Party and the Labour Party", WRONG, NULL},
+		{"region", "Ostrava", WRONG, NULL},
+		{"governments", "Vessia, Norland", OK, "listed another way"},
+		{"governments", "Norland & Vessia", OK, NULL},
+		{"governments", "Norland", WRONG, NULL},
+		{"governments", "Norland, Vessia and Ostrava", WRONG, NULL},
+	};
+	RUN(cases);
+}
+
+/* Numbers as people write them. */
+static void test_numbers(void **state)
+{
+	(void)state;
+	static const rule_case cases[] = {
+		{"spent", "4.5 billion", OK, NULL},
+		{"spent", "€4.5 billion", OK, NULL},
+		{"spent", "4.5bn", OK, NULL},
+		{"spent", "4.5", OK, NULL},
+		{"spent", "4,500,000,000 euros", OK, NULL},
+		{"spent", "four and a half billion euros", OK, NULL},
+		{"plants-money", "300m", OK, NULL},
+		{"plants-money", "€300,000,000", OK, NULL},
+		{"plants-money", "about 300 million euros", OK, NULL},
+		{"fish", "7,000,000,000", OK, NULL},
+		{"fish", "seven billion", OK, NULL},
+		{"operations", "a pair", OK, NULL},
+		{"operations", "2 operations", OK, NULL},
+		{"operations", "a couple", OK, NULL},
+		{"dam", "47 metres, taller than most", OK, NULL},
+		{"weeks", "a fortnight", WRONG, NULL},
+		{"pledged", "more than 5 billion", OK, NULL},
+		{"pledged", "more than 5 billion euros", OK, NULL},
+		{"dam", "47 metres tall", OK, NULL},
+		/* Must stay wrong. */
+		{"spent", "4.6 billion", WRONG, NULL},
+		{"spent", "4.5 million", WRONG, NULL},
+		{"spent", "more than 4.5 billion", WRONG, NULL},
+		{"spent", "between 4 and 5 billion", WRONG, NULL},
+		{"plants", "27", WRONG, NULL},
+		{"plants", "not 26", WRONG, NULL},
+		{"plants", "fewer than 26", WRONG, NULL},
+		{"dam", "47 feet", WRONG, NULL},
+	};
+	RUN(cases);
+}
+
+/* Years in words, short years, the year from the article. */
+static void test_years(void **state)
+{
+	(void)state;
+	static const rule_case cases[] = {
+		{"proposed", "nineteen eighty-four", OK, NULL},
+		{"proposed", "in '84", OK, NULL},
+		{"signed-year", "nineteen ninety-eight", OK, NULL},
+		{"spent-by", "twenty nineteen", OK, NULL},
+		{"signed-day", "12 May", OK, "the year comes from the article"},
+		{"signed-day", "May 12th", OK, "the year comes from the article"},
+		{"signed-day", "May 1998", WRONG, "the article gives the day"},
+		{"signed-day", "12 May '98", OK, NULL},
+		{"signed-day", "12 May '97", WRONG, NULL},
+		{"proposed", "nineteen eighty-five", WRONG, NULL},
+		{"proposed", "in '85", WRONG, NULL},
+		{"spent-by", "by 2019", OK, NULL},
+		{"spent-by", "by 2018", WRONG, NULL},
+	};
+	RUN(cases);
+}
+
+/* Names: a distinctive part, middle names and initials, the other order,
+ * of/for slips, abbreviations. */
+static void test_names(void **state)
+{
+	(void)state;
+	static const rule_case cases[] = {
+		{"created", "Lake Basin Commission", OK, "Right"},
+		{"created", "the Basin Commission", OK, NULL},
+		{"summit", "Geneva", OK, NULL},
+		{"opposed", "the Liberals", OK, NULL},
+		{"opposed", "Liberal", OK, NULL},
+		{"proposer", "the Rowing Club", OK, NULL},
+		{"lawyer", "John Fitzgerald Hartley", OK, NULL},
+		{"lawyer", "J. F. Hartley", OK, NULL},
+		{"lawyer", "Hartley, John", OK, NULL},
+		{"negotiator", "Ruiz, Maria Alvarez", OK, NULL},
+		{"negotiator", "Qin, Tomas", WRONG, NULL},
+		{"envoy", "Qin Tomas", OK, NULL},
+		{"negotiator", "Ruiz", OK, NULL},
+		{"created", "International Lake Basin Commision", CLOSE, NULL},
+		{"created", "International Lake Basin Commission in Ostrava", OK, NULL},
+		{"created", "International Lake Basin Commission of Vessia", WRONG, NULL},
+		{"created", "International Commission for the Lake Basin", WRONG, NULL},
+		{"created", "International Lake Basin Comm.", WRONG, NULL},
+		{"payer", "Ministry for Water Resources", OK, "of or for"},
+		{"payer", "the Ministry of Water Resources", OK, NULL},
+		{"payer", "Ministry", WRONG, NULL},
+		{"payer", "Ministry of Energy Resources", WRONG, NULL},
+		{"street", "14 Harbour St", OK, NULL},
+		{"street", "14 Harbour St.", OK, NULL},
+		/* Must stay wrong or ambiguous. */
+		{"created", "Commission", WRONG, NULL},
+		{"created", "the Commission", AMBIG, NULL},
+		{"opposed", "Party", WRONG, NULL},
+		{"opposed", "the Labour Party", WRONG, NULL},
+		{"created", "Water Quality Commission", WRONG, NULL},
+		{"proposer", "Club", WRONG, NULL},
+		{"proposer", "Rowing", WRONG, NULL},
+		{"negotiator", "Maria", WRONG, NULL},
+		{"lawyer", "John", WRONG, NULL},
+		{"street", "15 Harbour St", WRONG, NULL},
+	};
+	RUN(cases);
+}
+
+/* Small slips in short words: a transposition, never towards another name
+ * of the article, never in digits. */
+static void test_short_slips(void **state)
+{
+	(void)state;
+	static const rule_case cases[] = {
+		{"envoy", "Tomas Qni", CLOSE, NULL},
+		{"envoy", "Qni", CLOSE, NULL},
+		{"diplomat", "Sven Lei", WRONG, NULL},
+		{"diplomat", "Lei", WRONG, NULL},
+		{"plants", "62", WRONG, NULL},
+		{"envoy", "Tomas Qing", WRONG, NULL},
+	};
+	RUN(cases);
+}
+
+/* Claims with a reason. */
+static void test_claims(void **state)
+{
+	(void)state;
+	static const rule_case cases[] = {
+		{"claim-true", "True, she left office in 2011", OK, NULL},
+		{"claim-true", "yes", OK, NULL},
+		{"claim-false", "No, it was the Water Quality Commission", OK, NULL},
+		{"claim-false", "false, it was the quality commission", OK, NULL},
+		{"claim-false", "false", OK, NULL},
+		{"claim-false", "not true", OK, NULL},
+		{"claim-false", "untrue", OK, NULL},
+		{"claim-true", "not true", WRONG, NULL},
+		{"claim-false", "false, it was a sponge", WRONG, "not the reason"},
+		/* A committed wrong reason is wrong. */
+		{"claim-false", "false, it was the Liberal Party", WRONG, NULL},
+		{"claim-false", "true, it monitors pollution", WRONG, NULL},
+		{"claim-true", "false, she left in 2012", WRONG, NULL},
+	};
+	RUN(cases);
+}
+
+/* Choices typed as text; cloze parts separated by commas. */
+static void test_choices(void **state)
+{
+	(void)state;
+	static const rule_case cases[] = {
+		{"choice-opposed", "Liberal", OK, NULL},
+		{"choice-opposed", "the liberals", OK, NULL},
+		{"choice-opposed", "Labour", WRONG, NULL},
+		{"choice-opposed", "Party", AMBIG, NULL},
+		{"choice-negotiators", "Ruiz and Qin", OK, NULL},
+		{"choice-negotiators", "Maria Alvarez Ruiz, Tomas Qin", OK, NULL},
+		{"choice-negotiators", "Ruiz", PART, NULL},
+		{"choice-negotiators", "Ruiz and Lie", WRONG, NULL},
+		{"cloze", "Geneva, 1998", OK, NULL},
+		{"cloze", "Geneva; 1998", OK, NULL},
+		{"cloze", "Geneva, 1999", PART, NULL},
+		{"cloze", "Geneva and 1998", OK, NULL},
+		{"cloze", "Geneva 1998", OK, NULL},
+		{"cloze", "1998 Geneva", WRONG, NULL},
+		{"choice-negotiators", "a b c d", WRONG, "every choice"},
+		{"choice-opposed", "it was the liberal party", OK, NULL},
+	};
+	RUN(cases);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_context),
+		cmocka_unit_test(test_numbers),
+		cmocka_unit_test(test_years),
+		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_short_slips),
+		cmocka_unit_test(test_claims),
+		cmocka_unit_test(test_choices),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
