@@ -471,13 +471,25 @@ static int copy_answers(merger *m, answer_copy *c, int64_t from, int after, int6
 		 * UTF-8; but no longer than take lets them be. */
 		bool answer_ok = sqlite3_column_type(c->read, 2) == SQLITE_TEXT &&
 		                 sqlite3_column_bytes(c->read, 2) <= STORE_MAX_ANSWER;
-		if (!question || q_bank != bank || !int_col(c->read, 0, 1, INT32_MAX, false) ||
-		    !answer_ok || !store_known_verdict(store_column_text(c->read, 3)) ||
-		    !real_col(c->read, 4, 0, 1) || !real_col(c->read, 5, 0, 1) ||
-		    !int_col(c->read, 6, 0, 1000, false) || !flag_col(c->read, 7) ||
-		    !flag_col(c->read, 8) || !int_col(c->read, 9, 0, MAX_TIME_MS, false) ||
-		    !time_col(c->read, 10, false) || !chosen_ok) {
-			rc = bad_row(m, "an answer of a session is malformed", uuid);
+		const char *why = NULL;
+		if (!question || q_bank != bank || !int_col(c->read, 0, 1, INT32_MAX, false))
+			why = "its question or its place in the session";
+		else if (!answer_ok || !chosen_ok)
+			why = "the answer is not text of at most 64 KiB";
+		else if (!store_known_verdict(store_column_text(c->read, 3)) ||
+		         !real_col(c->read, 4, 0, 1) || !real_col(c->read, 5, 0, 1))
+			why = "its verdict, or a credit not from 0 to 1";
+		else if (!int_col(c->read, 6, 0, 1000, false) || !flag_col(c->read, 7) ||
+		         !flag_col(c->read, 8))
+			why = "its hints, passage or override";
+		else if (!int_col(c->read, 9, 0, MAX_TIME_MS, false) || !time_col(c->read, 10, false))
+			why = "its times";
+		if (why) {
+			buf problem;
+			buf_init(&problem);
+			buf_printf(&problem, "an answer of a session is malformed: %s", why);
+			rc = bad_row(m, problem.ptr, uuid);
+			buf_release(&problem);
 			break;
 		}
 		if (m->dry)
@@ -609,16 +621,29 @@ static int merge_sessions(merger *m)
 		const char *status = store_column_text(read, 9);
 		bool has_class = sqlite3_column_type(read, 16) != SQLITE_NULL;
 		int64_t class_id = has_class ? map_get(&m->classes, sqlite3_column_int64(read, 16)) : 0;
-		bool limit_ok = int_col(read, 17, 0, 0, true) || int_col(read, 17, 1000, 86400000, false);
-		if (!valid_uuid(uuid) || !learner || !bank || (has_class && !class_id) ||
-		    !store_known_mode(mode) ||
-		    store_session_status_parse(status) == STORE_STATUS_COUNT ||
-		    !int_col(read, 5, INT64_MIN, INT64_MAX, true) || !int_col(read, 6, 0, MAX_COUNT, false) ||
-		    !time_col(read, 7, false) || !time_col(read, 8, true) ||
-		    !real_col(read, 10, 0, MAX_SCORE) || !real_col(read, 11, 0, MAX_SCORE) ||
-		    !text_col(read, 12, 256, true) || !int_col(read, 13, 0, INT32_MAX, true) ||
-		    !int_col(read, 14, 0, INT64_MAX, true) || !limit_ok) {
-			rc = bad_row(m, "a session is malformed", uuid);
+		const char *why = NULL;
+		if (!valid_uuid(uuid) || !learner || !bank || (has_class && !class_id))
+			why = "its id, learner, bank or class";
+		else if (!store_known_mode(mode) || store_session_status_parse(status) == STORE_STATUS_COUNT)
+			why = "its mode or status";
+		else if (!int_col(read, 5, INT64_MIN, INT64_MAX, true) ||
+		         !int_col(read, 6, 0, MAX_COUNT, false))
+			why = "its seed or its count of questions";
+		else if (!time_col(read, 7, false) || !time_col(read, 8, true))
+			why = "its start or end is not a time from 1970 to 9999";
+		else if (!real_col(read, 10, 0, MAX_SCORE) || !real_col(read, 11, 0, MAX_SCORE))
+			why = "its score is not a number of points";
+		else if (!text_col(read, 12, 256, true) || !int_col(read, 13, 0, INT32_MAX, true) ||
+		         !int_col(read, 14, 0, INT64_MAX, true))
+			why = "its host or process";
+		else if (!int_col(read, 17, 0, 0, true) && !int_col(read, 17, 1000, 86400000, false))
+			why = "its time limit is not from 1 second to 24 hours";
+		if (why) {
+			buf problem;
+			buf_init(&problem);
+			buf_printf(&problem, "a session is malformed: %s", why);
+			rc = bad_row(m, problem.ptr, uuid);
+			buf_release(&problem);
 			break;
 		}
 		if (m->dry) {

@@ -159,9 +159,14 @@ sqlite3 long.quiz "
 	DELETE FROM question_lists WHERE question = (SELECT position FROM q) AND list = 'correct';
 	WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 19999)
 	INSERT INTO question_lists SELECT (SELECT position FROM q), 'correct', i, 0 FROM n;"
-/usr/bin/time -f '%M' -o "$T/kb" "$RECALL" check long.quiz > "$T/out" 2> "$T/err"
+if [ -x /usr/bin/time ]; then
+	/usr/bin/time -f '%M' -o "$T/kb" "$RECALL" check long.quiz > "$T/out" 2> "$T/err"
+	kb=$(tail -n 1 "$T/kb")
+	[ "$kb" -lt 400000 ] && ok "... in less than 400 MB ($((kb / 1024)) MB)" ||
+		not_ok "... in less than 400 MB" "$((kb / 1024)) MB"
+else
+	echo "# build: no GNU time here, the memory of a long list is not measured"
+	"$RECALL" check long.quiz > "$T/out" 2> "$T/err"
+fi
 expect_grep "a pack of 20,000 answers is loaded, then fails its digest" "$T/err" \
 	"its contents do not match their digest"
-kb=$(tail -n 1 "$T/kb")
-[ "$kb" -lt 400000 ] && ok "... in less than 400 MB ($((kb / 1024)) MB)" ||
-	not_ok "... in less than 400 MB" "$((kb / 1024)) MB"
