@@ -672,7 +672,7 @@ static void render_text(const report_options *o, const report *r, const char *ba
 
 static void csv_text(buf *out, const char *s)
 {
-	escape_csv(out, s, strlen(s));
+	escape_csv_cell(out, s, strlen(s));
 }
 
 static void json_text(buf *out, const char *s)
@@ -724,7 +724,7 @@ static void render_csv(const report *r, buf *out)
 		buf_init(&col);
 		buf_printf(&col, "q:%s", report_item_at(r, q)->id);
 		buf_putc(out, ',');
-		escape_csv(out, col.ptr, col.len);
+		escape_csv_cell(out, col.ptr, col.len);
 		buf_release(&col);
 	}
 	buf_puts(out, "\r\n");
@@ -793,7 +793,7 @@ static void render_items_csv(const report *r, buf *out)
 		for (size_t w = 0; w < REPORT_WRONG_MAX; w++) {
 			buf_putc(out, ',');
 			if (w < it->n_wrong) {
-				escape_csv(out, it->wrong[w].shown, it->wrong[w].len);
+				escape_csv_cell(out, it->wrong[w].shown, it->wrong[w].len);
 				buf_printf(out, ",%zu", it->wrong[w].count);
 			} else {
 				buf_putc(out, ',');

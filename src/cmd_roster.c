@@ -140,11 +140,11 @@ static void list_csv(const roster_rows *l, buf *out)
 {
 	buf_puts(out, "id,name,group\r\n");
 	for (size_t i = 0; i < l->count; i++) {
-		escape_csv(out, l->rows[i].id, strlen(l->rows[i].id));
+		escape_csv_cell(out, l->rows[i].id, strlen(l->rows[i].id));
 		buf_putc(out, ',');
-		escape_csv(out, l->rows[i].name, strlen(l->rows[i].name));
+		escape_csv_cell(out, l->rows[i].name, strlen(l->rows[i].name));
 		buf_putc(out, ',');
-		escape_csv(out, l->rows[i].group, strlen(l->rows[i].group));
+		escape_csv_cell(out, l->rows[i].group, strlen(l->rows[i].group));
 		buf_puts(out, "\r\n");
 	}
 }

@@ -210,3 +210,16 @@ if wait_screen "EXIT=0" > /dev/null; then
 else
 	not_ok "terminal: the report ends"
 fi
+
+# A typed answer or a roster name that a spreadsheet would run as a formula
+# is written as text, with a ' in front.
+printf 'id,name\nz1,@SUM(A1)\n' > "$T/z.csv"
+"$RECALL" roster import "$T/z.csv" --class Z > /dev/null
+"$RECALL" class set --class Z --order bank --seed 1 > /dev/null
+printf '%s\n' 7 Paris '=HYPERLINK("http://x")' false | "$RECALL" take "$BANK" --class Z --student z1 > /dev/null 2>&1
+run "$RECALL" report --class Z --format csv --items
+expect_grep "csv: a typed formula is neutralised" "$T/out" "'=HYPERLINK"
+run "$RECALL" report --class Z --format csv
+expect_grep "csv: a roster name like a formula is neutralised" "$T/out" "z1,\"'@SUM(A1)"
+run "$RECALL" roster list --class Z --format csv
+expect_grep "roster csv: a name like a formula is neutralised" "$T/out" "'@SUM(A1)"
