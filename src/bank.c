@@ -2696,8 +2696,19 @@ static void compile_root(compiler *c, const node *root)
 			diag_hint(dg, "this recall reads `recall: %d`", BANK_FORMAT_VERSION);
 		}
 	}
-	if (fields[1])
-		quiz_set_title(c->q, text_field(c, fields[1], "title"));
+	if (fields[1]) {
+		const char *title = text_field(c, fields[1], "title");
+		/* A title is shown on every screen and stored with every session:
+		 * a line's worth, not a file's. */
+		if (title && strlen(title) > BANK_MAX_TITLE) {
+			diag *dg = error_at(c, fields[1]->line, fields[1]->col,
+			                    "the title is %zu bytes long; at most %d", strlen(title),
+			                    BANK_MAX_TITLE);
+			diag_hint(dg, "a title names the bank in a line; the article holds the text");
+		} else {
+			quiz_set_title(c->q, title);
+		}
+	}
 	if (fields[3] && !fields[3]->bad) {
 		const char *order = text_field(c, fields[3], "date_order");
 		if (order && strcmp(order, "mdy") == 0)

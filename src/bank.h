@@ -11,6 +11,8 @@
 /* Banks larger than this are refused, as is nesting deeper than BANK_MAX_DEPTH. */
 #define BANK_MAX_SIZE (64u * 1024 * 1024)
 #define BANK_MAX_DEPTH 64
+/* The longest title a bank may have, in bytes. */
+#define BANK_MAX_TITLE 1024
 
 /* The format version this compiler reads (`recall: 1`). */
 #define BANK_FORMAT_VERSION 1

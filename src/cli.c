@@ -13,12 +13,20 @@
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
+	/* The message quotes what was typed, which may hold escape sequences. */
 	va_list ap;
-	fprintf(stderr, "recall %s: ", cmd);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	char *message = NULL;
+	int n = vasprintf(&message, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry 'recall %s --help'.\n", cmd);
+	buf shown;
+	buf_init(&shown);
+	if (n >= 0)
+		text_sanitize(message, (size_t)n, &shown);
+	fprintf(stderr, "recall %s: %s\nTry 'recall %s --help'.\n", cmd, n >= 0 ? shown.ptr : fmt,
+	        cmd);
+	buf_release(&shown);
+	free(message);
 	return EXIT_USAGE;
 }
 

@@ -124,3 +124,11 @@ expect_text "in a folder shared with a group, the group may read and write it, n
 	/dev/stdin "660" <<MODE
 $(stat -c %a "$T/class/recall.db")
 MODE
+
+# A usage error quotes what was typed: an escape sequence in it is shown as
+# a picture, never sent to the terminal.
+esc=$(printf '\033]0;pwned\007')
+run "$RECALL" read --width "$esc" "$ROOT/content/china-fentanyl-sanctions.md"
+expect_status "a usage error quoting an escape: exit 2" 2
+if grep -q "$(printf '\033')" "$T/err"; then not_ok "a usage error quoting an escape sends none" "$(cat -v "$T/err")"; else
+	ok "a usage error quoting an escape sends none"; fi
