@@ -73,6 +73,32 @@ bool cli_parse_count(const char *cmd, const char *option, const char *value, lon
 	return true;
 }
 
+bool cli_parse_seed(const char *cmd, const char *value, uint64_t *seed)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(value, &end, 10);
+	if (errno || *end || end == value || value[0] == '-') {
+		cli_usage_error(cmd, "--seed takes a whole number, not '%s'", value);
+		return false;
+	}
+	*seed = v;
+	return true;
+}
+
+bool cli_parse_date_order(const char *cmd, const char *value, quiz_date_order *order)
+{
+	if (strcmp(value, "mdy") == 0)
+		*order = QUIZ_DATE_ORDER_MDY;
+	else if (strcmp(value, "dmy") == 0)
+		*order = QUIZ_DATE_ORDER_DMY;
+	else {
+		cli_usage_error(cmd, "--date-order must be mdy or dmy, not '%s'", value);
+		return false;
+	}
+	return true;
+}
+
 int cli_shared_option(const char *cmd, int c, const char *usage, char **argv, const char **db,
                       term_color_mode *color)
 {

@@ -4,7 +4,10 @@
 
 #include <stdbool.h>
 
+#include <stdint.h>
+
 #include "diag.h"
+#include "quiz.h"
 #include "term.h"
 
 /* Exit statuses, as DESIGN.md gives them. */
@@ -53,6 +56,11 @@ bool cli_parse_color(const char *cmd, const char *value, term_color_mode *mode);
  * printed) when it is not one or exceeds `max`. */
 bool cli_parse_count(const char *cmd, const char *option, const char *value, long max,
                      long *out);
+
+/* --seed: a whole number. False, with a usage error printed, when not. */
+bool cli_parse_seed(const char *cmd, const char *value, uint64_t *seed);
+/* --date-order: mdy or dmy. False, with a usage error printed, when not. */
+bool cli_parse_date_order(const char *cmd, const char *value, quiz_date_order *order);
 
 /* The options most commands share, for the end of their option switch:
  * --db (`d`) and --color (`C`) into `db` and `color` where the command takes

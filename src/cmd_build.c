@@ -86,17 +86,12 @@ int cmd_build(int argc, char **argv)
 				return cli_usage_error("build", "--articles needs a folder, not '%s'", optarg);
 			opt.articles = optarg;
 			break;
-		case 'C':
-			if (!cli_parse_color("build", optarg, &color))
-				return EXIT_USAGE;
+		default: {
+			int status = cli_shared_option("build", c, build_usage, argv, NULL, &color);
+			if (status != CLI_NEXT)
+				return status;
 			break;
-		case 'h':
-			fputs(build_usage, stdout);
-			return cli_finish(EXIT_OK);
-		case ':':
-			return cli_usage_error("build", "%s needs a value", argv[optind - 1]);
-		default:
-			return cli_usage_error("build", "unknown option '%s'", argv[optind - 1]);
+		}
 		}
 	}
 	if (optind != argc - 1)

@@ -67,17 +67,12 @@ int cmd_check(int argc, char **argv)
 		case 'q':
 			quiet = true;
 			break;
-		case 'C':
-			if (!cli_parse_color("check", optarg, &color))
-				return EXIT_USAGE;
+		default: {
+			int status = cli_shared_option("check", c, check_usage, argv, NULL, &color);
+			if (status != CLI_NEXT)
+				return status;
 			break;
-		case 'h':
-			fputs(check_usage, stdout);
-			return cli_finish(EXIT_OK);
-		case ':':
-			return cli_usage_error("check", "%s needs a value", argv[optind - 1]);
-		default:
-			return cli_usage_error("check", "unknown option '%s'", argv[optind - 1]);
+		}
 		}
 	}
 	if (optind == argc)

@@ -163,17 +163,12 @@ int cmd_draft(int argc, char **argv)
 				return EXIT_USAGE;
 			opt.seed = (unsigned long)value;
 			break;
-		case 'C':
-			if (!cli_parse_color("draft", optarg, &color))
-				return EXIT_USAGE;
+		default: {
+			int status = cli_shared_option("draft", c, draft_usage, argv, NULL, &color);
+			if (status != CLI_NEXT)
+				return status;
 			break;
-		case 'h':
-			fputs(draft_usage, stdout);
-			return cli_finish(EXIT_OK);
-		case ':':
-			return cli_usage_error("draft", "%s needs a value", argv[optind - 1]);
-		default:
-			return cli_usage_error("draft", "unknown option '%s'", argv[optind - 1]);
+		}
 		}
 	}
 	if (optind != argc - 1)

@@ -198,10 +198,8 @@ int cmd_export(int argc, char **argv)
 				return cli_usage_error("export", "--format must be csv or json, not '%s'",
 				                       optarg);
 			break;
-		case ':':
-			return cli_usage_error("export", "%s needs a value", argv[optind - 1]);
 		default:
-			return cli_usage_error("export", "unknown option '%s'", argv[optind - 1]);
+			return cli_shared_option("export", c, export_usage, argv, NULL, NULL);
 		}
 	}
 	if (optind != argc)

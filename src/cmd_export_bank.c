@@ -71,13 +71,13 @@ int cmd_export_bank(int argc, char **argv)
 		case 'o':
 			output = optarg;
 			break;
-		case 'h':
-			fputs(export_bank_usage, stdout);
-			return cli_finish(EXIT_OK);
-		case ':':
-			return cli_usage_error("export-bank", "%s needs a value", argv[optind - 1]);
-		default:
-			return cli_usage_error("export-bank", "unknown option '%s'", argv[optind - 1]);
+		default: {
+			int status = cli_shared_option("export-bank", c, export_bank_usage, argv,
+			                               NULL, NULL);
+			if (status != CLI_NEXT)
+				return status;
+			break;
+		}
 		}
 	}
 	if (!format)

@@ -94,25 +94,15 @@ int cmd_grade(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
 		switch (c) {
 		case 'D':
-			if (strcmp(optarg, "mdy") == 0)
-				gopt.date_order = QUIZ_DATE_ORDER_MDY;
-			else if (strcmp(optarg, "dmy") == 0)
-				gopt.date_order = QUIZ_DATE_ORDER_DMY;
-			else
-				return cli_usage_error("grade", "--date-order must be mdy or dmy, not '%s'",
-				                       optarg);
-			break;
-		case 'C':
-			if (!cli_parse_color("grade", optarg, &color))
+			if (!cli_parse_date_order("grade", optarg, &gopt.date_order))
 				return EXIT_USAGE;
 			break;
-		case 'h':
-			fputs(grade_usage, stdout);
-			return cli_finish(EXIT_OK);
-		case ':':
-			return cli_usage_error("grade", "%s needs a value", argv[optind - 1]);
-		default:
-			return cli_usage_error("grade", "unknown option '%s'", argv[optind - 1]);
+		default: {
+			int status = cli_shared_option("grade", c, grade_usage, argv, NULL, &color);
+			if (status != CLI_NEXT)
+				return status;
+			break;
+		}
 		}
 	}
 	int rest = argc - optind;

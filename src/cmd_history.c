@@ -356,10 +356,8 @@ int cmd_history(int argc, char **argv)
 		case 'l':
 			last = true;
 			break;
-		case ':':
-			return cli_usage_error("history", "%s needs a value", argv[optind - 1]);
 		default:
-			return cli_usage_error("history", "unknown option '%s'", argv[optind - 1]);
+			return cli_shared_option("history", c, history_usage, argv, NULL, NULL);
 		}
 	}
 	const char *session_spec = last ? "1" : NULL;

@@ -391,13 +391,12 @@ int cmd_import(int argc, char **argv)
 		case 'o':
 			output = optarg;
 			break;
-		case 'h':
-			fputs(import_usage, stdout);
-			return cli_finish(EXIT_OK);
-		case ':':
-			return cli_usage_error("import", "%s needs a value", argv[optind - 1]);
-		default:
-			return cli_usage_error("import", "unknown option '%s'", argv[optind - 1]);
+		default: {
+			int status = cli_shared_option("import", c, import_usage, argv, NULL, NULL);
+			if (status != CLI_NEXT)
+				return status;
+			break;
+		}
 		}
 	}
 	if (!format)

@@ -50,16 +50,12 @@ int cmd_merge(int argc, char **argv)
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
 		switch (c) {
-		case 'd':
-			db = optarg;
+		default: {
+			int status = cli_shared_option("merge", c, merge_usage, argv, &db, NULL);
+			if (status != CLI_NEXT)
+				return status;
 			break;
-		case 'h':
-			fputs(merge_usage, stdout);
-			return cli_finish(EXIT_OK);
-		case ':':
-			return cli_usage_error("merge", "%s needs a value", argv[optind - 1]);
-		default:
-			return cli_usage_error("merge", "unknown option '%s'", argv[optind - 1]);
+		}
 		}
 	}
 	if (optind == argc)

@@ -56,17 +56,12 @@ int cmd_read(int argc, char **argv)
 			if (!cli_parse_count("read", "--width", optarg, 10000, &width))
 				return EXIT_USAGE;
 			break;
-		case 'C':
-			if (!cli_parse_color("read", optarg, &color))
-				return EXIT_USAGE;
+		default: {
+			int status = cli_shared_option("read", c, read_usage, argv, NULL, &color);
+			if (status != CLI_NEXT)
+				return status;
 			break;
-		case 'h':
-			fputs(read_usage, stdout);
-			return cli_finish(EXIT_OK);
-		case ':':
-			return cli_usage_error("read", "%s needs a value", argv[optind - 1]);
-		default:
-			return cli_usage_error("read", "unknown option '%s'", argv[optind - 1]);
+		}
 		}
 	}
 	if (optind != argc - 1)

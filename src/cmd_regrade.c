@@ -639,16 +639,13 @@ int cmd_regrade(int argc, char **argv)
 		case 'u':
 			o.user = optarg;
 			break;
-		case 'd':
-			o.db = optarg;
+		default: {
+			int status = cli_shared_option("regrade", c, regrade_usage, argv,
+			                               &o.db, NULL);
+			if (status != CLI_NEXT)
+				return status;
 			break;
-		case 'h':
-			fputs(regrade_usage, stdout);
-			return cli_finish(EXIT_OK);
-		case ':':
-			return cli_usage_error("regrade", "%s needs a value", argv[optind - 1]);
-		default:
-			return cli_usage_error("regrade", "unknown option '%s'", argv[optind - 1]);
+		}
 		}
 	}
 	if (actions != 1)

@@ -1310,20 +1310,13 @@ int cmd_report(int argc, char **argv)
 		case 'o':
 			o.output = optarg;
 			break;
-		case 'd':
-			o.db = optarg;
+		default: {
+			int status = cli_shared_option("report", c, report_usage, argv,
+			                               &o.db, &o.color);
+			if (status != CLI_NEXT)
+				return status;
 			break;
-		case 'C':
-			if (!cli_parse_color("report", optarg, &o.color))
-				return EXIT_USAGE;
-			break;
-		case 'h':
-			fputs(report_usage, stdout);
-			return cli_finish(EXIT_OK);
-		case ':':
-			return cli_usage_error("report", "%s needs a value", argv[optind - 1]);
-		default:
-			return cli_usage_error("report", "unknown option '%s'", argv[optind - 1]);
+		}
 		}
 	}
 	if (optind != argc)

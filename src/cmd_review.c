@@ -104,43 +104,28 @@ static int parse_options(int argc, char **argv, review_options *o)
 				                                 "2026-03-01T09:30, not '%s'", optarg);
 			o->has_now = true;
 			break;
-		case 's': {
-			char *end;
-			errno = 0;
-			unsigned long long v = strtoull(optarg, &end, 10);
-			if (errno || *end || end == optarg || optarg[0] == '-')
-				return cli_usage_error("review", "--seed takes a whole number, not '%s'",
-				                       optarg);
-			o->seed = v;
+		case 's':
+			if (!cli_parse_seed("review", optarg, &o->seed))
+				return EXIT_USAGE;
 			o->has_seed = true;
 			break;
-		}
 		case 'D':
-			if (strcmp(optarg, "mdy") == 0)
-				o->date_order = QUIZ_DATE_ORDER_MDY;
-			else if (strcmp(optarg, "dmy") == 0)
-				o->date_order = QUIZ_DATE_ORDER_DMY;
-			else
-				return cli_usage_error("review", "--date-order must be mdy or dmy, not '%s'",
-				                       optarg);
+			if (!cli_parse_date_order("review", optarg, &o->date_order))
+				return EXIT_USAGE;
 			break;
 		case 'u':
 			o->user = optarg;
 			break;
-		case 'd':
-			o->db = optarg;
-			break;
-		case 'C':
-			if (!cli_parse_color("review", optarg, &o->color))
-				return EXIT_USAGE;
-			break;
 		case 'h':
 			fputs(review_usage, stdout);
 			return -1;
-		case ':':
-			return cli_usage_error("review", "%s needs a value", argv[optind - 1]);
-		default:
-			return cli_usage_error("review", "unknown option '%s'", argv[optind - 1]);
+		default: {
+			int status = cli_shared_option("review", c, review_usage, argv,
+			                               &o->db, &o->color);
+			if (status != CLI_NEXT)
+				return status;
+			break;
+		}
 		}
 	}
 	if (o->user && (!*o->user || !text_valid_utf8(o->user, strlen(o->user), NULL)))

@@ -294,10 +294,8 @@ int cmd_stats(int argc, char **argv)
 			if (!cli_parse_count("stats", "--missed", optarg, 1000000L, &missed_limit))
 				return EXIT_USAGE;
 			break;
-		case ':':
-			return cli_usage_error("stats", "%s needs a value", argv[optind - 1]);
 		default:
-			return cli_usage_error("stats", "unknown option '%s'", argv[optind - 1]);
+			return cli_shared_option("stats", c, stats_usage, argv, NULL, NULL);
 		}
 	}
 	if (optind != argc)

@@ -73,45 +73,31 @@ static int parse_options(int argc, char **argv, study_options *o, const char **p
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
 		switch (c) {
-		case 's': {
-			char *end;
-			errno = 0;
-			unsigned long long v = strtoull(optarg, &end, 10);
-			if (errno || *end || end == optarg || optarg[0] == '-')
-				return cli_usage_error("study", "--seed takes a whole number, not '%s'", optarg);
-			o->seed = v;
+		case 's':
+			if (!cli_parse_seed("study", optarg, &o->seed))
+				return EXIT_USAGE;
 			o->has_seed = true;
 			break;
-		}
 		case 'D':
-			if (strcmp(optarg, "mdy") == 0)
-				o->date_order = QUIZ_DATE_ORDER_MDY;
-			else if (strcmp(optarg, "dmy") == 0)
-				o->date_order = QUIZ_DATE_ORDER_DMY;
-			else
-				return cli_usage_error("study", "--date-order must be mdy or dmy, not '%s'",
-				                       optarg);
+			if (!cli_parse_date_order("study", optarg, &o->date_order))
+				return EXIT_USAGE;
 			break;
 		case 'u':
 			o->user = optarg;
 			break;
-		case 'd':
-			o->db = optarg;
-			break;
 		case 'n':
 			o->no_save = true;
-			break;
-		case 'C':
-			if (!cli_parse_color("study", optarg, &o->color))
-				return EXIT_USAGE;
 			break;
 		case 'h':
 			fputs(study_usage, stdout);
 			return -1;
-		case ':':
-			return cli_usage_error("study", "%s needs a value", argv[optind - 1]);
-		default:
-			return cli_usage_error("study", "unknown option '%s'", argv[optind - 1]);
+		default: {
+			int status = cli_shared_option("study", c, study_usage, argv,
+			                               &o->db, &o->color);
+			if (status != CLI_NEXT)
+				return status;
+			break;
+		}
 		}
 	}
 	if (optind != argc - 1)

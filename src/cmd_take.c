@@ -166,30 +166,17 @@ static int parse_options(int argc, char **argv, take_options *o, const char **pa
 				                       optarg);
 			o->order_given = true;
 			break;
-		case 's': {
-			char *end;
-			errno = 0;
-			unsigned long long v = strtoull(optarg, &end, 10);
-			if (errno || *end || end == optarg || optarg[0] == '-')
-				return cli_usage_error("take", "--seed takes a whole number, not '%s'", optarg);
-			o->seed = v;
+		case 's':
+			if (!cli_parse_seed("take", optarg, &o->seed))
+				return EXIT_USAGE;
 			o->has_seed = true;
 			break;
-		}
 		case 'D':
-			if (strcmp(optarg, "mdy") == 0)
-				o->date_order = QUIZ_DATE_ORDER_MDY;
-			else if (strcmp(optarg, "dmy") == 0)
-				o->date_order = QUIZ_DATE_ORDER_DMY;
-			else
-				return cli_usage_error("take", "--date-order must be mdy or dmy, not '%s'",
-				                       optarg);
+			if (!cli_parse_date_order("take", optarg, &o->date_order))
+				return EXIT_USAGE;
 			break;
 		case 'u':
 			o->user = optarg;
-			break;
-		case 'd':
-			o->db = optarg;
 			break;
 		case 'n':
 			o->no_save = true;
@@ -209,17 +196,16 @@ static int parse_options(int argc, char **argv, take_options *o, const char **pa
 		case 'M':
 			o->missed = true;
 			break;
-		case 'C':
-			if (!cli_parse_color("take", optarg, &o->color))
-				return EXIT_USAGE;
-			break;
 		case 'h':
 			fputs(take_usage, stdout);
 			return -1;
-		case ':':
-			return cli_usage_error("take", "%s needs a value", argv[optind - 1]);
-		default:
-			return cli_usage_error("take", "unknown option '%s'", argv[optind - 1]);
+		default: {
+			int status = cli_shared_option("take", c, take_usage, argv,
+			                               &o->db, &o->color);
+			if (status != CLI_NEXT)
+				return status;
+			break;
+		}
 		}
 	}
 	if (optind != argc - 1)
