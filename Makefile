@@ -38,7 +38,7 @@ ALL_CFLAGS = -std=c17 -D_GNU_SOURCE -DRECALL_VERSION='"$(VERSION)"' \
              $(OPT) $(WARN) $(SAN) $(PKG_CFLAGS) -Isrc -MMD -MP $(CPPFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(SAN) $(LDFLAGS)
 
-LIB_SRC  := $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_SRC  := $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard src/cmd/*.c)
 LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/src/%.o)
 LIB      := $(BUILD)/librecall.a
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
