@@ -263,7 +263,8 @@ static int show_sheet(progress_source *src, const char *spec, const chart_style 
 	session_pick p = {.spec = spec};
 	char *end;
 	long n = strtol(spec, &end, 10);
-	if (*spec && !*end && n > 0)
+	/* Eight characters or more are an id's start, even all in digits. */
+	if (*spec && !*end && n > 0 && strlen(spec) < 8)
 		p.nth = n;
 	else if (strlen(spec) < 8 || strspn(spec, "0123456789abcdefABCDEF-") != strlen(spec))
 		return cli_usage_error("history", "SESSION is N (1 for the newest) or 8 or more "

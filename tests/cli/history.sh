@@ -165,3 +165,9 @@ run "$RECALL" history --db "$DB" xyz
 expect_status "a SESSION that is neither is a usage error" 2
 run "$RECALL" history --db "$DB" --last 2
 expect_status "--last with a SESSION is a usage error" 2
+
+# An id whose first eight characters are all digits is still an id.
+sqlite3 "$DB" "UPDATE session SET uuid = '12345678' || substr(uuid, 9) WHERE id = (SELECT min(s.id) FROM session s JOIN learner l ON l.id = s.learner_id WHERE l.name = 'alice')"
+run "$RECALL" history --db "$DB" --user alice 12345678
+expect_status "a session id of eight digits: exit 0" 0
+expect_grep "a session id of eight digits is an id, not a count" "$T/out" "session 12345678"
