@@ -4,27 +4,32 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "escape.h"
 #include "text.h"
 
-/* Text as HTML inside a field: escaped, line breaks as <br>. */
+/* A field of one line of the import file, as HTML: a line break of its
+ * own would end the note, a tab the field. */
 static void html(buf *out, const char *s, size_t len)
 {
-	buf clean;
-	buf_init(&clean);
-	text_sanitize(s ? s : "", s ? len : 0, &clean);
-	for (size_t i = 0; i < clean.len; i++) {
-		char c = clean.ptr[i];
-		switch (c) {
-		case '&': buf_puts(out, "&amp;"); break;
-		case '<': buf_puts(out, "&lt;"); break;
-		case '>': buf_puts(out, "&gt;"); break;
-		case '"': buf_puts(out, "&quot;"); break;
-		case '\n': buf_puts(out, "<br>"); break;
-		case '\t': buf_putc(out, ' '); break;
-		default: buf_putc(out, c); break;
+	buf escaped;
+	buf_init(&escaped);
+	escape_html(&escaped, s, len);
+	for (size_t i = 0; i < escaped.len; i++) {
+		char c = escaped.ptr[i];
+		if (c == '\n') {
+			buf_puts(out, "<br>");
+		} else if (c == '&' && strncmp(escaped.ptr + i, "&#39;", 5) == 0) {
+			/* Text, not an attribute: an apostrophe reads better as it is
+			 * (a typed "&#39;" is "&amp;#39;" by now). */
+			buf_putc(out, '\'');
+			i += 4;
+		} else if (c == '\t') {
+			buf_putc(out, ' ');
+		} else {
+			buf_putc(out, c);
 		}
 	}
-	buf_release(&clean);
+	buf_release(&escaped);
 }
 
 static void h(buf *out, const char *s)

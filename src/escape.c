@@ -1,8 +1,10 @@
-/* escape.c - text written as a CSV field or a JSON string */
+/* escape.c - text written as a CSV field, a JSON string or HTML */
 #include "escape.h"
 
 #include <stdbool.h>
 #include <utf8proc.h>
+
+#include "text.h"
 
 void escape_csv(buf *out, const char *s, size_t len)
 {
@@ -92,4 +94,23 @@ void escape_json(buf *out, const char *s, size_t len)
 		}
 	}
 	buf_putc(out, '"');
+}
+
+void escape_html(buf *out, const char *s, size_t len)
+{
+	buf clean;
+	buf_init(&clean);
+	text_sanitize(s ? s : "", s ? len : 0, &clean);
+	for (size_t i = 0; i < clean.len; i++) {
+		char c = clean.ptr[i];
+		switch (c) {
+		case '&': buf_puts(out, "&amp;"); break;
+		case '<': buf_puts(out, "&lt;"); break;
+		case '>': buf_puts(out, "&gt;"); break;
+		case '"': buf_puts(out, "&quot;"); break;
+		case '\'': buf_puts(out, "&#39;"); break;
+		default: buf_putc(out, c); break;
+		}
+	}
+	buf_release(&clean);
 }

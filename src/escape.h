@@ -23,4 +23,9 @@ void escape_csv_cell(buf *out, const char *s, size_t len);
  * text must be UTF-8. */
 void escape_json(buf *out, const char *s, size_t len);
 
+/* Appends `len` bytes of `s` as HTML text or attribute value: control
+ * characters shown as visible pictures, invalid UTF-8 replaced, and
+ * & < > " ' escaped. */
+void escape_html(buf *out, const char *s, size_t len);
+
 #endif

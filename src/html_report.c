@@ -4,32 +4,14 @@
 #include <math.h>
 #include <string.h>
 
+#include "escape.h"
 #include "progress.h"
 #include "screen.h"
 #include "text.h"
 
-void html_escape(buf *out, const char *s, size_t len)
-{
-	buf clean;
-	buf_init(&clean);
-	text_sanitize(s ? s : "", s ? len : 0, &clean);
-	for (size_t i = 0; i < clean.len; i++) {
-		char c = clean.ptr[i];
-		switch (c) {
-		case '&': buf_puts(out, "&amp;"); break;
-		case '<': buf_puts(out, "&lt;"); break;
-		case '>': buf_puts(out, "&gt;"); break;
-		case '"': buf_puts(out, "&quot;"); break;
-		case '\'': buf_puts(out, "&#39;"); break;
-		default: buf_putc(out, c); break;
-		}
-	}
-	buf_release(&clean);
-}
-
 static void esc(buf *out, const char *s)
 {
-	html_escape(out, s, s ? strlen(s) : 0);
+	escape_html(out, s, s ? strlen(s) : 0);
 }
 
 /* An id usable in a fragment: the student's id with anything but letters,
@@ -368,7 +350,7 @@ static void item_analysis(buf *out, const report *r)
 		for (size_t w = 0; w < it->n_wrong; w++) {
 			buf_puts(out, w ? "<br>" : "");
 			buf_puts(out, "<span class=\"typed\">");
-			html_escape(out, it->wrong[w].shown, it->wrong[w].len);
+			escape_html(out, it->wrong[w].shown, it->wrong[w].len);
 			buf_printf(out, "</span> ×%zu", it->wrong[w].count);
 		}
 		buf_puts(out, "</td></tr>\n");
@@ -444,11 +426,11 @@ static void student_page(buf *out, const report *r, const report_student *st)
 			esc(out, an->chosen);
 			if (an->len) {
 				buf_puts(out, " <span class=\"muted\">(");
-				html_escape(out, an->typed, an->len);
+				escape_html(out, an->typed, an->len);
 				buf_puts(out, ")</span>");
 			}
 		} else if (an) {
-			html_escape(out, an->typed, an->len);
+			escape_html(out, an->typed, an->len);
 		}
 		buf_puts(out, "</td><td>");
 		if (!an) {

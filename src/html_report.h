@@ -31,9 +31,4 @@ typedef struct {
  * the report (typed answers, names, prompts) is sanitised and escaped. */
 void html_report_write(const report *r, const html_report_info *info, buf *out);
 
-/* Appends `len` bytes of `s` as HTML text or attribute value: control
- * characters shown as visible pictures, invalid UTF-8 replaced, and
- * & < > " ' escaped. */
-void html_escape(buf *out, const char *s, size_t len);
-
 #endif
