@@ -518,3 +518,18 @@ bool input_confirm(input *in, const char *question)
 	free(answer);
 	return yes;
 }
+
+char *input_history_path(void)
+{
+	const char *state = getenv("XDG_STATE_HOME");
+	const char *home = getenv("HOME");
+	buf b;
+	buf_init(&b);
+	if (state && state[0] == '/')
+		buf_printf(&b, "%s/recall/history", state);
+	else if (home && *home)
+		buf_printf(&b, "%s/.local/state/recall/history", home);
+	else
+		return NULL;
+	return buf_detach(&b);
+}

@@ -70,4 +70,9 @@ int input_columns(const input *in);
  * counts as yes. From a pipe nothing is asked or read: yes. */
 bool input_confirm(input *in, const char *question);
 
+/* Where the answers typed at the prompt are kept between runs:
+ * $XDG_STATE_HOME/recall/history, else ~/.local/state/recall/history; NULL
+ * when neither can be named. The caller frees it. */
+char *input_history_path(void);
+
 #endif

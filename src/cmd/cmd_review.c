@@ -10,6 +10,7 @@
 #include "bank.h"
 #include "cards.h"
 #include "cli.h"
+#include "input.h"
 #include "grade.h"
 #include "session.h"
 #include "sitting.h"
@@ -353,21 +354,6 @@ typedef struct {
 	char *history;
 } review_state;
 
-static char *history_path(void)
-{
-	const char *state = getenv("XDG_STATE_HOME");
-	const char *home = getenv("HOME");
-	buf b;
-	buf_init(&b);
-	if (state && state[0] == '/')
-		buf_printf(&b, "%s/recall/history", state);
-	else if (home && *home)
-		buf_printf(&b, "%s/.local/state/recall/history", home);
-	else
-		return NULL;
-	return buf_detach(&b);
-}
-
 /* Asks the `count` due questions of one bank in one sitting. Returns an
  * exit status; *stop when the student quit or the input ended. */
 static int review_bank(const review_options *opt, review_state *r, due_item *items, size_t count,
@@ -674,7 +660,7 @@ int cmd_review(int argc, char **argv)
 		goto out;
 	}
 
-	r.history = history_path();
+	r.history = input_history_path();
 	input_options io = {.history_path = r.history};
 	r.input = input_new(&io);
 	/* One sitting per bank, the banks in the order of their most overdue

@@ -147,21 +147,6 @@ static char *bank_of_article(const char *article_path)
 	return NULL;
 }
 
-static char *history_path(void)
-{
-	const char *state = getenv("XDG_STATE_HOME");
-	const char *home = getenv("HOME");
-	buf b;
-	buf_init(&b);
-	if (state && state[0] == '/')
-		buf_printf(&b, "%s/recall/history", state);
-	else if (home && *home)
-		buf_printf(&b, "%s/.local/state/recall/history", home);
-	else
-		return NULL;
-	return buf_detach(&b);
-}
-
 /* The reading: the sections, which of them each asked question follows,
  * and how far the reader has got. */
 typedef struct {
@@ -339,7 +324,7 @@ int cmd_study(int argc, char **argv)
 		status = EXIT_PROBLEMS;
 		goto out;
 	}
-	t.history = history_path();
+	t.history = input_history_path();
 	input_options io = {.history_path = t.history};
 	t.input = input_new(&io);
 	reading *rd = &t.reading;

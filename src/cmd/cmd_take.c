@@ -12,6 +12,7 @@
 #include "cards.h"
 #include "classroom.h"
 #include "cli.h"
+#include "input.h"
 #include "grade.h"
 #include "roster.h"
 #include "session.h"
@@ -244,21 +245,6 @@ static int parse_options(int argc, char **argv, take_options *o, const char **pa
 	if (o->no_save)
 		return cli_usage_error("take", "a class exam is always recorded: no --no-save");
 	return EXIT_OK;
-}
-
-static char *history_path(void)
-{
-	const char *state = getenv("XDG_STATE_HOME");
-	const char *home = getenv("HOME");
-	buf b;
-	buf_init(&b);
-	if (state && state[0] == '/')
-		buf_printf(&b, "%s/recall/history", state);
-	else if (home && *home)
-		buf_printf(&b, "%s/.local/state/recall/history", home);
-	else
-		return NULL;
-	return buf_detach(&b);
 }
 
 /* What a run of `take` holds, released in one place. */
@@ -514,7 +500,7 @@ int cmd_take(int argc, char **argv)
 		/* Practice keeps readline history; an exam keeps none, so one
 		 * student's answers never show up for the next. */
 		if (opt.mode == SESSION_PRACTICE)
-			history = history_path();
+			history = input_history_path();
 	}
 	sitting_options sit = {
 		.cmd = "take",
