@@ -153,6 +153,40 @@ static char ascii_tolower(char c)
 	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 }
 
+/* "Engineers of the institute gave a lecture": a word capitalised only
+ * because it opens the sentence is written in lower case inside a
+ * question, when the article itself writes it so elsewhere (a name never
+ * is: "Beijing" has no lower-case twin). */
+static const char *lower_opening_word(struct draft *d, const char *stmt)
+{
+	if (!stmt || !isupper((unsigned char)stmt[0]))
+		return stmt;
+	size_t n = 1;
+	while (islower((unsigned char)stmt[n]))
+		n++;
+	if (n < 2 || isalnum((unsigned char)stmt[n]) || (unsigned char)stmt[n] >= 0x80)
+		return stmt;
+	char word[64];
+	if (n >= sizeof word)
+		return stmt;
+	memcpy(word, stmt, n);
+	word[0] = (char)tolower((unsigned char)word[0]);
+	word[n] = '\0';
+	for (size_t i = 0; i < d->nS; i++) {
+		const char *text = d->S[i].text;
+		for (const char *p = text; (p = strstr(p, word)); p += n) {
+			bool left = p == text || !isalnum((unsigned char)p[-1]);
+			bool right = !isalnum((unsigned char)p[n]) && (unsigned char)p[n] < 0x80;
+			if (left && right) {
+				char *lowered = arena_strdup(d->ar, stmt);
+				lowered[0] = word[0];
+				return lowered;
+			}
+		}
+	}
+	return stmt;
+}
+
 static bool is_word_byte(unsigned char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
@@ -1162,6 +1196,7 @@ static void tmpl_date(draft *d)
 		 * asked about. */
 		if (stmt && possessive_points_back(d, dt->sentence, stmt))
 			stmt = NULL;
+		stmt = lower_opening_word(d, stmt);
 		char *q = stmt && count_words(stmt) >= 4 ? qform_ask(stmt, asked[dt->precision], false) : NULL;
 		if (!q) {
 			cand_drop(d);
@@ -2157,7 +2192,7 @@ static void tmpl_number(draft *d)
 				char *verb = afmt(d, "%.*s", (int)(before - w), st->text + w);
 				char *base = qform_base_of_past(verb);
 				if (base)
-					q = qform_ask(stmt, wh, false);
+					q = qform_ask(lower_opening_word(d, stmt), wh, false);
 				free(base);
 			}
 			if (q) {

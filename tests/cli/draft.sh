@@ -232,3 +232,10 @@ for f in many endless runs; do
 		not_ok "a pathological article ($f) drafts" "status $status" "$(head -c 300 "$T/err")"
 	fi
 done
+
+# "Engineers of the institute gave ...": inside a question the opening word
+# is in lower case when the article writes it so elsewhere; names keep theirs.
+"$RECALL" draft --max 1000 "$ROOT/content/tokaido-shinkansen.md" > "$T/tokaido.yaml" 2> /dev/null
+if grep -q "did Engineers of" "$T/tokaido.yaml"; then not_ok "an opening common noun is lower case inside a question" "$(grep 'did Engineers' "$T/tokaido.yaml")"; else
+	ok "an opening common noun is lower case inside a question"; fi
+expect_grep "and the name after it keeps its capitals" "$T/tokaido.yaml" "did engineers of the Railway Technical Research Institute"
