@@ -393,9 +393,20 @@ int cmd_study(int argc, char **argv)
 	screen_line(&rd->screen, "bold", quiz_title(t.quiz), &text);
 	fwrite(text.ptr, 1, text.len, stdout);
 	buf_clear(&text);
-	printf("study · %zu section%s, %zu question%s · :passage shows the section again, :help "
-	       "for commands\n\n",
-	       rd->sections->count, rd->sections->count == 1 ? "" : "s", k, k == 1 ? "" : "s");
+	buf intro;
+	buf_init(&intro);
+	buf_printf(&intro, "study · %zu section%s, %zu question%s · :passage shows the section again, "
+	                   ":help for commands",
+	           rd->sections->count, rd->sections->count == 1 ? "" : "s", k, k == 1 ? "" : "s");
+	/* A narrow window breaks the line between words, not inside one. */
+	text_wrap_options wrap = {.width = rd->screen.width, .first_prefix = "", .rest_prefix = ""};
+	text_wrap(intro.ptr, intro.len, &wrap, &text);
+	if (!text.len || text.ptr[text.len - 1] != '\n')
+		buf_putc(&text, '\n');
+	buf_putc(&text, '\n');
+	fwrite(text.ptr, 1, text.len, stdout);
+	buf_clear(&text);
+	buf_release(&intro);
 	time_t started = time(NULL);
 	sitting_result result = {.status = STORE_COMPLETE};
 	sitting_options sit = {

@@ -41,3 +41,15 @@ if [ "$(sqlite3 "$DB" "SELECT mode || ' ' || status FROM session ORDER BY id DES
 else
 	not_ok "study: recorded as a study session that was quit"
 fi
+
+# In a narrow window the study header breaks between words, never inside one.
+TTY_COLS=60
+start "TZ=UTC RECALL_NOW=2026-03-03T10:00 '$RECALL' study --user narrow $BANK"
+check_screen "study at 60 columns: the header is shown" "— section 1 of"
+if grep -q "shows the$" "$T/screen" && grep -q "^section again, :help for commands" "$T/screen"; then
+	ok "study at 60 columns: no word broken across lines"
+else
+	not_ok "study at 60 columns: no word broken across lines" "$(cat "$T/screen")"
+fi
+keys ":quit" Enter
+check_screen "study at 60 columns: exit status 0" "EXIT=0"
