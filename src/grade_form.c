@@ -390,6 +390,8 @@ bool form_match_result(const match *m, grade_result *out)
 			grade_set_result(out, GRADE_AMBIGUOUS, 0, "two actors share this name: give the full name");
 		else if (m->form->rule && strcmp(m->form->rule, "accepted answer") == 0)
 			grade_set_result(out, GRADE_CORRECT, 1, "accepted answer");
+		else if (m->form->rule && strncmp(m->form->rule, "Right", 5) == 0)
+			grade_set_result(out, GRADE_CORRECT, 1, "%s", m->form->rule);
 		else if (m->form->rule)
 			grade_set_result(out, GRADE_CORRECT, 1, "accepted: %s", m->form->rule);
 		else

@@ -824,6 +824,17 @@ static bool run_is_actor(const actor_prep *a, const norm_key *run)
 	return false;
 }
 
+bool name_of_another(const grader *g, const actor_prep *a, span s)
+{
+	/* A longer name that holds the actor's whole name is the actor:
+	 * "Liberal Party of Australia" for the Liberal Party. */
+	for (size_t r = 0; r < g->n_names; r++)
+		if (g->names[r].n_tokens >= s.count && run_at(&g->names[r], s) >= 0 &&
+		    !run_is_actor(a, &g->names[r]) && run_at(&g->names[r], span_whole(&a->name)) < 0)
+			return true;
+	return false;
+}
+
 void name_mark_distinct(grader *g)
 {
 	/* "the Panthers" in the article: the name is a team's or a people's. */
@@ -857,8 +868,22 @@ void name_mark_distinct(grader *g)
 				for (size_t f = 0; f < b->forms.count && !shared; f++)
 					shared = has_token(&b->forms.items[f].key, w, n);
 			}
-			for (size_t r = 0; r < g->n_names && !shared; r++)
-				shared = has_token(&g->names[r], w, n) && !run_is_actor(a, &g->names[r]);
+			/* Another name of the article shares the word, unless the
+			 * article uses the word alone far more often: "Carolina"
+			 * eleven times for the Carolina Panthers, against North
+			 * Carolina and South Carolina once each. */
+			size_t alone = 0, others = 0;
+			for (size_t r = 0; r < g->n_names && !shared; r++) {
+				const norm_key *run = &g->names[r];
+				if (!has_token(run, w, n))
+					continue;
+				if (run->n_tokens == 1)
+					alone++;
+				else if (!run_is_actor(a, run))
+					others++;
+			}
+			if (!shared && others && !(alone >= 3 && alone >= 3 * others))
+				shared = true;
 			if (!shared)
 				a->distinct |= (uint64_t)1 << t;
 		}

@@ -78,6 +78,34 @@ static bool unfounded_bound(const qprep *qp, double gold, double scaled, const c
 	return unfounded;
 }
 
+/* True when the typed ordinal is one word that the passage puts before a
+ * word of the question: "seventh team" for "How many teams ...?". */
+static bool ordinal_in_passage(const qprep *qp, const char *s, size_t len)
+{
+	char w[32];
+	if (!len || len >= sizeof w)
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c + 32);
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+			return false;
+		w[i] = c;
+	}
+	const norm_key *k = &qp->passage;
+	for (size_t i = 0; i + 1 < k->n_tokens; i++) {
+		const norm_token *t = &k->tokens[i];
+		if (t->len != len || memcmp(k->text + t->start, w, len) != 0)
+			continue;
+		const norm_token *next = &k->tokens[i + 1];
+		const char *nw = k->text + next->start;
+		if (!context_is_filler(nw, next->len) && context_has_word(&qp->prompt, nw, next->len))
+			return true;
+	}
+	return false;
+}
+
 void grade_number_value(const qprep *qp, double gold, double tolerance, bool tol_percent,
                         const char *unit, const char *s, size_t len, grade_result *out)
 {
@@ -121,7 +149,13 @@ void grade_number_value(const qprep *qp, double gold, double tolerance, bool tol
 		grade_set_result(out, GRADE_WRONG, 0, "%s", "");
 		return;
 	}
-	/* "third" answers "which place", not "how many". */
+	/* "third" answers "which place", not "how many", unless the article
+	 * counts that way itself ("their second Super Bowl appearance" for how
+	 * many times). */
+	if (nv.ordinal && qp && qp->gold_ordinal == 0 && ordinal_in_passage(qp, s, len)) {
+		grade_set_result(out, GRADE_CORRECT, 1, "Right: the article counts them that way");
+		return;
+	}
 	if (nv.ordinal && qp && qp->gold_ordinal == 0) {
 		grade_set_result(out, GRADE_WRONG, 0, "an ordinal, but the answer is a count");
 		return;
