@@ -906,6 +906,59 @@ void name_mark_distinct(grader *g)
 	}
 }
 
+/* The name up to an "of" that ends it: "Ohio Company" for the Ohio
+ * Company of Virginia, "King Malcolm III" for King Malcolm III of
+ * Scotland, "the Mamluks" for the Mamluks of Egypt. Right when the part
+ * says more than what kind of body or person it is, and no other name of
+ * the bank or the article has these words together ("Supreme Court" is
+ * not short for the Supreme Court of the United Kingdom in an article that
+ * also names the U.S. Supreme Court: -1, ambiguous). 1 when right, 0
+ * when the rule does not apply. */
+static int name_before_of(const grader *g, const actor_prep *ap, span bare)
+{
+	const norm_key *name = &ap->name;
+	if (!bare.count || name->n_tokens > 64)
+		return 0;
+	long at = run_at(name, bare);
+	if (at < 0)
+		return 0;
+	size_t from = (size_t)at, to = from + bare.count;
+	if (to + 1 >= name->n_tokens || !key_token_is(name, to, "of"))
+		return 0;
+	/* Nothing but titles or "the" before the part. */
+	size_t lead = 0;
+	while (lead < from && key_token_is(name, lead, "the"))
+		lead++;
+	if (skip_titles(name, lead, name->n_tokens) < from)
+		return 0;
+	bool says_which = false;
+	for (size_t i = from; i < to && !says_which; i++)
+		says_which = !name_is_generic(name, i) && !is_org_head(name, i) && !is_type_noun(name, i) &&
+		             skip_titles(name, i, i + 1) == i;
+	if (!says_which)
+		return 0;
+	/* Two names are not one ("Jamukha, and his protector, Toghrul Khan"). */
+	for (size_t i = from; i < to; i++)
+		if (key_token_is(name, i, "and"))
+			return 0;
+	/* One word is a name only when the article uses it alone ("the
+	 * Mamluks"); "Time" is not The Time of the Doctor. */
+	bool used_alone = bare.count > 1;
+	for (size_t r = 0; r < g->n_names && !used_alone; r++)
+		used_alone = g->names[r].n_tokens == 1 && span_eq(bare, &g->names[r]);
+	if (!used_alone)
+		return 0;
+	for (size_t j = 0; j < g->n_actors; j++) {
+		const actor_prep *b = g->actor_list[j];
+		if (b != ap && !form_key_same(&b->name, name) && run_at(&b->name, bare) >= 0)
+			return -1;
+	}
+	for (size_t r = 0; r < g->n_names; r++)
+		if (run_at(&g->names[r], bare) >= 0 && !run_is_actor(ap, &g->names[r]))
+			return -1;
+	return 1;
+}
+
 /* Right answers that name the actor another way:
  *   - a distinctive part of the name: "Lake Basin Commission" for the
  *     International Lake Basin Commission, "Liberals" for the Liberal
@@ -986,6 +1039,15 @@ static bool name_other_ways(const grader *g, const qprep *qp, typed_answer *t, s
 			grade_set_result(out, GRADE_CORRECT, 1, "Right: of or for makes no difference in %s", ap->actor->name);
 			return true;
 		}
+	}
+	int before_of = name_before_of(g, ap, bare);
+	if (before_of > 0) {
+		grade_set_result(out, GRADE_CORRECT, 1, "Right: short for %s", ap->actor->name);
+		return true;
+	}
+	if (before_of < 0) {
+		grade_set_result(out, GRADE_AMBIGUOUS, 0, "more than one name in the article has these words: give the full name");
+		return true;
 	}
 	/* A part of the name, titles and suffixes aside, that starts at its
 	 * first word or ends at its last ("Geneva" for the Geneva Summit, "Lake

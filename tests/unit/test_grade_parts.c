@@ -31,7 +31,10 @@ static const char article_md[] =
 	"\n"
 	"The Harbour Wolves won the league in 2019. Harbour beat Kell in the final, and Harbour "
 	"had reached the final twice before: it was their third final. Harbour rows from a boathouse "
-	"on North Harbour Road, and the Wolves train there. The league was founded by the Mercury and Gemini clubs.\n";
+	"on North Harbour Road, and the Wolves train there. The league was founded by the Mercury and Gemini clubs.\n"
+	"\n"
+	"The Lantern Company of Westby built the boathouse. The Ferry Board of Westby and the Ferry "
+	"Board of Eastby run the boats across the river. King Osric II of Kell gave the land.\n";
 
 static quiz *bank;
 static grader *g;
@@ -155,6 +158,10 @@ static int setup(void **state)
 
 	const quiz_actor *wolves = actor("wolves", "Harbour Wolves");
 	actor("abbey", "Abbey of Kell");
+	const quiz_actor *lantern = actor("lantern", "Lantern Company of Westby");
+	const quiz_actor *ferry = actor("ferry", "Ferry Board of Westby");
+	actor("ferry-east", "Ferry Board of Eastby");
+	const quiz_actor *osric = actor("osric", "King Osric II of Kell");
 
 	text_q("period", "Miocene period", "In which period was the valley cut?",
 	       "cut during the Miocene period");
@@ -180,6 +187,10 @@ static int setup(void **state)
 	         "won the league in 2019");
 	actor_q("champions", wolves, "Which team won the league in 2019?",
 	        "The Harbour Wolves won the league in 2019");
+
+	actor_q("builder", lantern, "Who built the boathouse?", "The Lantern Company of Westby built the boathouse");
+	actor_q("boats", ferry, "Who runs the boats from the Westby side?", "The Ferry Board of Westby");
+	actor_q("land", osric, "Who gave the land?", "King Osric II of Kell gave the land");
 
 	g = grader_new(bank, NULL);
 	return 0;
@@ -253,12 +264,31 @@ static void test_short_name(void **state)
 	RUN(cases);
 }
 
+/* The name up to an "of" that ends it, when no other name has it. */
+static void test_before_of(void **state)
+{
+	(void)state;
+	static const rule_case cases[] = {
+		{"builder", "the Lantern Company", OK, "Right: short for Lantern Company of Westby"},
+		{"builder", "Lantern Company", OK, "Right"},
+		{"land", "King Osric II", OK, "Right"},
+		/* Must not be accepted. */
+		{"builder", "Company", WRONG, NULL},
+		{"builder", "the Company", WRONG, NULL},
+		{"boats", "Ferry Board", AMBIG, NULL},
+		{"boats", "Ferry Board of Eastby", WRONG, NULL},
+		{"land", "King", WRONG, NULL},
+	};
+	RUN(cases);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_answer_part),
 		cmocka_unit_test(test_ordinals),
 		cmocka_unit_test(test_short_name),
+		cmocka_unit_test(test_before_of),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
