@@ -185,8 +185,9 @@ static bool hyphen_joined(const char *shown, span s)
 
 /* A typed answer that is a run of the answer's words, missing only words
  * that add nothing to it: fillers and hedges, words of the question, a head
- * that says what kind of thing it is, and, for "When ...?", the part of the
- * year ("1546" for "early 1546"). Never a value, an alternative, a second
+ * that says what kind of thing it is, and, for "When ...?", anything around
+ * the year but another value ("1546" for "early 1546", "1979" for "during
+ * the ITV network strike of 1979"). Never a value, an alternative, a second
  * part ("Mercury" for "Mercury and Gemini"), a bound ("1971" for "After
  * 1971") or a word of its own ("younger" for "younger than the fault").
  * 1 when right, 2 when right because the question takes the year, 0 not. */
@@ -209,6 +210,7 @@ static int answer_part(const grader *g, const qprep *qp, span s, const form_list
 	}
 	if (!has_content)
 		return 0;
+	bool when = has_digit && asks_when(qp);
 	for (size_t i = 0; i < forms->count && i < 64; i++) {
 		const norm_key *k = &forms->items[i].key;
 		if (k->n_tokens <= s.count || k->n_tokens > 32)
@@ -237,9 +239,9 @@ static int answer_part(const grader *g, const qprep *qp, span s, const form_list
 				         token_in(k, d, part_heads, sizeof part_heads / sizeof *part_heads) ||
 				         context_has_word(&qp->prompt, w, t->len))
 					continue;
-				else if (has_digit && token_in(k, d, part_precision,
-				                               sizeof part_precision / sizeof *part_precision) &&
-				         asks_when(qp))
+				else if (has_digit && when)
+					/* "1979" for "during the ITV strike of 1979", "1546"
+					 * for "early 1546": the year answers "When ...?". */
 					verdict = 2;
 				else
 					verdict = 0;

@@ -25,7 +25,7 @@ static const char article_md[] =
 	"of the plateau. Farmers settled it in the 17th century, and the first mill was built in "
 	"early 1546 by the Abbey of Kell.\n"
 	"\n"
-	"Floods returned throughout the 1880s. The river carries 1,200 m3/s (42,000 cu ft/s) at "
+	"Floods returned throughout the 1880s. The mill closed during the dockers' strike of 1911. The river carries 1,200 m3/s (42,000 cu ft/s) at "
 	"its mouth. Elections for the valley council are held every four years. The council ended "
 	"its grain import policy after 1971.\n"
 	"\n"
@@ -171,6 +171,8 @@ static int setup(void **state)
 	text_q("mill-what", "early 1546", "What was built by the Abbey of Kell?", "built in early 1546");
 	text_q("floods", "Throughout the 1880s", "When did floods return?",
 	       "Floods returned throughout the 1880s");
+	text_q("closed", "during the dockers' strike of 1911", "When did the mill close?",
+	       "The mill closed during the dockers' strike of 1911");
 	text_q("flow", "1,200 m3/s (42,000 cu ft/s)", "How much water does the river carry at its mouth?",
 	       "The river carries 1,200 m3/s (42,000 cu ft/s)");
 	text_q("elections", "every four years", "How often are elections for the council held?",
@@ -217,6 +219,10 @@ static void test_answer_part(void **state)
 		{"elections", "four years", OK, "Right"},
 		{"mill", "1546", OK, "Right: the question asks when"},
 		{"flow", "1,200 m3/s", OK, "Right: the words in brackets"},
+		{"closed", "1911", OK, "Right: the question asks when"},
+		{"closed", "in 1911", OK, NULL},
+		{"closed", "1912", WRONG, NULL},
+		{"closed", "the dockers' strike", WRONG, NULL},
 		/* Must stay wrong. */
 		{"period", "period", WRONG, NULL},
 		{"mill-what", "1546", WRONG, NULL},
