@@ -419,7 +419,7 @@ void grader_grade(const grader *g, const quiz_question *question, const char *ty
 		const form *f = &qp->rejects.items[i];
 		if (span_eq(s, &f->key) ||
 		    (f->key.latin && span_eq(span_whole(typed_plain(&t)), f->plain.text ? &f->plain : &f->key))) {
-			grade_set_result(out, GRADE_WRONG, 0, "the bank rejects this answer");
+			grade_set_result(out, GRADE_WRONG, 0, "Wrong: the quiz marks this answer wrong");
 			goto out;
 		}
 	}
@@ -441,7 +441,7 @@ void grader_grade(const grader *g, const quiz_question *question, const char *ty
 	if (out->verdict == GRADE_CLOSE) {
 		for (size_t i = 0; i < qp->rejects.count; i++)
 			if (span_slips(s, &qp->rejects.items[i].key) >= 0) {
-				grade_set_result(out, GRADE_WRONG, 0, "the bank rejects this answer");
+				grade_set_result(out, GRADE_WRONG, 0, "Wrong: the quiz marks this answer wrong");
 				break;
 			}
 	}

@@ -537,7 +537,7 @@ static bool actor_longer(const grader *g, const qprep *qp, span bare, grade_resu
 		for (size_t i = 0; i < ap->forms.count; i++) {
 			const form *f = &ap->forms.items[i];
 			if (!(f->flags & (FORM_SHARED | FORM_EXACT_ONLY)) && !f->rule && span_eq(rest, &f->key)) {
-				grade_set_result(out, GRADE_CORRECT, 1, "accepted: the name with its kind");
+				grade_set_result(out, GRADE_CORRECT, 1, "Right: the name with what kind of body it is");
 				return true;
 			}
 		}
@@ -559,13 +559,13 @@ static bool actor_longer(const grader *g, const qprep *qp, span bare, grade_resu
 		    rival_mentions_actor(g, (span){k, bare.first, tail.first - bare.first}, &ap->forms, &qp->answers))
 			continue;
 		if (n >= 2 && ap->person_like) {
-			grade_set_result(out, GRADE_CORRECT, 1, "accepted: the name with a description");
+			grade_set_result(out, GRADE_CORRECT, 1, "Right: the name with a description");
 			return true;
 		}
 		/* One word, and the bank's whole name: "Guglielmo Marconi". */
 		if (n == 1 && ap->name.n_tokens == 1 && ap->capitalised && !ap->all_caps &&
 		    bare.count <= 3 && !is_type_noun(k, last)) {
-			grade_set_result(out, GRADE_CORRECT, 1, "accepted: a fuller name");
+			grade_set_result(out, GRADE_CORRECT, 1, "Right: a fuller form of the name");
 			return true;
 		}
 	}
@@ -686,7 +686,7 @@ void grade_actor(const grader *g, const qprep *qp, typed_answer *t, grade_result
 		span rest = {k, bare.first + 1, ap->family.n_tokens};
 		if (ini->chars == 1 && span_eq(rest, &ap->family) &&
 		    norm_first_char(k->text + ini->start, ini->len) == ap->initial) {
-			grade_set_result(out, GRADE_CORRECT, 1, "accepted: initial and family name");
+			grade_set_result(out, GRADE_CORRECT, 1, "Right: an initial and the family name");
 			return;
 		}
 	}
@@ -694,11 +694,11 @@ void grade_actor(const grader *g, const qprep *qp, typed_answer *t, grade_result
 		return;
 	/* Given name alone. */
 	if (ap->given.n_tokens && !ap->group && span_eq(bare, &ap->given)) {
-		grade_set_result(out, GRADE_WRONG, 0, "a first name alone is not enough");
+		grade_set_result(out, GRADE_WRONG, 0, "Wrong: a first name alone is not enough");
 		return;
 	}
 	if (grade_negated(k)) {
-		grade_set_result(out, GRADE_WRONG, 0, "the answer is negated");
+		grade_set_result(out, GRADE_WRONG, 0, "Wrong: that says what it is not");
 		return;
 	}
 	/* Accents, then spelling slips. */

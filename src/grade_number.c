@@ -111,14 +111,14 @@ void grade_number_value(const qprep *qp, double gold, double tolerance, bool tol
 {
 	number_value nv;
 	if (!number_parse(s, len, &nv)) {
-		grade_set_result(out, GRADE_WRONG, 0, "not read as one number");
+		grade_set_result(out, GRADE_WRONG, 0, "Wrong: that is not one number");
 		return;
 	}
 	for (size_t i = 0; qp && i < qp->rejects.count; i++) {
 		const reject_value *rv = &qp->reject_values[i];
 		if (rv->is_number && rv->number.value == nv.value &&
 		    number_unit_compare(rv->number.unit, nv.unit) != NUMBER_UNIT_DIFFERENT) {
-			grade_set_result(out, GRADE_WRONG, 0, "the bank rejects this answer");
+			grade_set_result(out, GRADE_WRONG, 0, "Wrong: the quiz marks this answer wrong");
 			return;
 		}
 	}
@@ -157,11 +157,11 @@ void grade_number_value(const qprep *qp, double gold, double tolerance, bool tol
 		return;
 	}
 	if (nv.ordinal && qp && qp->gold_ordinal == 0) {
-		grade_set_result(out, GRADE_WRONG, 0, "an ordinal, but the answer is a count");
+		grade_set_result(out, GRADE_WRONG, 0, "Wrong: that is a place in order, but the question asks how many");
 		return;
 	}
 	if (number_unit_compare(unit, typed_unit) == NUMBER_UNIT_DIFFERENT) {
-		grade_set_result(out, GRADE_WRONG, 0, "a different unit: the answer is in %s",
+		grade_set_result(out, GRADE_WRONG, 0, "Wrong: a different unit; the answer is in %s",
 		                 qp && qp->q->number.unit ? qp->q->number.unit : unit);
 		return;
 	}
@@ -170,7 +170,7 @@ void grade_number_value(const qprep *qp, double gold, double tolerance, bool tol
 		return;
 	}
 	if (nv.value != gold && value != gold * scale)
-		grade_set_result(out, GRADE_CORRECT, 1, "within the tolerance");
+		grade_set_result(out, GRADE_CORRECT, 1, "Right: near enough to the article's figure");
 	else
 		grade_set_result(out, GRADE_CORRECT, 1, "%s", "");
 }

@@ -305,7 +305,7 @@ void grade_text(const grader *g, const qprep *qp, const form_list *forms,
 		return;
 	}
 	if (grade_negated(k) && !gold_negated)
-		grade_set_result(out, GRADE_WRONG, 0, "the answer is negated");
+		grade_set_result(out, GRADE_WRONG, 0, "Wrong: that says what it is not");
 	else
 		grade_set_result(out, GRADE_WRONG, 0, "%s", "");
 }
