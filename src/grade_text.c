@@ -118,7 +118,7 @@ static bool same_list(span s, const norm_key *k)
 static const char *const part_function_words[] = {
 	"the", "a", "an", "of", "in", "on", "at", "during", "about", "around", "approximately",
 	"roughly", "circa", "some", "nearly", "almost", "estimated", "it", "its", "was", "were",
-	"is", "are", "be", "been", "year", "when", "just", "exactly",
+	"is", "are", "be", "been", "year", "when", "just", "exactly", "possibly", "total", "per",
 };
 
 static const char *const part_heads[] = {
@@ -133,6 +133,8 @@ static const char *const part_precision[] = {
 	"early", "late", "mid", "spring", "summer", "autumn", "fall", "winter",
 };
 
+static const char *const eras[] = {"bc", "bce", "ad", "ce", "mya", "bp"};
+
 static bool token_in(const norm_key *k, size_t i, const char *const *list, size_t n)
 {
 	for (size_t w = 0; w < n; w++)
@@ -146,7 +148,8 @@ static bool token_in(const norm_key *k, size_t i, const char *const *list, size_
 static bool asks_when(const qprep *qp)
 {
 	for (size_t i = 0; i < qp->prompt.n_tokens; i++)
-		if (key_token_is(&qp->prompt, i, "when") || key_token_is(&qp->prompt, i, "year"))
+		if (key_token_is(&qp->prompt, i, "when") || key_token_is(&qp->prompt, i, "year") ||
+		    key_token_is(&qp->prompt, i, "decade") || key_token_is(&qp->prompt, i, "century"))
 			return true;
 	return false;
 }
@@ -202,7 +205,11 @@ static int answer_part(const grader *g, const qprep *qp, span s, const form_list
 		const norm_token *t = &tk->tokens[s.first + j];
 		if (t->flags & NORM_TOKEN_DIGIT)
 			has_digit = true;
-		/* What is kept must say something the question does not. */
+		/* What is kept must say something the question does not: a value
+		 * does even when the question names it ("four" for "all four"). */
+		number_value nv;
+		if (!(t->flags & NORM_TOKEN_DIGIT) && number_parse(tk->text + t->start, t->len, &nv))
+			has_content = true;
 		if (!context_is_filler(tk->text + t->start, t->len) &&
 		    !token_in(tk, s.first + j, part_heads, sizeof part_heads / sizeof *part_heads) &&
 		    !context_has_word(&qp->prompt, tk->text + t->start, t->len))
@@ -229,7 +236,9 @@ static int answer_part(const grader *g, const qprep *qp, span s, const form_list
 					continue;
 				const norm_token *t = &k->tokens[d];
 				const char *w = k->text + t->start;
+				/* An era is part of the value: "1st" is not "1st century BC". */
 				if ((t->flags & NORM_TOKEN_DIGIT) || context_is_bound(k, d) ||
+				    token_in(k, d, eras, sizeof eras / sizeof *eras) ||
 				    key_token_is(k, d, "and") || key_token_is(k, d, "or") || key_token_is(k, d, "nor") ||
 				    key_token_is(k, d, "not") || key_token_is(k, d, "no") || key_token_is(k, d, "but"))
 					verdict = 0;

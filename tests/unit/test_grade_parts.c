@@ -22,7 +22,7 @@ static const char article_md[] =
 	"---\n"
 	"\n"
 	"The Oster valley was cut during the Miocene period, when the river captured the streams "
-	"of the plateau. Farmers settled it in the 17th century, and the first mill was built in "
+	"of the plateau. The Abbey of Kell was founded in the 1st century BC, and all four of its mills still turn. Farmers settled it in the 17th century, and the first mill was built in "
 	"early 1546 by the Abbey of Kell.\n"
 	"\n"
 	"Floods returned throughout the 1880s. The mill closed during the dockers' strike of 1911. The river carries 1,200 m3/s (42,000 cu ft/s) at "
@@ -171,6 +171,9 @@ static int setup(void **state)
 	text_q("mill-what", "early 1546", "What was built by the Abbey of Kell?", "built in early 1546");
 	text_q("floods", "Throughout the 1880s", "When did floods return?",
 	       "Floods returned throughout the 1880s");
+	text_q("abbey-century", "1st century BC", "In what century was the Abbey of Kell founded?",
+	       "founded in the 1st century BC");
+	text_q("mills", "all four", "How many of the four mills still turn?", "all four of its mills");
 	text_q("closed", "during the dockers' strike of 1911", "When did the mill close?",
 	       "The mill closed during the dockers' strike of 1911");
 	text_q("flow", "1,200 m3/s (42,000 cu ft/s)", "How much water does the river carry at its mouth?",
@@ -220,6 +223,11 @@ static void test_answer_part(void **state)
 		{"mill", "1546", OK, "Right: the question asks when"},
 		{"flow", "1,200 m3/s", OK, "Right: the words in brackets"},
 		{"closed", "1911", OK, "Right: the question asks when"},
+		{"mills", "four", OK, "Right"},
+		{"mills", "three", WRONG, NULL},
+		{"abbey-century", "the 1st century BC", OK, NULL},
+		{"abbey-century", "1st", WRONG, NULL},
+		{"abbey-century", "1st century", WRONG, NULL},
 		{"closed", "in 1911", OK, NULL},
 		{"closed", "1912", WRONG, NULL},
 		{"closed", "the dockers' strike", WRONG, NULL},
