@@ -154,6 +154,21 @@ static bool asks_when(const qprep *qp)
 	return false;
 }
 
+/* True when the span's words stand in k one after the other. */
+static bool run_in(const norm_key *k, span s)
+{
+	size_t len;
+	const char *p = span_ptr(s, &len);
+	for (const char *q = k->text; len && (q = memmem(q, k->len - (size_t)(q - k->text), p, len)); q++) {
+		/* Whole words only: "four" is not in "fourth". */
+		bool before = q == k->text || q[-1] == ' ';
+		bool after = q + len == k->text + k->len || q[len] == ' ';
+		if (before && after)
+			return true;
+	}
+	return false;
+}
+
 /* True when the first or last word of the span is joined by a hyphen to
  * a word of the answer as shown that the span leaves out: "well" is not a
  * part of "well-known", nor "worst" of "worst-case". */
@@ -199,6 +214,15 @@ static int answer_part(const grader *g, const qprep *qp, span s, const form_list
 {
 	const norm_key *tk = s.key;
 	if (!qp || !s.count)
+		return 0;
+	/* Cheap first: is the typed text a run of some form's words at all? */
+	bool found = false;
+	for (size_t i = 0; i < forms->count && i < 64 && !found; i++) {
+		const norm_key *k = &forms->items[i].key;
+		if (k->n_tokens > s.count && k->n_tokens <= 32 && run_in(k, s))
+			found = true;
+	}
+	if (!found)
 		return 0;
 	bool has_content = false, has_digit = false;
 	for (size_t j = 0; j < s.count; j++) {
