@@ -79,14 +79,14 @@ static void compare_date(const qprep *qp, quiz_date gold, const date_value *v, b
 			grade_set_result(out, GRADE_WRONG, 0, "Wrong: the year is missing");
 			return;
 		}
-		grade_set_result(out, GRADE_CORRECT, 1, "%s", v->day ? "more precise than asked; only the month was checked" : "");
+		grade_set_result(out, GRADE_CORRECT, 1, "%s", v->day ? "Right: more exact than asked; the month is right" : "");
 		return;
 	}
 	if (!v->year) {
 		grade_set_result(out, GRADE_WRONG, 0, "Wrong: the year is missing");
 		return;
 	}
-	grade_set_result(out, GRADE_CORRECT, 1, "%s", v->month ? "more precise than asked; only the year was checked" : "");
+	grade_set_result(out, GRADE_CORRECT, 1, "%s", v->month ? "Right: more exact than asked; the year is right" : "");
 }
 
 static bool rejected_date(const qprep *qp, const date_value *v)
