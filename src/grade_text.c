@@ -241,7 +241,8 @@ static int answer_part(const grader *g, const qprep *qp, span s, const form_list
 	}
 	if (!has_content)
 		return 0;
-	bool when = has_digit && asks_when(qp);
+	/* A date question's precision is the date rules' to judge. */
+	bool when = has_digit && qp->q->kind == QUIZ_TEXT && asks_when(qp);
 	for (size_t i = 0; i < forms->count && i < 64; i++) {
 		const norm_key *k = &forms->items[i].key;
 		if (k->n_tokens <= s.count || k->n_tokens > 32)
