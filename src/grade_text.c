@@ -143,13 +143,17 @@ static bool token_in(const norm_key *k, size_t i, const char *const *list, size_
 	return false;
 }
 
-/* 1 when the question asks "when" or for a year: a more exact answer's
- * year is enough. */
+/* True when the question asks "when", or "what year", "which decade",
+ * "what century" (not "each year"): a more exact answer's year is enough. */
 static bool asks_when(const qprep *qp)
 {
 	for (size_t i = 0; i < qp->prompt.n_tokens; i++)
-		if (key_token_is(&qp->prompt, i, "when") || key_token_is(&qp->prompt, i, "year") ||
-		    key_token_is(&qp->prompt, i, "decade") || key_token_is(&qp->prompt, i, "century"))
+		if (key_token_is(&qp->prompt, i, "when"))
+			return true;
+		else if (i > 0 && (key_token_is(&qp->prompt, i - 1, "what") ||
+		                   key_token_is(&qp->prompt, i - 1, "which")) &&
+		         (key_token_is(&qp->prompt, i, "year") || key_token_is(&qp->prompt, i, "decade") ||
+		          key_token_is(&qp->prompt, i, "century")))
 			return true;
 	return false;
 }
@@ -208,7 +212,10 @@ static bool hyphen_joined(const char *shown, span s)
  * the ITV network strike of 1979"). Never a value, an alternative, a second
  * part ("Mercury" for "Mercury and Gemini"), a bound ("1971" for "After
  * 1971") or a word of its own ("younger" for "younger than the fault").
- * 1 when right, 2 when right because the question takes the year, 0 not. */
+ * After a number, the words that say what was counted may go too ("8-15"
+ * for "8-15 per cell").
+ * 1 when right, 2 when right because the question takes the year, 3
+ * because the number is all there is to it, 0 not. */
 static int answer_part(const grader *g, const qprep *qp, span s, const form_list *forms,
                        const form_list *more, const char **shown)
 {
@@ -224,16 +231,16 @@ static int answer_part(const grader *g, const qprep *qp, span s, const form_list
 	}
 	if (!found)
 		return 0;
-	bool has_content = false, has_digit = false;
+	bool has_content = false, has_digit = false, has_value = false;
 	for (size_t j = 0; j < s.count; j++) {
 		const norm_token *t = &tk->tokens[s.first + j];
 		if (t->flags & NORM_TOKEN_DIGIT)
-			has_digit = true;
+			has_digit = has_value = true;
 		/* What is kept must say something the question does not: a value
 		 * does even when the question names it ("four" for "all four"). */
 		number_value nv;
 		if (!(t->flags & NORM_TOKEN_DIGIT) && number_parse(tk->text + t->start, t->len, &nv))
-			has_content = true;
+			has_content = has_value = true;
 		if (!context_is_filler(tk->text + t->start, t->len) &&
 		    !token_in(tk, s.first + j, part_heads, sizeof part_heads / sizeof *part_heads) &&
 		    !context_has_word(&qp->prompt, tk->text + t->start, t->len))
@@ -256,16 +263,23 @@ static int answer_part(const grader *g, const qprep *qp, span s, const form_list
 			if (!same)
 				continue;
 			int verdict = 1;
+			/* "every four years": the unit after the number says how often,
+			 * and stays. */
+			bool how_often = false;
+			for (size_t d = 0; d < at && !how_often; d++)
+				how_often = key_token_is(k, d, "every") || key_token_is(k, d, "each");
 			for (size_t d = 0; d < k->n_tokens && verdict; d++) {
 				if (d >= at && d < at + s.count)
 					continue;
 				const norm_token *t = &k->tokens[d];
 				const char *w = k->text + t->start;
+				number_value nv;
 				/* An era is part of the value: "1st" is not "1st century BC". */
 				if ((t->flags & NORM_TOKEN_DIGIT) || context_is_bound(k, d) ||
 				    token_in(k, d, eras, sizeof eras / sizeof *eras) ||
 				    key_token_is(k, d, "and") || key_token_is(k, d, "or") || key_token_is(k, d, "nor") ||
-				    key_token_is(k, d, "not") || key_token_is(k, d, "no") || key_token_is(k, d, "but"))
+				    key_token_is(k, d, "not") || key_token_is(k, d, "no") || key_token_is(k, d, "but") ||
+				    number_parse(w, t->len, &nv))
 					verdict = 0;
 				else if ((token_in(k, d, part_function_words,
 				                   sizeof part_function_words / sizeof *part_function_words) &&
@@ -277,6 +291,11 @@ static int answer_part(const grader *g, const qprep *qp, span s, const form_list
 					/* "1979" for "during the ITV strike of 1979", "1546"
 					 * for "early 1546": the year answers "When ...?". */
 					verdict = 2;
+				else if (has_value && !how_often && d >= at + s.count && qp->q->kind == QUIZ_TEXT)
+					/* "8-15" for "8-15 per cell", "three" for "on three
+					 * grounds": the words after a number say what was
+					 * counted. */
+					verdict = verdict == 1 ? 3 : verdict;
 				else
 					verdict = 0;
 			}
@@ -331,6 +350,10 @@ void grade_text(const grader *g, const qprep *qp, const form_list *forms,
 		}
 		if (part == 2) {
 			grade_set_result(out, GRADE_CORRECT, 1, "Right: the question asks when, and the article says %s", whole);
+			return;
+		}
+		if (part == 3) {
+			grade_set_result(out, GRADE_CORRECT, 1, "Right: the number is the article's, %s", whole);
 			return;
 		}
 	}

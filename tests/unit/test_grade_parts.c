@@ -25,7 +25,7 @@ static const char article_md[] =
 	"of the plateau. The Abbey of Kell was founded in the 1st century BC, and all four of its mills still turn. Farmers settled it in the 17th century, and the first mill was built in "
 	"early 1546 by the Abbey of Kell.\n"
 	"\n"
-	"Floods returned throughout the 1880s. The mill closed during the dockers' strike of 1911. The river carries 1,200 m3/s (42,000 cu ft/s) at "
+	"Floods returned throughout the 1880s. Each sluice holds 8–15 boards. The mill ground 200 tons of flour a year. The mill wheel is 6 feet 2 inches across. The mill closed during the dockers' strike of 1911. The river carries 1,200 m3/s (42,000 cu ft/s) at "
 	"its mouth. Elections for the valley council are held every four years. The council ended "
 	"its grain import policy after 1971.\n"
 	"\n"
@@ -174,8 +174,13 @@ static int setup(void **state)
 	text_q("abbey-century", "1st century BC", "In what century was the Abbey of Kell founded?",
 	       "founded in the 1st century BC");
 	text_q("mills", "all four", "How many of the four mills still turn?", "all four of its mills");
+	text_q("boards", "8–15 per sluice", "How many boards does a sluice of the mill hold?",
+	       "Each sluice holds 8–15 boards");
+	text_q("tons", "200 tons of flour", "How much did the mill grind each year?",
+	       "ground 200 tons of flour a year");
+	text_q("wheel", "6 feet 2 inches", "How wide is the mill wheel?", "6 feet 2 inches across");
 	text_q("closed", "during the dockers' strike of 1911", "When did the mill close?",
-	       "The mill closed during the dockers' strike of 1911");
+	       "Each sluice holds 8–15 boards. The mill ground 200 tons of flour a year. The mill wheel is 6 feet 2 inches across. The mill closed during the dockers' strike of 1911");
 	text_q("flow", "1,200 m3/s (42,000 cu ft/s)", "How much water does the river carry at its mouth?",
 	       "The river carries 1,200 m3/s (42,000 cu ft/s)");
 	text_q("elections", "every four years", "How often are elections for the council held?",
@@ -224,6 +229,15 @@ static void test_answer_part(void **state)
 		{"flow", "1,200 m3/s", OK, "Right: the words in brackets"},
 		{"closed", "1911", OK, "Right: the question asks when"},
 		{"mills", "four", OK, "Right"},
+		{"boards", "8–15", OK, "Right"},
+		{"boards", "8-15", OK, NULL},
+		{"boards", "15", WRONG, NULL},
+		{"tons", "200 tons", OK, "Right: the number is the article's"},
+		{"tons", "200", OK, NULL},
+		{"tons", "300 tons", WRONG, NULL},
+		{"boards", "8", WRONG, NULL},
+		{"wheel", "6 feet", WRONG, NULL},
+		{"wheel", "2 inches", WRONG, NULL},
 		{"mills", "three", WRONG, NULL},
 		{"abbey-century", "the 1st century BC", OK, NULL},
 		{"abbey-century", "1st", WRONG, NULL},
