@@ -879,7 +879,8 @@ void name_mark_distinct(grader *g)
 					continue;
 				if (run->n_tokens == 1)
 					alone++;
-				else if (!run_is_actor(a, run))
+				/* "Liberal Party of Australia" is the Liberal Party itself. */
+				else if (!run_is_actor(a, run) && run_at(run, span_whole(name)) < 0)
 					others++;
 			}
 			if (!shared && others && !(alone >= 3 && alone >= 3 * others))
@@ -899,7 +900,8 @@ void name_mark_distinct(grader *g)
 						shared = has_token(&b->forms.items[f].key, w, n);
 			}
 			for (size_t r = 0; r < g->n_names && !shared; r++)
-				shared = has_token(&g->names[r], w, n) && !run_is_actor(a, &g->names[r]);
+				shared = has_token(&g->names[r], w, n) && !run_is_actor(a, &g->names[r]) &&
+				         run_at(&g->names[r], span_whole(name)) < 0;
 			/* Only its members stand for it: "Nationals", not "National". */
 			a->members_only = !shared;
 		}

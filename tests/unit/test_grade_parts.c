@@ -34,7 +34,7 @@ static const char article_md[] =
 	"on North Harbour Road, and the Wolves train there. The league was founded by the Mercury and Gemini clubs.\n"
 	"\n"
 	"The Lantern Company of Westby built the boathouse. The Ferry Board of Westby and the Ferry "
-	"Board of Eastby run the boats across the river. King Osric II of Kell gave the land.\n";
+	"Board of Eastby run the boats across the river. King Osric II of Kell gave the land. The Thrift Party holds the valley council; in full it is the Thrift Party of Oster.\n";
 
 static quiz *bank;
 static grader *g;
@@ -162,6 +162,7 @@ static int setup(void **state)
 	const quiz_actor *ferry = actor("ferry", "Ferry Board of Westby");
 	actor("ferry-east", "Ferry Board of Eastby");
 	const quiz_actor *osric = actor("osric", "King Osric II of Kell");
+	const quiz_actor *thrift = actor("thrift", "Thrift Party");
 
 	text_q("period", "Miocene period", "In which period was the valley cut?",
 	       "cut during the Miocene period");
@@ -200,6 +201,8 @@ static int setup(void **state)
 
 	actor_q("builder", lantern, "Who built the boathouse?", "The Lantern Company of Westby built the boathouse");
 	actor_q("boats", ferry, "Who runs the boats from the Westby side?", "The Ferry Board of Westby");
+	actor_q("council", thrift, "Which party holds the valley council?",
+	        "The Thrift Party holds the valley council");
 	actor_q("land", osric, "Who gave the land?", "King Osric II of Kell gave the land");
 
 	g = grader_new(bank, NULL);
@@ -287,6 +290,9 @@ static void test_short_name(void **state)
 		{"champions", "Harbour", OK, "Right"},
 		{"champions", "the Wolves", OK, NULL},
 		{"champions", "Kell", WRONG, NULL},
+		/* A longer name of the article that holds the whole name is the same. */
+		{"council", "Thrift", OK, "Right: short for Thrift Party"},
+		{"council", "the Thrift Party of Oster", OK, NULL},
 		{"champions", "North Harbour", WRONG, NULL},
 	};
 	RUN(cases);
