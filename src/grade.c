@@ -115,12 +115,22 @@ static qprep *prep_question(grader *g, const quiz_question *q)
 	qp->q = q;
 	context_prepare_question(g, qp);
 	switch (q->kind) {
-	case QUIZ_TEXT:
-		if (q->text)
-			form_add(ar, &qp->answers, q->text, q->text, NULL, 0);
-		else if (q->answer_text)
-			form_add(ar, &qp->answers, q->answer_text, q->answer_text, NULL, 0);
+	case QUIZ_TEXT: {
+		const char *text = q->text ? q->text : q->answer_text;
+		if (!text)
+			break;
+		form_add(ar, &qp->answers, text, text, NULL, 0);
+		/* "1,000 m3/s (35,000 cu ft/s)": what the brackets add restates or
+		 * explains the answer, which is right without it. */
+		const char *open = strchr(text, '(');
+		size_t keep = open ? (size_t)(open - text) : 0;
+		while (keep && (text[keep - 1] == ' ' || text[keep - 1] == ','))
+			keep--;
+		if (keep && strchr(open, ')'))
+			form_add(ar, &qp->answers, arena_strndup(ar, text, keep), text,
+			         "Right: the words in brackets only add to it", 0);
 		break;
+	}
 	case QUIZ_ACTOR:
 		if (q->actor && g->parent)
 			qp->actor = ptrmap_get(&g->parent->actors, q->actor);
@@ -409,12 +419,16 @@ void grader_grade(const grader *g, const quiz_question *question, const char *ty
 		const form *f = &qp->rejects.items[i];
 		if (span_eq(s, &f->key) ||
 		    (f->key.latin && span_eq(span_whole(typed_plain(&t)), f->plain.text ? &f->plain : &f->key))) {
-			grade_set_result(out, GRADE_WRONG, 0, "the bank rejects this answer");
+			grade_set_result(out, GRADE_WRONG, 0, "Wrong: the quiz marks this answer wrong");
 			goto out;
 		}
 	}
-	if (form_list_find(&qp->answers, s, true)) {
-		grade_set_result(out, GRADE_CORRECT, 1, "accepted answer");
+	const form *accepted = form_list_find(&qp->answers, s, true);
+	if (accepted) {
+		if (strncmp(accepted->rule, "Right", 5) == 0)
+			grade_set_result(out, GRADE_CORRECT, 1, "%s", accepted->rule);
+		else
+			grade_set_result(out, GRADE_CORRECT, 1, "accepted answer");
 		goto out;
 	}
 
@@ -427,7 +441,7 @@ void grader_grade(const grader *g, const quiz_question *question, const char *ty
 	if (out->verdict == GRADE_CLOSE) {
 		for (size_t i = 0; i < qp->rejects.count; i++)
 			if (span_slips(s, &qp->rejects.items[i].key) >= 0) {
-				grade_set_result(out, GRADE_WRONG, 0, "the bank rejects this answer");
+				grade_set_result(out, GRADE_WRONG, 0, "Wrong: the quiz marks this answer wrong");
 				break;
 			}
 	}

@@ -40,8 +40,8 @@ typedef struct {
 	grade_verdict verdict;
 	double credit;            /* 0 to 1: 1 for correct and close, the share of
 	                             parts for partial, 0 otherwise */
-	char note[GRADE_NOTE_MAX];/* the rule that decided, e.g. "accepted: family
-	                             name", "the article gives the day"; may be ""
+	char note[GRADE_NOTE_MAX];/* the rule that decided, e.g. "Right: the family
+	                             name is enough", "Wrong: the article gives the day"; may be ""
 	                             for a plain right answer. Holds bank text (never
 	                             typed text), still to be sanitised for output. */
 } grade_result;

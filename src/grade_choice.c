@@ -310,7 +310,7 @@ void grade_choice(const grader *g, const qprep *qp, typed_answer *t, grade_resul
 		size_t right = q->n_correct ? q->correct[0] : 0;
 		if ((size_t)picks[0] == right) {
 			if (slip)
-				grade_set_result(out, GRADE_CLOSE, 1, "spelling corrected: %s", q->choices.items[right]);
+				grade_set_result(out, GRADE_CLOSE, 1, "Right, but mind the spelling: %s", q->choices.items[right]);
 			else
 				grade_set_result(out, GRADE_CORRECT, 1, "%s", "");
 		} else {
@@ -343,7 +343,7 @@ void grade_choice(const grader *g, const qprep *qp, typed_answer *t, grade_resul
 	}
 	if (hits == total && wrong == 0) {
 		if (slip)
-			grade_set_result(out, GRADE_CLOSE, 1, "spelling corrected");
+			grade_set_result(out, GRADE_CLOSE, 1, "Right, but mind the spelling");
 		else
 			grade_set_result(out, GRADE_CORRECT, 1, "%s", "");
 		return;

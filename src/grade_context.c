@@ -550,6 +550,12 @@ bool context_grade(const grader *g, const qprep *qp, typed_answer *t, grade_resu
 	bool decided = false;
 	if (typed_set(&core, core_text, bl) && core.w.key.n_tokens) {
 		grade_kind(g, qp, &core, &r);
+		/* A word next to the name that makes it another name of the
+		 * article: "North Harbour" is not short for the Harbour Wolves. */
+		if (grade_verdict_accepted(r.verdict) && qp->actor &&
+		    ((first > 0 && name_of_another(g, qp->actor, (span){k, first - 1, last - first + 2})) ||
+		     (last + 1 < k->n_tokens && name_of_another(g, qp->actor, (span){k, first, last - first + 2}))))
+			r.verdict = GRADE_WRONG;
 		if (grade_verdict_accepted(r.verdict)) {
 			*out = r;
 			if (!out->note[0] && from_text)

@@ -14,7 +14,7 @@ static void compare_date(const qprep *qp, quiz_date gold, const date_value *v, b
 	if (v->weekday && v->month && v->day) {
 		int y = v->year ? v->year : (year_known ? gold.year : 0);
 		if (y && date_weekday(y, v->month, v->day) != v->weekday) {
-			grade_set_result(out, GRADE_WRONG, 0, "%s %d, %d was a %s", date_month_name(v->month),
+			grade_set_result(out, GRADE_WRONG, 0, "Wrong: %s %d, %d was a %s", date_month_name(v->month),
 			           v->day, y, date_weekday_name(date_weekday(y, v->month, v->day)));
 			return;
 		}
@@ -22,7 +22,7 @@ static void compare_date(const qprep *qp, quiz_date gold, const date_value *v, b
 	if (!v->year && !v->month && !v->day) {
 		/* A weekday alone. */
 		if (gold.day && date_weekday(gold.year, gold.month, gold.day) == v->weekday)
-			grade_set_result(out, GRADE_WRONG, 0, "the right weekday, but the article gives the date");
+			grade_set_result(out, GRADE_WRONG, 0, "Wrong: the right weekday, but the article gives the date");
 		else
 			grade_set_result(out, GRADE_WRONG, 0, "%s", "");
 		return;
@@ -48,11 +48,11 @@ static void compare_date(const qprep *qp, quiz_date gold, const date_value *v, b
 			return;
 		}
 		if (!v->day) {
-			grade_set_result(out, GRADE_WRONG, 0, "the article gives the day");
+			grade_set_result(out, GRADE_WRONG, 0, "Wrong: the article gives the day");
 			return;
 		}
 		if (!year_ok) {
-			grade_set_result(out, GRADE_WRONG, 0, "the year is missing");
+			grade_set_result(out, GRADE_WRONG, 0, "Wrong: the year is missing");
 			return;
 		}
 		grade_set_result(out, GRADE_CORRECT, 1, "%s",
@@ -72,21 +72,21 @@ static void compare_date(const qprep *qp, quiz_date gold, const date_value *v, b
 			return;
 		}
 		if (!v->month) {
-			grade_set_result(out, GRADE_WRONG, 0, "the article gives the month");
+			grade_set_result(out, GRADE_WRONG, 0, "Wrong: the article gives the month");
 			return;
 		}
 		if (!year_ok) {
-			grade_set_result(out, GRADE_WRONG, 0, "the year is missing");
+			grade_set_result(out, GRADE_WRONG, 0, "Wrong: the year is missing");
 			return;
 		}
-		grade_set_result(out, GRADE_CORRECT, 1, "%s", v->day ? "more precise than asked; only the month was checked" : "");
+		grade_set_result(out, GRADE_CORRECT, 1, "%s", v->day ? "Right: more exact than asked; the month is right" : "");
 		return;
 	}
 	if (!v->year) {
-		grade_set_result(out, GRADE_WRONG, 0, "the year is missing");
+		grade_set_result(out, GRADE_WRONG, 0, "Wrong: the year is missing");
 		return;
 	}
-	grade_set_result(out, GRADE_CORRECT, 1, "%s", v->month ? "more precise than asked; only the year was checked" : "");
+	grade_set_result(out, GRADE_CORRECT, 1, "%s", v->month ? "Right: more exact than asked; the year is right" : "");
 }
 
 static bool rejected_date(const qprep *qp, const date_value *v)
@@ -244,7 +244,7 @@ void grade_date_value(const grader *g, const qprep *qp, quiz_date gold, const ch
 				return;
 			}
 		}
-		grade_set_result(out, GRADE_WRONG, 0, "not read as a date");
+		grade_set_result(out, GRADE_WRONG, 0, "Wrong: that is not a date as written");
 		return;
 	}
 	case DATE_SHORT_YEAR:
@@ -252,16 +252,16 @@ void grade_date_value(const grader *g, const qprep *qp, quiz_date gold, const ch
 		return;
 	case DATE_DECADE:
 		if (gold.year >= dr.value.year && gold.year < dr.value.year + 10)
-			grade_set_result(out, GRADE_WRONG, 0, "the right decade, but the article gives the year");
+			grade_set_result(out, GRADE_WRONG, 0, "Wrong: the right decade, but the article gives the year");
 		else
 			grade_set_result(out, GRADE_WRONG, 0, "%s", "");
 		return;
 	case DATE_NONEXISTENT:
 		if (dr.value.month >= 1 && dr.value.month <= 12)
-			grade_set_result(out, GRADE_WRONG, 0, "no such date: %s has no day %d",
+			grade_set_result(out, GRADE_WRONG, 0, "Wrong: no such date; %s has no day %d",
 			           date_month_name(dr.value.month), dr.value.day);
 		else
-			grade_set_result(out, GRADE_WRONG, 0, "no such date: there is no month %d", dr.value.month);
+			grade_set_result(out, GRADE_WRONG, 0, "Wrong: no such date; there is no month %d", dr.value.month);
 		return;
 	case DATE_AMBIGUOUS: {
 		grade_result a, b;
@@ -284,10 +284,10 @@ void grade_date_value(const grader *g, const qprep *qp, quiz_date gold, const ch
 		break;
 	}
 	if (rejected_date(qp, &dr.value)) {
-		grade_set_result(out, GRADE_WRONG, 0, "the bank rejects this answer");
+		grade_set_result(out, GRADE_WRONG, 0, "Wrong: the quiz marks this answer wrong");
 		return;
 	}
 	compare_date(qp, gold, &dr.value, dr.vague, out);
 	if (out->verdict == GRADE_CORRECT && dr.month_corrected)
-		grade_set_result(out, GRADE_CLOSE, 1, "spelling corrected: %s", date_month_name(dr.value.month));
+		grade_set_result(out, GRADE_CLOSE, 1, "Right, but mind the spelling: %s", date_month_name(dr.value.month));
 }

@@ -382,6 +382,21 @@ match form_match(const grader *g, span s, span *plain, const form_list *forms,
 
 
 /* Puts a match into a result. Returns false when nothing matched. */
+/* What a teacher says for an answer a form's rule accepts. */
+static const char *rule_note(const char *rule)
+{
+	static const char *const notes[][2] = {
+		{"family name", "Right: the family name is enough"},
+		{"short name", "Right: the short name is enough"},
+		{"acronym", "Right: the initials stand for the name"},
+		{"alias", "Right: another name for the same"},
+	};
+	for (size_t i = 0; i < sizeof notes / sizeof *notes; i++)
+		if (strcmp(rule, notes[i][0]) == 0)
+			return notes[i][1];
+	return rule;
+}
+
 bool form_match_result(const match *m, grade_result *out)
 {
 	switch (m->kind) {
@@ -390,8 +405,10 @@ bool form_match_result(const match *m, grade_result *out)
 			grade_set_result(out, GRADE_AMBIGUOUS, 0, "two actors share this name: give the full name");
 		else if (m->form->rule && strcmp(m->form->rule, "accepted answer") == 0)
 			grade_set_result(out, GRADE_CORRECT, 1, "accepted answer");
+		else if (m->form->rule && strncmp(m->form->rule, "Right", 5) == 0)
+			grade_set_result(out, GRADE_CORRECT, 1, "%s", m->form->rule);
 		else if (m->form->rule)
-			grade_set_result(out, GRADE_CORRECT, 1, "accepted: %s", m->form->rule);
+			grade_set_result(out, GRADE_CORRECT, 1, "%s", rule_note(m->form->rule));
 		else
 			grade_set_result(out, GRADE_CORRECT, 1, "%s", "");
 		return true;
@@ -399,17 +416,17 @@ bool form_match_result(const match *m, grade_result *out)
 		if (m->form->flags & FORM_SHARED)
 			grade_set_result(out, GRADE_AMBIGUOUS, 0, "two actors share this name: give the full name");
 		else
-			grade_set_result(out, GRADE_CLOSE, 1, "accents ignored");
+			grade_set_result(out, GRADE_CLOSE, 1, "Right, but mind the accents");
 		return true;
 	case MATCH_SLIP:
 		if (m->form->flags & FORM_SHARED)
 			grade_set_result(out, GRADE_AMBIGUOUS, 0, "two actors share this name: give the full name");
 		else
-			grade_set_result(out, GRADE_CLOSE, 1, "spelling corrected: %s", m->form->shown);
+			grade_set_result(out, GRADE_CLOSE, 1, "Right, but mind the spelling: %s", m->form->shown);
 		return true;
 	case MATCH_RIVAL:
 		if (m->rival)
-			grade_set_result(out, GRADE_WRONG, 0, "not accepted as a slip: as near to %s", m->rival->shown);
+			grade_set_result(out, GRADE_WRONG, 0, "Wrong: that is as near to %s", m->rival->shown);
 		else
 			grade_set_result(out, GRADE_WRONG, 0, "Wrong: that is another name in the article");
 		return false;

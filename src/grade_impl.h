@@ -232,6 +232,9 @@ void name_mark_shared(grader *g);
 void name_add_acronyms(grader *g);
 /* Marks the words of each name that no other name shares (actor_prep.distinct). */
 void name_mark_distinct(grader *g);
+/* True when the words of the span are a part of a name of the article
+ * that is not one of the actor's: "North Harbour" of North Harbour Road. */
+bool name_of_another(const grader *g, const actor_prep *a, span s);
 /* True when word i of the name only says what kind of thing it names
  * ("Party" at its end, "International", "of"). */
 bool name_is_generic(const norm_key *k, size_t i);

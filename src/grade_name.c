@@ -537,7 +537,7 @@ static bool actor_longer(const grader *g, const qprep *qp, span bare, grade_resu
 		for (size_t i = 0; i < ap->forms.count; i++) {
 			const form *f = &ap->forms.items[i];
 			if (!(f->flags & (FORM_SHARED | FORM_EXACT_ONLY)) && !f->rule && span_eq(rest, &f->key)) {
-				grade_set_result(out, GRADE_CORRECT, 1, "accepted: the name with its kind");
+				grade_set_result(out, GRADE_CORRECT, 1, "Right: the name with what kind of body it is");
 				return true;
 			}
 		}
@@ -559,13 +559,13 @@ static bool actor_longer(const grader *g, const qprep *qp, span bare, grade_resu
 		    rival_mentions_actor(g, (span){k, bare.first, tail.first - bare.first}, &ap->forms, &qp->answers))
 			continue;
 		if (n >= 2 && ap->person_like) {
-			grade_set_result(out, GRADE_CORRECT, 1, "accepted: the name with a description");
+			grade_set_result(out, GRADE_CORRECT, 1, "Right: the name with a description");
 			return true;
 		}
 		/* One word, and the bank's whole name: "Guglielmo Marconi". */
 		if (n == 1 && ap->name.n_tokens == 1 && ap->capitalised && !ap->all_caps &&
 		    bare.count <= 3 && !is_type_noun(k, last)) {
-			grade_set_result(out, GRADE_CORRECT, 1, "accepted: a fuller name");
+			grade_set_result(out, GRADE_CORRECT, 1, "Right: a fuller form of the name");
 			return true;
 		}
 	}
@@ -686,7 +686,7 @@ void grade_actor(const grader *g, const qprep *qp, typed_answer *t, grade_result
 		span rest = {k, bare.first + 1, ap->family.n_tokens};
 		if (ini->chars == 1 && span_eq(rest, &ap->family) &&
 		    norm_first_char(k->text + ini->start, ini->len) == ap->initial) {
-			grade_set_result(out, GRADE_CORRECT, 1, "accepted: initial and family name");
+			grade_set_result(out, GRADE_CORRECT, 1, "Right: an initial and the family name");
 			return;
 		}
 	}
@@ -694,11 +694,11 @@ void grade_actor(const grader *g, const qprep *qp, typed_answer *t, grade_result
 		return;
 	/* Given name alone. */
 	if (ap->given.n_tokens && !ap->group && span_eq(bare, &ap->given)) {
-		grade_set_result(out, GRADE_WRONG, 0, "a first name alone is not enough");
+		grade_set_result(out, GRADE_WRONG, 0, "Wrong: a first name alone is not enough");
 		return;
 	}
 	if (grade_negated(k)) {
-		grade_set_result(out, GRADE_WRONG, 0, "the answer is negated");
+		grade_set_result(out, GRADE_WRONG, 0, "Wrong: that says what it is not");
 		return;
 	}
 	/* Accents, then spelling slips. */
@@ -824,6 +824,17 @@ static bool run_is_actor(const actor_prep *a, const norm_key *run)
 	return false;
 }
 
+bool name_of_another(const grader *g, const actor_prep *a, span s)
+{
+	/* A longer name that holds the actor's whole name is the actor:
+	 * "Liberal Party of Australia" for the Liberal Party. */
+	for (size_t r = 0; r < g->n_names; r++)
+		if (g->names[r].n_tokens >= s.count && run_at(&g->names[r], s) >= 0 &&
+		    !run_is_actor(a, &g->names[r]) && run_at(&g->names[r], span_whole(&a->name)) < 0)
+			return true;
+	return false;
+}
+
 void name_mark_distinct(grader *g)
 {
 	/* "the Panthers" in the article: the name is a team's or a people's. */
@@ -857,8 +868,23 @@ void name_mark_distinct(grader *g)
 				for (size_t f = 0; f < b->forms.count && !shared; f++)
 					shared = has_token(&b->forms.items[f].key, w, n);
 			}
-			for (size_t r = 0; r < g->n_names && !shared; r++)
-				shared = has_token(&g->names[r], w, n) && !run_is_actor(a, &g->names[r]);
+			/* Another name of the article shares the word, unless the
+			 * article uses the word alone far more often: "Carolina"
+			 * eleven times for the Carolina Panthers, against North
+			 * Carolina and South Carolina once each. */
+			size_t alone = 0, others = 0;
+			for (size_t r = 0; r < g->n_names && !shared; r++) {
+				const norm_key *run = &g->names[r];
+				if (!has_token(run, w, n))
+					continue;
+				if (run->n_tokens == 1)
+					alone++;
+				/* "Liberal Party of Australia" is the Liberal Party itself. */
+				else if (!run_is_actor(a, run) && run_at(run, span_whole(name)) < 0)
+					others++;
+			}
+			if (!shared && others && !(alone >= 3 && alone >= 3 * others))
+				shared = true;
 			if (!shared)
 				a->distinct |= (uint64_t)1 << t;
 		}
@@ -874,11 +900,65 @@ void name_mark_distinct(grader *g)
 						shared = has_token(&b->forms.items[f].key, w, n);
 			}
 			for (size_t r = 0; r < g->n_names && !shared; r++)
-				shared = has_token(&g->names[r], w, n) && !run_is_actor(a, &g->names[r]);
+				shared = has_token(&g->names[r], w, n) && !run_is_actor(a, &g->names[r]) &&
+				         run_at(&g->names[r], span_whole(name)) < 0;
 			/* Only its members stand for it: "Nationals", not "National". */
 			a->members_only = !shared;
 		}
 	}
+}
+
+/* The name up to an "of" that ends it: "Ohio Company" for the Ohio
+ * Company of Virginia, "King Malcolm III" for King Malcolm III of
+ * Scotland, "the Mamluks" for the Mamluks of Egypt. Right when the part
+ * says more than what kind of body or person it is, and no other name of
+ * the bank or the article has these words together ("Supreme Court" is
+ * not short for the Supreme Court of the United Kingdom in an article that
+ * also names the U.S. Supreme Court: -1, ambiguous). 1 when right, 0
+ * when the rule does not apply. */
+static int name_before_of(const grader *g, const actor_prep *ap, span bare)
+{
+	const norm_key *name = &ap->name;
+	if (!bare.count || name->n_tokens > 64)
+		return 0;
+	long at = run_at(name, bare);
+	if (at < 0)
+		return 0;
+	size_t from = (size_t)at, to = from + bare.count;
+	if (to + 1 >= name->n_tokens || !key_token_is(name, to, "of"))
+		return 0;
+	/* Nothing but titles or "the" before the part. */
+	size_t lead = 0;
+	while (lead < from && key_token_is(name, lead, "the"))
+		lead++;
+	if (skip_titles(name, lead, name->n_tokens) < from)
+		return 0;
+	bool says_which = false;
+	for (size_t i = from; i < to && !says_which; i++)
+		says_which = !name_is_generic(name, i) && !is_org_head(name, i) && !is_type_noun(name, i) &&
+		             skip_titles(name, i, i + 1) == i;
+	if (!says_which)
+		return 0;
+	/* Two names are not one ("Jamukha, and his protector, Toghrul Khan"). */
+	for (size_t i = from; i < to; i++)
+		if (key_token_is(name, i, "and"))
+			return 0;
+	/* One word is a name only when the article uses it alone ("the
+	 * Mamluks"); "Time" is not The Time of the Doctor. */
+	bool used_alone = bare.count > 1;
+	for (size_t r = 0; r < g->n_names && !used_alone; r++)
+		used_alone = g->names[r].n_tokens == 1 && span_eq(bare, &g->names[r]);
+	if (!used_alone)
+		return 0;
+	for (size_t j = 0; j < g->n_actors; j++) {
+		const actor_prep *b = g->actor_list[j];
+		if (b != ap && !form_key_same(&b->name, name) && run_at(&b->name, bare) >= 0)
+			return -1;
+	}
+	for (size_t r = 0; r < g->n_names; r++)
+		if (run_at(&g->names[r], bare) >= 0 && !run_is_actor(ap, &g->names[r]))
+			return -1;
+	return 1;
 }
 
 /* Right answers that name the actor another way:
@@ -961,6 +1041,15 @@ static bool name_other_ways(const grader *g, const qprep *qp, typed_answer *t, s
 			grade_set_result(out, GRADE_CORRECT, 1, "Right: of or for makes no difference in %s", ap->actor->name);
 			return true;
 		}
+	}
+	int before_of = name_before_of(g, ap, bare);
+	if (before_of > 0) {
+		grade_set_result(out, GRADE_CORRECT, 1, "Right: short for %s", ap->actor->name);
+		return true;
+	}
+	if (before_of < 0) {
+		grade_set_result(out, GRADE_AMBIGUOUS, 0, "more than one name in the article has these words: give the full name");
+		return true;
 	}
 	/* A part of the name, titles and suffixes aside, that starts at its
 	 * first word or ends at its last ("Geneva" for the Geneva Summit, "Lake

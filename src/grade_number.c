@@ -78,19 +78,47 @@ static bool unfounded_bound(const qprep *qp, double gold, double scaled, const c
 	return unfounded;
 }
 
+/* True when the typed ordinal is one word that the passage puts before a
+ * word of the question: "seventh team" for "How many teams ...?". */
+static bool ordinal_in_passage(const qprep *qp, const char *s, size_t len)
+{
+	char w[32];
+	if (!len || len >= sizeof w)
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c + 32);
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+			return false;
+		w[i] = c;
+	}
+	const norm_key *k = &qp->passage;
+	for (size_t i = 0; i + 1 < k->n_tokens; i++) {
+		const norm_token *t = &k->tokens[i];
+		if (t->len != len || memcmp(k->text + t->start, w, len) != 0)
+			continue;
+		const norm_token *next = &k->tokens[i + 1];
+		const char *nw = k->text + next->start;
+		if (!context_is_filler(nw, next->len) && context_has_word(&qp->prompt, nw, next->len))
+			return true;
+	}
+	return false;
+}
+
 void grade_number_value(const qprep *qp, double gold, double tolerance, bool tol_percent,
                         const char *unit, const char *s, size_t len, grade_result *out)
 {
 	number_value nv;
 	if (!number_parse(s, len, &nv)) {
-		grade_set_result(out, GRADE_WRONG, 0, "not read as one number");
+		grade_set_result(out, GRADE_WRONG, 0, "Wrong: that is not one number");
 		return;
 	}
 	for (size_t i = 0; qp && i < qp->rejects.count; i++) {
 		const reject_value *rv = &qp->reject_values[i];
 		if (rv->is_number && rv->number.value == nv.value &&
 		    number_unit_compare(rv->number.unit, nv.unit) != NUMBER_UNIT_DIFFERENT) {
-			grade_set_result(out, GRADE_WRONG, 0, "the bank rejects this answer");
+			grade_set_result(out, GRADE_WRONG, 0, "Wrong: the quiz marks this answer wrong");
 			return;
 		}
 	}
@@ -121,13 +149,19 @@ void grade_number_value(const qprep *qp, double gold, double tolerance, bool tol
 		grade_set_result(out, GRADE_WRONG, 0, "%s", "");
 		return;
 	}
-	/* "third" answers "which place", not "how many". */
+	/* "third" answers "which place", not "how many", unless the article
+	 * counts that way itself ("their second Super Bowl appearance" for how
+	 * many times). */
+	if (nv.ordinal && qp && qp->gold_ordinal == 0 && ordinal_in_passage(qp, s, len)) {
+		grade_set_result(out, GRADE_CORRECT, 1, "Right: the article counts them that way");
+		return;
+	}
 	if (nv.ordinal && qp && qp->gold_ordinal == 0) {
-		grade_set_result(out, GRADE_WRONG, 0, "an ordinal, but the answer is a count");
+		grade_set_result(out, GRADE_WRONG, 0, "Wrong: that is a place in order, but the question asks how many");
 		return;
 	}
 	if (number_unit_compare(unit, typed_unit) == NUMBER_UNIT_DIFFERENT) {
-		grade_set_result(out, GRADE_WRONG, 0, "a different unit: the answer is in %s",
+		grade_set_result(out, GRADE_WRONG, 0, "Wrong: a different unit; the answer is in %s",
 		                 qp && qp->q->number.unit ? qp->q->number.unit : unit);
 		return;
 	}
@@ -136,7 +170,7 @@ void grade_number_value(const qprep *qp, double gold, double tolerance, bool tol
 		return;
 	}
 	if (nv.value != gold && value != gold * scale)
-		grade_set_result(out, GRADE_CORRECT, 1, "within the tolerance");
+		grade_set_result(out, GRADE_CORRECT, 1, "Right: near enough to the article's figure");
 	else
 		grade_set_result(out, GRADE_CORRECT, 1, "%s", "");
 }

@@ -1,5 +1,7 @@
 /* grade_text.c - grade text answers (negation, a leading preposition) and true/false claims */
+#include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 #include "grade_impl.h"
 
@@ -109,6 +111,207 @@ static bool same_list(span s, const norm_key *k)
 	return typed_words == words;
 }
 
+/* Words an answer may hold that a student may leave out without changing
+ * it: a head that only says what kind of thing it is ("Pliocene period",
+ * "number 24"), and words that say how many of a set or how often ("all
+ * four", "only a few", "every four years"). */
+static const char *const part_function_words[] = {
+	"the", "a", "an", "of", "in", "on", "at", "during", "about", "around", "approximately",
+	"roughly", "circa", "some", "nearly", "almost", "estimated", "it", "its", "was", "were",
+	"is", "are", "be", "been", "year", "when", "just", "exactly", "possibly", "total", "per",
+};
+
+static const char *const part_heads[] = {
+	"period", "era", "epoch", "century", "centuries", "season", "dynasty", "number",
+	"throughout", "only", "all", "every",
+};
+
+/* Words that make a year or a decade more exact ("early 1546", "the late
+ * 1980s", "winter of 1973-74"): a "When ...?" question takes the year
+ * without them, as it takes the year of a full date. */
+static const char *const part_precision[] = {
+	"early", "late", "mid", "spring", "summer", "autumn", "fall", "winter",
+};
+
+static const char *const eras[] = {"bc", "bce", "ad", "ce", "mya", "bp"};
+
+static bool token_in(const norm_key *k, size_t i, const char *const *list, size_t n)
+{
+	for (size_t w = 0; w < n; w++)
+		if (key_token_is(k, i, list[w]))
+			return true;
+	return false;
+}
+
+/* True when the question asks "when", or "what year", "which decade",
+ * "what century" (not "each year"): a more exact answer's year is enough. */
+static bool asks_when(const qprep *qp)
+{
+	for (size_t i = 0; i < qp->prompt.n_tokens; i++)
+		if (key_token_is(&qp->prompt, i, "when"))
+			return true;
+		else if (i > 0 && (key_token_is(&qp->prompt, i - 1, "what") ||
+		                   key_token_is(&qp->prompt, i - 1, "which")) &&
+		         (key_token_is(&qp->prompt, i, "year") || key_token_is(&qp->prompt, i, "decade") ||
+		          key_token_is(&qp->prompt, i, "century")))
+			return true;
+	return false;
+}
+
+/* True when the span's words stand in k one after the other. */
+static bool run_in(const norm_key *k, span s)
+{
+	size_t len;
+	const char *p = span_ptr(s, &len);
+	for (const char *q = k->text; len && (q = memmem(q, k->len - (size_t)(q - k->text), p, len)); q++) {
+		/* Whole words only: "four" is not in "fourth". */
+		bool before = q == k->text || q[-1] == ' ';
+		bool after = q + len == k->text + k->len || q[len] == ' ';
+		if (before && after)
+			return true;
+	}
+	return false;
+}
+
+/* True when the first or last word of the span is joined by a hyphen to
+ * a word of the answer as shown that the span leaves out: "well" is not a
+ * part of "well-known", nor "worst" of "worst-case". */
+static bool hyphen_joined(const char *shown, span s)
+{
+	const norm_key *k = s.key;
+	const norm_token *first = &k->tokens[s.first], *last = &k->tokens[s.first + s.count - 1];
+	size_t n = strlen(shown);
+	for (size_t i = 0; i < n; i++) {
+		if (shown[i] != '-')
+			continue;
+		/* The word before the hyphen ends the span, or the word after it starts it. */
+		if (i >= last->len && strncasecmp(shown + i - last->len, k->text + last->start, last->len) == 0 &&
+		    (i == last->len || !isalnum((unsigned char)shown[i - last->len - 1])))
+			return true;
+		if (i + 1 + first->len <= n && strncasecmp(shown + i + 1, k->text + first->start, first->len) == 0 &&
+		    !isalnum((unsigned char)shown[i + 1 + first->len])) {
+			/* "mid-18th century": the part of the century may go. */
+			size_t b = i;
+			while (b > 0 && isalpha((unsigned char)shown[b - 1]))
+				b--;
+			bool precision = false;
+			for (size_t w = 0; w < sizeof part_precision / sizeof *part_precision; w++)
+				precision |= strlen(part_precision[w]) == i - b &&
+				             strncasecmp(shown + b, part_precision[w], i - b) == 0;
+			if (!precision)
+				return true;
+		}
+	}
+	return false;
+}
+
+/* A typed answer that is a run of the answer's words, missing only words
+ * that add nothing to it: fillers and hedges, words of the question, a head
+ * that says what kind of thing it is, and, for "When ...?", anything around
+ * the year but another value ("1546" for "early 1546", "1979" for "during
+ * the ITV network strike of 1979"). Never a value, an alternative, a second
+ * part ("Mercury" for "Mercury and Gemini"), a bound ("1971" for "After
+ * 1971") or a word of its own ("younger" for "younger than the fault").
+ * After a number, the words that say what was counted may go too ("8-15"
+ * for "8-15 per cell").
+ * 1 when right, 2 when right because the question takes the year, 3
+ * because the number is all there is to it, 0 not. */
+static int answer_part(const grader *g, const qprep *qp, span s, const form_list *forms,
+                       const form_list *more, const char **shown)
+{
+	const norm_key *tk = s.key;
+	if (!qp || !s.count)
+		return 0;
+	/* Cheap first: is the typed text a run of some form's words at all? */
+	bool found = false;
+	for (size_t i = 0; i < forms->count && i < 64 && !found; i++) {
+		const norm_key *k = &forms->items[i].key;
+		if (k->n_tokens > s.count && k->n_tokens <= 32 && run_in(k, s))
+			found = true;
+	}
+	if (!found)
+		return 0;
+	bool has_content = false, has_digit = false, has_value = false;
+	for (size_t j = 0; j < s.count; j++) {
+		const norm_token *t = &tk->tokens[s.first + j];
+		if (t->flags & NORM_TOKEN_DIGIT)
+			has_digit = has_value = true;
+		/* What is kept must say something the question does not: a value
+		 * does even when the question names it ("four" for "all four"). */
+		number_value nv;
+		if (!(t->flags & NORM_TOKEN_DIGIT) && number_parse(tk->text + t->start, t->len, &nv))
+			has_content = has_value = true;
+		if (!context_is_filler(tk->text + t->start, t->len) &&
+		    !token_in(tk, s.first + j, part_heads, sizeof part_heads / sizeof *part_heads) &&
+		    !context_has_word(&qp->prompt, tk->text + t->start, t->len))
+			has_content = true;
+	}
+	if (!has_content)
+		return 0;
+	/* A date question's precision is the date rules' to judge. */
+	bool when = has_digit && qp->q->kind == QUIZ_TEXT && asks_when(qp);
+	for (size_t i = 0; i < forms->count && i < 64; i++) {
+		const norm_key *k = &forms->items[i].key;
+		if (k->n_tokens <= s.count || k->n_tokens > 32)
+			continue;
+		for (size_t at = 0; at + s.count <= k->n_tokens; at++) {
+			bool same = true;
+			for (size_t j = 0; j < s.count && same; j++) {
+				const norm_token *a = &tk->tokens[s.first + j], *b = &k->tokens[at + j];
+				same = a->len == b->len && memcmp(tk->text + a->start, k->text + b->start, a->len) == 0;
+			}
+			if (!same)
+				continue;
+			int verdict = 1;
+			/* "every four years": the unit after the number says how often,
+			 * and stays. */
+			bool how_often = false;
+			for (size_t d = 0; d < at && !how_often; d++)
+				how_often = key_token_is(k, d, "every") || key_token_is(k, d, "each");
+			for (size_t d = 0; d < k->n_tokens && verdict; d++) {
+				if (d >= at && d < at + s.count)
+					continue;
+				const norm_token *t = &k->tokens[d];
+				const char *w = k->text + t->start;
+				number_value nv;
+				/* An era is part of the value: "1st" is not "1st century BC". */
+				if ((t->flags & NORM_TOKEN_DIGIT) || context_is_bound(k, d) ||
+				    token_in(k, d, eras, sizeof eras / sizeof *eras) ||
+				    key_token_is(k, d, "and") || key_token_is(k, d, "or") || key_token_is(k, d, "nor") ||
+				    key_token_is(k, d, "not") || key_token_is(k, d, "no") || key_token_is(k, d, "but") ||
+				    number_parse(w, t->len, &nv))
+					verdict = 0;
+				else if ((token_in(k, d, part_function_words,
+				                   sizeof part_function_words / sizeof *part_function_words) &&
+				          !(d + 1 == k->n_tokens && t->len == 1)) ||
+				         token_in(k, d, part_heads, sizeof part_heads / sizeof *part_heads) ||
+				         context_has_word(&qp->prompt, w, t->len))
+					continue;
+				else if (has_digit && when)
+					/* "1979" for "during the ITV strike of 1979", "1546"
+					 * for "early 1546": the year answers "When ...?". */
+					verdict = 2;
+				else if (has_value && !how_often && d >= at + s.count && qp->q->kind == QUIZ_TEXT)
+					/* "8-15" for "8-15 per cell", "three" for "on three
+					 * grounds": the words after a number say what was
+					 * counted. */
+					verdict = verdict == 1 ? 3 : verdict;
+				else
+					verdict = 0;
+			}
+			if (!verdict || hyphen_joined(forms->items[i].shown, s))
+				break;
+			/* Another actor of the bank is that, not a part of this answer.
+			 * A name of the article may be the part itself ("Miocene"). */
+			if (rival_named(g, s, forms, more, true))
+				return 0;
+			*shown = forms->items[i].shown;
+			return verdict;
+		}
+	}
+	return 0;
+}
+
 void grade_text(const grader *g, const qprep *qp, const form_list *forms,
                        typed_answer *t, grade_result *out)
 {
@@ -138,12 +341,28 @@ void grade_text(const grader *g, const qprep *qp, const form_list *forms,
 		grade_set_result(out, GRADE_CORRECT, 1, "%s", "");
 		return;
 	}
+	if (!grade_negated(k)) {
+		const char *whole = NULL;
+		int part = answer_part(g, qp, s, forms, more, &whole);
+		if (part == 1) {
+			grade_set_result(out, GRADE_CORRECT, 1, "Right: the answer is %s, and the words left out add nothing to it", whole);
+			return;
+		}
+		if (part == 2) {
+			grade_set_result(out, GRADE_CORRECT, 1, "Right: the question asks when, and the article says %s", whole);
+			return;
+		}
+		if (part == 3) {
+			grade_set_result(out, GRADE_CORRECT, 1, "Right: the number is the article's, %s", whole);
+			return;
+		}
+	}
 	if (m.kind == MATCH_RIVAL) {
 		form_match_result(&m, out);
 		return;
 	}
 	if (grade_negated(k) && !gold_negated)
-		grade_set_result(out, GRADE_WRONG, 0, "the answer is negated");
+		grade_set_result(out, GRADE_WRONG, 0, "Wrong: that says what it is not");
 	else
 		grade_set_result(out, GRADE_WRONG, 0, "%s", "");
 }

@@ -350,6 +350,15 @@ void screen_passage(const screen *sc, const quiz *q, const quiz_question *qq, bu
 	buf_release(&line);
 }
 
+/* The note after the verdict's heading, without the verdict it repeats:
+ * "✓ Right — the family name is enough", not "✓ Right — Right: ...". */
+static const char *note_after_heading(const char *note)
+{
+	if (strncmp(note, "Right: ", 7) == 0 || strncmp(note, "Wrong: ", 7) == 0)
+		return note + 7;
+	return note;
+}
+
 static const char *verdict_heading(const session_response *r)
 {
 	if (r->overridden)
@@ -396,7 +405,7 @@ void screen_feedback(const screen *sc, const quiz *q, const session_response *r,
 	put(sc, verdict_style(r), verdict_heading(r), &line);
 	if (r->grade.note[0] && r->grade.verdict != GRADE_SKIPPED) {
 		buf_puts(&line, " — ");
-		put(sc, NULL, r->grade.note, &line);
+		put(sc, NULL, note_after_heading(r->grade.note), &line);
 	}
 	if (r->credit > 0 && r->credit < 1) {
 		buf_printf(&line, " (%.0f%% credit%s)", r->credit * 100,
@@ -571,7 +580,7 @@ void screen_answer_sheet(const screen *sc, const quiz *q, const session *s, buf 
 		put(sc, verdict_style(r), verdict_heading(r), &line);
 		if (r->grade.note[0] && r->grade.verdict != GRADE_SKIPPED) {
 			buf_puts(&line, ": ");
-			put(sc, NULL, r->grade.note, &line);
+			put(sc, NULL, note_after_heading(r->grade.note), &line);
 		}
 		wrap(sc, &line, "   ", "   ", out);
 		buf_clear(&line);

@@ -6,11 +6,11 @@ BANK=quizzes/china-fentanyl-sanctions.yaml
 
 run "$RECALL" grade "$BANK" ousted-minister "Mr. Qin"
 expect_status "one answer: exit 0" 0
-expect_text "one answer: verdict, credit, note" "$T/out" "$(printf 'correct\t1\taccepted: family name')"
+expect_text "one answer: verdict, credit, note" "$T/out" "$(printf 'correct\t1\tRight: the family name is enough')"
 
 run "$RECALL" grade "$BANK" blinken-qin-handshake "June 2023"
 expect_text "a month for a day is wrong, with the reason" "$T/out" \
-	"$(printf 'wrong\t0\tthe article gives the day')"
+	"$(printf 'wrong\t0\tWrong: the article gives the day')"
 
 # The year comes from the passage the question quotes ("in Beijing on June
 # 18, 2023"), and the note says so as a teacher would.
@@ -35,7 +35,7 @@ printf 'ousted-minister\tQin\nnope\tx\nno tab here\nblinken-qin-handshake\t18/6/
 run "$RECALL" grade "$BANK" < "$T/in"
 expect_status "lines: exit 0 whatever the verdicts" 0
 cat > "$T/want" <<'WANT'
-ousted-minister	correct	1	accepted: family name
+ousted-minister	correct	1	Right: the family name is enough
 nope	error	0	no question with this id in the bank
 no tab here	error	0	no tab between the question id and the answer
 blinken-qin-handshake	correct	1	

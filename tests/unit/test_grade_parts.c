@@ -1,0 +1,328 @@
+/* test_grade_parts.c - a part of the answer, an ordinal the article counts with, a name the article shortens: on an article of its own */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "article.h"
+#include "diag.h"
+#include "grade.h"
+#include "quiz.h"
+
+/* A made-up article about a river valley, its canal and a rowing league,
+ * with a bank written for it as an author would. */
+static const char article_md[] =
+	"---\n"
+	"title: The Oster Valley\n"
+	"---\n"
+	"\n"
+	"The Oster valley was cut during the Miocene period, when the river captured the streams "
+	"of the plateau. The Abbey of Kell was founded in the 1st century BC, and all four of its mills still turn. Farmers settled it in the 17th century, and the first mill was built in "
+	"early 1546 by the Abbey of Kell.\n"
+	"\n"
+	"Floods returned throughout the 1880s. Each sluice holds 8–15 boards. The mill ground 200 tons of flour a year. The mill wheel is 6 feet 2 inches across. The mill closed during the dockers' strike of 1911. The river carries 1,200 m3/s (42,000 cu ft/s) at "
+	"its mouth. Elections for the valley council are held every four years. The council ended "
+	"its grain import policy after 1971.\n"
+	"\n"
+	"The Harbour Wolves won the league in 2019. Harbour beat Kell in the final, and Harbour "
+	"had reached the final twice before: it was their third final. Harbour rows from a boathouse "
+	"on North Harbour Road, and the Wolves train there. The league was founded by the Mercury and Gemini clubs.\n"
+	"\n"
+	"The Lantern Company of Westby built the boathouse. The Ferry Board of Westby and the Ferry "
+	"Board of Eastby run the boats across the river. King Osric II of Kell gave the land. The Thrift Party holds the valley council; in full it is the Thrift Party of Oster.\n";
+
+static quiz *bank;
+static grader *g;
+
+static const char *dup(const char *s)
+{
+	return s ? arena_strdup(quiz_arena(bank), s) : NULL;
+}
+
+static void set_source(quiz_question *q, const char *quote)
+{
+	article_match m;
+	q->source.quote = dup(quote);
+	assert_true(article_find_quote(quiz_article(bank), quote, &m));
+	q->source.paragraph = m.paragraph->number;
+	q->source.line = m.paragraph->line;
+	q->source.start = m.start;
+	q->source.end = m.end;
+}
+
+static quiz_question *question(const char *id, quiz_kind kind, const char *prompt,
+                               const char *source)
+{
+	quiz_question *q = quiz_add_question(bank);
+	q->id = dup(id);
+	q->kind = kind;
+	q->prompt = dup(prompt);
+	if (source)
+		set_source(q, source);
+	return q;
+}
+
+static quiz_actor *actor(const char *id, const char *name)
+{
+	quiz_actor *a = quiz_add_actor(bank);
+	a->id = dup(id);
+	a->name = dup(name);
+	return a;
+}
+
+static void actor_q(const char *id, const quiz_actor *a, const char *prompt, const char *source)
+{
+	quiz_question *q = question(id, QUIZ_ACTOR, prompt, source);
+	q->actor = a;
+	q->answer_text = a->name;
+}
+
+static void number_q(const char *id, double value, const char *unit, const char *shown,
+                     const char *prompt, const char *source)
+{
+	quiz_question *q = question(id, QUIZ_NUMBER, prompt, source);
+	q->number.value = value;
+	q->number.unit = dup(unit);
+	q->answer_text = dup(shown);
+}
+
+static void text_q(const char *id, const char *text, const char *prompt, const char *source)
+{
+	quiz_question *q = question(id, QUIZ_TEXT, prompt, source);
+	q->text = dup(text);
+	q->answer_text = q->text;
+}
+
+typedef struct {
+	const char *id;
+	const char *typed;
+	grade_verdict verdict;
+	const char *note;   /* a part of the note, or NULL to not check it */
+} rule_case;
+
+static const quiz_question *find(const char *id)
+{
+	for (size_t i = 0; i < quiz_question_count(bank); i++)
+		if (strcmp(quiz_question_at(bank, i)->id, id) == 0)
+			return quiz_question_at(bank, i);
+	fail_msg("no question %s", id);
+	return NULL;
+}
+
+static void run_cases(const rule_case *cases, size_t n)
+{
+	int failures = 0;
+	for (size_t i = 0; i < n; i++) {
+		grade_result r;
+		grader_grade(g, find(cases[i].id), cases[i].typed, &r);
+		bool ok = r.verdict == cases[i].verdict &&
+		          (!cases[i].note || strstr(r.note, cases[i].note));
+		/* A note never contradicts the verdict. */
+		if (grade_verdict_accepted(r.verdict) && strncmp(r.note, "Wrong", 5) == 0)
+			ok = false;
+		if (!grade_verdict_accepted(r.verdict) && strncmp(r.note, "Right", 5) == 0)
+			ok = false;
+		if (!ok) {
+			print_message("%s: \"%s\": got %s \"%s\", want %s \"%s\"\n", cases[i].id,
+			              cases[i].typed, grade_verdict_name(r.verdict), r.note,
+			              grade_verdict_name(cases[i].verdict), cases[i].note ? cases[i].note : "");
+			failures++;
+		}
+	}
+	assert_int_equal(failures, 0);
+}
+
+#define RUN(cases) run_cases(cases, sizeof cases / sizeof *cases)
+#define OK GRADE_CORRECT
+#define CLOSE GRADE_CLOSE
+#define WRONG GRADE_WRONG
+#define AMBIG GRADE_AMBIGUOUS
+#define PART GRADE_PARTIAL
+
+
+static int setup(void **state)
+{
+	(void)state;
+	bank = quiz_new();
+	quiz_set_title(bank, "The Oster Valley");
+	diag_list *d = diag_list_new();
+	article *a = article_parse("oster.md", article_md, strlen(article_md), d);
+	assert_non_null(a);
+	diag_list_free(d);
+	quiz_set_article(bank, a);
+
+	const quiz_actor *wolves = actor("wolves", "Harbour Wolves");
+	actor("abbey", "Abbey of Kell");
+	const quiz_actor *lantern = actor("lantern", "Lantern Company of Westby");
+	const quiz_actor *ferry = actor("ferry", "Ferry Board of Westby");
+	actor("ferry-east", "Ferry Board of Eastby");
+	const quiz_actor *osric = actor("osric", "King Osric II of Kell");
+	const quiz_actor *thrift = actor("thrift", "Thrift Party");
+
+	text_q("period", "Miocene period", "In which period was the valley cut?",
+	       "cut during the Miocene period");
+	text_q("settled", "17th century", "When did farmers settle the valley?",
+	       "settled it in the 17th century");
+	text_q("mill", "early 1546", "When was the first mill built?", "built in early 1546");
+	text_q("mill-what", "early 1546", "What was built by the Abbey of Kell?", "built in early 1546");
+	text_q("floods", "Throughout the 1880s", "When did floods return?",
+	       "Floods returned throughout the 1880s");
+	text_q("abbey-century", "1st century BC", "In what century was the Abbey of Kell founded?",
+	       "founded in the 1st century BC");
+	text_q("mills", "all four", "How many of the four mills still turn?", "all four of its mills");
+	text_q("boards", "8–15 per sluice", "How many boards does a sluice of the mill hold?",
+	       "Each sluice holds 8–15 boards");
+	text_q("tons", "200 tons of flour", "How much did the mill grind each year?",
+	       "ground 200 tons of flour a year");
+	text_q("wheel", "6 feet 2 inches", "How wide is the mill wheel?", "6 feet 2 inches across");
+	text_q("closed", "during the dockers' strike of 1911", "When did the mill close?",
+	       "Each sluice holds 8–15 boards. The mill ground 200 tons of flour a year. The mill wheel is 6 feet 2 inches across. The mill closed during the dockers' strike of 1911");
+	text_q("flow", "1,200 m3/s (42,000 cu ft/s)", "How much water does the river carry at its mouth?",
+	       "The river carries 1,200 m3/s (42,000 cu ft/s)");
+	text_q("elections", "every four years", "How often are elections for the council held?",
+	       "held every four years");
+	text_q("policy", "grain import policy", "Which policy did the council end?",
+	       "ended its grain import policy");
+	text_q("ended", "after 1971", "When did the council end its import policy?",
+	       "policy after 1971");
+	text_q("founders", "Mercury and Gemini", "Which clubs founded the league?",
+	       "founded by the Mercury and Gemini clubs");
+	number_q("finals", 3, NULL, "3", "How many finals had the Wolves reached by 2019?",
+	         "it was their third final");
+	number_q("won", 2019, NULL, "2019", "In what year did the Wolves win the league?",
+	         "won the league in 2019");
+	actor_q("champions", wolves, "Which team won the league in 2019?",
+	        "The Harbour Wolves won the league in 2019");
+
+	actor_q("builder", lantern, "Who built the boathouse?", "The Lantern Company of Westby built the boathouse");
+	actor_q("boats", ferry, "Who runs the boats from the Westby side?", "The Ferry Board of Westby");
+	actor_q("council", thrift, "Which party holds the valley council?",
+	        "The Thrift Party holds the valley council");
+	actor_q("land", osric, "Who gave the land?", "King Osric II of Kell gave the land");
+
+	g = grader_new(bank, NULL);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	grader_free(g);
+	quiz_free(bank);
+	return 0;
+}
+
+/* A run of the answer's words that leaves out only what adds nothing. */
+static void test_answer_part(void **state)
+{
+	(void)state;
+	static const rule_case cases[] = {
+		{"period", "Miocene", OK, "Right: the answer is Miocene period"},
+		{"period", "the Miocene", OK, "Right"},
+		{"settled", "the 17th", OK, "Right"},
+		{"floods", "the 1880s", OK, "Right"},
+		{"floods", "1880s", OK, "Right"},
+		{"elections", "four years", OK, "Right"},
+		{"mill", "1546", OK, "Right: the question asks when"},
+		{"flow", "1,200 m3/s", OK, "Right: the words in brackets"},
+		{"closed", "1911", OK, "Right: the question asks when"},
+		{"mills", "four", OK, "Right"},
+		{"boards", "8–15", OK, "Right"},
+		{"boards", "8-15", OK, NULL},
+		{"boards", "15", WRONG, NULL},
+		{"tons", "200 tons", OK, "Right: the number is the article's"},
+		{"tons", "200", OK, NULL},
+		{"tons", "300 tons", WRONG, NULL},
+		{"boards", "8", WRONG, NULL},
+		{"wheel", "6 feet", WRONG, NULL},
+		{"wheel", "2 inches", WRONG, NULL},
+		{"mills", "three", WRONG, NULL},
+		{"abbey-century", "the 1st century BC", OK, NULL},
+		{"abbey-century", "1st", WRONG, NULL},
+		{"abbey-century", "1st century", WRONG, NULL},
+		{"closed", "in 1911", OK, NULL},
+		{"closed", "1912", WRONG, NULL},
+		{"closed", "the dockers' strike", WRONG, NULL},
+		/* Must stay wrong. */
+		{"period", "period", WRONG, NULL},
+		{"mill-what", "1546", WRONG, NULL},
+		/* The question says it is a policy. */
+		{"policy", "grain import", OK, "Right"},
+		{"policy", "grain", WRONG, NULL},
+		{"policy", "import policy", WRONG, NULL},
+		{"ended", "1971", WRONG, NULL},
+		{"founders", "Mercury", WRONG, NULL},
+		{"founders", "Gemini", WRONG, NULL},
+		{"settled", "18th", WRONG, NULL},
+		{"floods", "1890s", WRONG, NULL},
+		{"flow", "42,000 cu ft/s", WRONG, NULL},
+		{"elections", "four", WRONG, NULL},
+		{"elections", "not every four years", WRONG, NULL},
+	};
+	RUN(cases);
+}
+
+/* An ordinal for a count is right only when the article counts that way. */
+static void test_ordinals(void **state)
+{
+	(void)state;
+	static const rule_case cases[] = {
+		{"finals", "third", OK, "Right: the article counts them that way"},
+		{"finals", "3", OK, NULL},
+		{"finals", "second", WRONG, NULL},
+		{"finals", "fourth", WRONG, NULL},
+		{"won", "2019th", WRONG, NULL},
+	};
+	RUN(cases);
+}
+
+/* "Harbour" for the Harbour Wolves: the article uses the word alone for
+ * the team far more often than in its other names. */
+static void test_short_name(void **state)
+{
+	(void)state;
+	static const rule_case cases[] = {
+		{"champions", "Harbour", OK, "Right"},
+		{"champions", "the Wolves", OK, NULL},
+		{"champions", "Kell", WRONG, NULL},
+		/* A longer name of the article that holds the whole name is the same. */
+		{"council", "Thrift", OK, "Right: short for Thrift Party"},
+		{"council", "the Thrift Party of Oster", OK, NULL},
+		{"champions", "North Harbour", WRONG, NULL},
+	};
+	RUN(cases);
+}
+
+/* The name up to an "of" that ends it, when no other name has it. */
+static void test_before_of(void **state)
+{
+	(void)state;
+	static const rule_case cases[] = {
+		{"builder", "the Lantern Company", OK, "Right: short for Lantern Company of Westby"},
+		{"builder", "Lantern Company", OK, "Right"},
+		{"land", "King Osric II", OK, "Right"},
+		/* Must not be accepted. */
+		{"builder", "Company", WRONG, NULL},
+		{"builder", "the Company", WRONG, NULL},
+		{"boats", "Ferry Board", AMBIG, NULL},
+		{"boats", "Ferry Board of Eastby", WRONG, NULL},
+		{"land", "King", WRONG, NULL},
+	};
+	RUN(cases);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_answer_part),
+		cmocka_unit_test(test_ordinals),
+		cmocka_unit_test(test_short_name),
+		cmocka_unit_test(test_before_of),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
