@@ -2494,17 +2494,11 @@ static bool path_under(const char *real, const char *root)
 	return strcmp(root, "/") == 0 || (strncmp(real, root, n) == 0 && real[n] == '/');
 }
 
-/* Whether the article is a file under a folder articles may be in: the
- * folder that holds the bank's folder (a bank in quizzes/ names
- * ../content/x.md), or the bank's folder itself when that is a top-level
- * one, or the folder --articles or $RECALL_ARTICLES names. Links are
- * followed before the comparison. False with *root set (the folder named,
- * else the bank's) when it is outside; false with *root NULL and errno set
- * when a path cannot be resolved. */
-static bool article_in_tree(const compiler *c, char **root)
+/* Links are followed before the comparison (bank.h says the rest). */
+bool bank_article_in_tree(const char *bank_path, const char *article_path,
+                          const char *articles_dir, char **root)
 {
-	const char *named = c->articles ? c->articles : getenv("RECALL_ARTICLES");
-	char *dir = path_dirname(c->path);
+	char *dir = path_dirname(bank_path);
 	*root = realpath(dir, NULL);
 	free(dir);
 	char *slash = *root ? strrchr(*root, '/') : NULL;
@@ -2512,7 +2506,7 @@ static bool article_in_tree(const compiler *c, char **root)
 		*slash = '\0';
 	if (!*root)
 		return false;
-	char *real = realpath(c->article_path, NULL);
+	char *real = realpath(article_path, NULL);
 	if (!real) {
 		int saved = errno;
 		free(*root);
@@ -2521,7 +2515,7 @@ static bool article_in_tree(const compiler *c, char **root)
 		return false;
 	}
 	bool inside = path_under(real, *root);
-	char *other = !inside && named && *named ? realpath(named, NULL) : NULL;
+	char *other = !inside && articles_dir && *articles_dir ? realpath(articles_dir, NULL) : NULL;
 	if (other) {
 		inside = path_under(real, other);
 		free(*root);
@@ -2529,6 +2523,12 @@ static bool article_in_tree(const compiler *c, char **root)
 	}
 	free(real);
 	return inside;
+}
+
+static bool article_in_tree(const compiler *c, char **root)
+{
+	return bank_article_in_tree(c->path, c->article_path,
+	                            c->articles ? c->articles : getenv("RECALL_ARTICLES"), root);
 }
 
 static void load_article(compiler *c, const node *value)

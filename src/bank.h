@@ -41,4 +41,14 @@ quiz *bank_compile_text(const char *name, const char *text, size_t len, const ba
  * default options. Returns NULL, with diagnostics in `d`, when it cannot. */
 quiz *bank_open(const char *path, diag_list *d);
 
+/* Whether an article may be read for the bank at `bank_path`: a file under
+ * the folder that holds the bank's folder (a bank in quizzes/ names
+ * ../content/x.md), or the bank's folder itself when that is a top-level
+ * one, or under `articles_dir` (--articles, $RECALL_ARTICLES; may be NULL).
+ * False with *root set to the folder it should be under when it is outside,
+ * false with *root NULL and errno set when a path cannot be resolved. The
+ * caller frees *root. */
+bool bank_article_in_tree(const char *bank_path, const char *article_path,
+                          const char *articles_dir, char **root);
+
 #endif

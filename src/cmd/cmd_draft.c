@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "article.h"
+#include "bank.h"
 #include "cli.h"
 #include "draft.h"
 #include "text.h"
@@ -212,6 +213,22 @@ int cmd_draft(int argc, char **argv)
 	draft_write_yaml(dr, ref, &out);
 	if (draft_count(dr) == 0)
 		path_error(path, ": no question could be drafted", NULL);
+	/* A bank written away from its article is refused by check and take
+	 * unless they are told where articles may be: say so now. */
+	char *root = NULL;
+	char *bank_path = output ? xstrdup(output) : xstrdup("./draft.yaml");
+	if (!bank_article_in_tree(bank_path, path, getenv("RECALL_ARTICLES"), &root) && root) {
+		buf shown;
+		buf_init(&shown);
+		text_sanitize(root, strlen(root), &shown);
+		fprintf(stderr, "recall draft: warning: for this bank, check and take read articles "
+		                "from under %s only; give them --articles with the article's folder "
+		                "(or set RECALL_ARTICLES)\n",
+		        shown.ptr);
+		buf_release(&shown);
+	}
+	free(root);
+	free(bank_path);
 	if (output) {
 		err = write_output(output, out.ptr, out.len, force);
 		if (err) {

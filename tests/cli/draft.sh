@@ -239,3 +239,15 @@ done
 if grep -q "did Engineers of" "$T/tokaido.yaml"; then not_ok "an opening common noun is lower case inside a question" "$(grep 'did Engineers' "$T/tokaido.yaml")"; else
 	ok "an opening common noun is lower case inside a question"; fi
 expect_grep "and the name after it keeps its capitals" "$T/tokaido.yaml" "did engineers of the Railway Technical Research Institute"
+
+# A bank written away from its article says that check will need --articles.
+"$RECALL" draft "$ROOT/content/ozone-hole.md" -o "$T/away.yaml" 2> "$T/away.err" > /dev/null
+expect_grep "a bank away from its article: draft says check needs --articles" "$T/away.err" \
+	"give them --articles with the article's folder"
+mkdir -p "$T/proj/content" "$T/proj/quizzes"
+cp "$ROOT/content/ozone-hole.md" "$T/proj/content/"
+"$RECALL" draft "$T/proj/content/ozone-hole.md" -o "$T/proj/quizzes/ozone.yaml" 2> "$T/near.err" > /dev/null
+if grep -q "articles" "$T/near.err"; then not_ok "a bank beside its article's folder: no warning" "$(cat "$T/near.err")"; else
+	ok "a bank beside its article's folder: no warning"; fi
+run "$RECALL" check "$T/proj/quizzes/ozone.yaml"
+expect_status "and it compiles as it is" 0
