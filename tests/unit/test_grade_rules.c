@@ -384,6 +384,14 @@ static void test_years(void **state)
 		{"proposed", "in '85", WRONG, NULL},
 		{"spent-by", "by 2019", OK, NULL},
 		{"spent-by", "by 2018", WRONG, NULL},
+		/* Whole dates in words: an ordinal day, the month, the year. */
+		{"signed-day", "twelfth of May nineteen ninety-eight", OK, "Right: 12 May 1998"},
+		{"signed-day", "the twelfth of May, nineteen ninety-eight", OK, NULL},
+		{"signed-day", "May the twelfth, nineteen ninety-eight", OK, NULL},
+		{"signed-day", "twelfth of May", OK, "the year comes from the article"},
+		{"signed-day", "thirteenth of May nineteen ninety-eight", WRONG, NULL},
+		{"signed-day", "twelfth of June nineteen ninety-eight", WRONG, NULL},
+		{"signed-day", "twelfth of May nineteen ninety-seven", WRONG, NULL},
 	};
 	RUN(cases);
 }
