@@ -49,6 +49,9 @@ static const char *const fillers[] = {
 	"near",
 };
 
+/* Words after which a past participle says what was done. */
+static const char *const auxiliaries[] = {"was", "were", "been", "got"};
+
 /* Words that offer another answer, or take this one back. */
 static const char *const alternatives[] = {
 	"or", "nor", "either", "neither", "versus", "vs", "except", "not", "no", "never",
@@ -454,12 +457,23 @@ bool context_grade(const grader *g, const qprep *qp, typed_answer *t, grade_resu
 	bool value = q->kind == QUIZ_DATE || q->kind == QUIZ_NUMBER;
 	bool keep[16];
 	bool from_text = false;   /* a word of the question or the passage went */
+	bool sentence = false;    /* the student's own verb went */
 	size_t kept = 0;
 	for (size_t i = 0; i < k->n_tokens; i++) {
 		const norm_token *tk = &k->tokens[i];
 		const char *w = k->text + tk->start;
 		size_t n = tk->len;
 		keep[i] = true;
+		/* "in 1992 with the 300 Series": around a date, a number the
+		 * passage gives beside it is context; a year is never. */
+		if ((tk->flags & NORM_TOKEN_DIGIT) && q->kind == QUIZ_DATE && kept && n < 4 &&
+		    context_has_word(&qp->passage, w, n) && i + 1 < k->n_tokens &&
+		    !(k->tokens[i + 1].flags & NORM_TOKEN_DIGIT) &&
+		    context_has_word(&qp->passage, k->text + k->tokens[i + 1].start, k->tokens[i + 1].len)) {
+			keep[i] = false;
+			from_text = true;
+			continue;
+		}
 		if (tk->flags & NORM_TOKEN_DIGIT) {
 			kept++;
 			continue;
@@ -499,6 +513,15 @@ bool context_grade(const grader *g, const qprep *qp, typed_answer *t, grade_resu
 		if (context_has_word(&qp->prompt, w, n) || context_has_word(&qp->passage, w, n)) {
 			keep[i] = false;
 			from_text = true;
+			continue;
+		}
+		/* "it was finished in 1895": before a date, the one word after
+		 * "was" is the student's verb, not another value or name. */
+		if (q->kind == QUIZ_DATE && !kept && i > 0 && i + 1 < k->n_tokens &&
+		    WORD_IS(k->text + k->tokens[i - 1].start, k->tokens[i - 1].len, auxiliaries) &&
+		    !context_is_name_word(g, w, n)) {
+			keep[i] = false;
+			sentence = true;
 			continue;
 		}
 		kept++;
@@ -558,7 +581,10 @@ bool context_grade(const grader *g, const qprep *qp, typed_answer *t, grade_resu
 			r.verdict = GRADE_WRONG;
 		if (grade_verdict_accepted(r.verdict)) {
 			*out = r;
-			if (!out->note[0] && from_text)
+			if (!out->note[0] && sentence)
+				grade_set_result(out, r.verdict, r.credit,
+				                 "Right: the date is right; the other words only make a sentence of it");
+			else if (!out->note[0] && from_text)
 				grade_set_result(out, r.verdict, r.credit,
 				                 "Right: the other words are the question's or the article's");
 			decided = true;
