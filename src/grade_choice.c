@@ -587,6 +587,42 @@ static void grade_blank(const grader *g, const blank_prep *b, typed_answer *t, g
 	grade_text(g, NULL, &b->forms, t, &text);
 	if (b->kind == BLANK_TEXT || grade_verdict_accepted(text.verdict))
 		*out = text;
+	if (grade_verdict_accepted(out->verdict))
+		return;
+	/* "HMS Lightning" for the blank of "HMS {{Lightning}}": the words of
+	 * the text around the blank typed with it. */
+	const char *s = t->raw;
+	size_t len = t->raw_len;
+	size_t wl = b->word_before ? strlen(b->word_before) : 0;
+	bool cut = false;
+	if (wl && len > wl + 1 && strncasecmp(s, b->word_before, wl) == 0 && s[wl] == ' ') {
+		s += wl + 1;
+		len -= wl + 1;
+		cut = true;
+	}
+	wl = b->word_after ? strlen(b->word_after) : 0;
+	if (wl && len > wl + 1 && strncasecmp(s + len - wl, b->word_after, wl) == 0 &&
+	    s[len - wl - 1] == ' ') {
+		len -= wl + 1;
+		cut = true;
+	}
+	if (!cut)
+		return;
+	typed_answer inner;
+	typed_init(&inner);
+	if (typed_set(&inner, s, len) && inner.w.key.n_tokens) {
+		blank_prep bare = *b;
+		bare.word_before = bare.word_after = NULL;
+		grade_result r;
+		grade_blank(g, &bare, &inner, &r);
+		if (grade_verdict_accepted(r.verdict)) {
+			*out = r;
+			if (!out->note[0])
+				grade_set_result(out, r.verdict, r.credit,
+				                 "Right: the other words are the sentence's own");
+		}
+	}
+	typed_release(&inner);
 }
 
 void grade_cloze(const grader *g, const qprep *qp, typed_answer *t, grade_result *out)

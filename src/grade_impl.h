@@ -63,6 +63,9 @@ typedef struct {
 	blank_kind kind;
 	double number;
 	quiz_date date;
+	/* The cloze text's words on either side of the blank ("HMS" in "HMS
+	 * {{Lightning}}"), which a student may type with it; NULL when none. */
+	const char *word_before, *word_after;
 } blank_prep;
 
 typedef struct actor_prep {

@@ -228,6 +228,8 @@ static int setup(void **state)
 	choice_q("choice-negotiators", people, 4, (const size_t[]){0, 1}, 2,
 	         "Who negotiated the compact? Select all that apply.");
 	cloze_q("cloze", "The compact was signed in ___ in ___.", "Geneva", "1998");
+	cloze_q("cloze-sides", "The treaty was drafted by the lawyer {{Hartley}} at 14 {{Harbour}} Street.",
+	        "Hartley", "Harbour");
 
 	g = grader_new(bank, NULL);
 	return 0;
@@ -506,6 +508,12 @@ static void test_choices(void **state)
 		{"cloze", "Geneva and 1998", OK, NULL},
 		{"cloze", "Geneva 1998", OK, NULL},
 		{"cloze", "1998 Geneva", WRONG, NULL},
+		/* The words of the text on either side of a blank may come with it. */
+		{"cloze-sides", "lawyer Hartley, Harbour Street", OK, NULL},
+		{"cloze-sides", "Hartley; Harbour Street", OK, NULL},
+		{"cloze-sides", "lawyer Ruiz, Harbour Street", PART, NULL},
+		{"cloze-sides", "Harbour Street, lawyer Hartley", WRONG, NULL},
+		{"cloze-sides", "lawyer, Street", WRONG, NULL},
 		{"choice-negotiators", "a b c d", WRONG, "every choice"},
 		{"choice-opposed", "it was the liberal party", OK, NULL},
 	};
