@@ -430,6 +430,105 @@ void grade_order(const grader *g, const qprep *qp, typed_answer *t, grade_result
 		grade_set_result(out, GRADE_WRONG, 0, "the order is reversed");
 }
 
+/* True when word w (n bytes, any case) is a whole word of s. */
+static bool has_word_ci(const char *s, const char *w, size_t n)
+{
+	for (const char *p = s; *p; p++) {
+		if (p != s && ((p[-1] | 0x20) >= 'a' && (p[-1] | 0x20) <= 'z'))
+			continue;
+		if (strncasecmp(p, w, n) == 0 && !((p[n] | 0x20) >= 'a' && (p[n] | 0x20) <= 'z') &&
+		    !(p[n] >= '0' && p[n] <= '9'))
+			return true;
+	}
+	return false;
+}
+
+/* Which left side the words of s name, every word being a word of exactly
+ * one left side ("Nares" for George Strong Nares); -1 when none or more. */
+static int left_by_words(const quiz_question *q, const char *s, size_t len)
+{
+	int found = -1;
+	for (size_t i = 0; i < q->n_pairs; i++) {
+		const char *left = q->pairs[i].left;
+		if (!left)
+			continue;
+		bool all = true, any = false;
+		for (size_t p = 0; p < len && all;) {
+			while (p < len && s[p] == ' ')
+				p++;
+			size_t e = p;
+			while (e < len && s[e] != ' ')
+				e++;
+			if (e > p) {
+				all = has_word_ci(left, s + p, e - p);
+				any = true;
+			}
+			p = e;
+		}
+		if (all && any) {
+			if (found >= 0)
+				return -1;
+			found = (int)i;
+		}
+	}
+	return found;
+}
+
+/* Reads one part typed as a left side and its right side: "Nares captain",
+ * "Hikari = light", "Kodama: echo". Sets *left and *right and returns true,
+ * or returns false. */
+static bool read_text_pair(const grader *g, const qprep *qp, const char *s, size_t len, int *left,
+                           int *right)
+{
+	typed_answer rt;
+	typed_init(&rt);
+	bool found = false;
+	for (size_t cut = 1; cut < len && !found; cut++) {
+		if (s[cut] != ' ' && s[cut] != '=' && s[cut] != ':')
+			continue;
+		size_t le = cut, rs = cut;
+		while (le > 0 && (s[le - 1] == ' ' || s[le - 1] == '=' || s[le - 1] == ':' || s[le - 1] == '-'))
+			le--;
+		while (rs < len && (s[rs] == ' ' || s[rs] == '=' || s[rs] == ':' || s[rs] == '-'))
+			rs++;
+		if (!le || rs >= len)
+			continue;
+		int l = left_by_words(qp->q, s, le);
+		if (l < 0 || !typed_set(&rt, s + rs, len - rs) || !rt.w.key.n_tokens)
+			continue;
+		bool slip;
+		int r = option_by_text(g, qp, &rt, &slip);
+		if (r < 0)
+			r = option_by_fragment(qp, &rt);
+		if (r >= 0) {
+			*left = l;
+			*right = r;
+			found = true;
+		}
+	}
+	typed_release(&rt);
+	return found;
+}
+
+/* Every part typed as a pair of texts: "Hikari light, Kodama echo". Fills
+ * chosen (by left side) and returns true, or returns false. */
+static bool read_text_pairs(const grader *g, const qprep *qp, typed_answer *t, char sep, int *chosen)
+{
+	size_t pos = 0, count = 0;
+	const char *part;
+	size_t plen;
+	while (next_part(t->raw, t->raw_len, &pos, sep, &part, &plen)) {
+		if (!plen)
+			continue;
+		int l, r;
+		if (!read_text_pair(g, qp, part, plen, &l, &r) || chosen[l] >= 0)
+			return false;
+		chosen[l] = r;
+		count++;
+	}
+	return count > 0;
+}
+
 void grade_match(const grader *g, const qprep *qp, typed_answer *t, grade_result *out)
 {
 	size_t n = qp->n_parts;
@@ -496,7 +595,11 @@ void grade_match(const grader *g, const qprep *qp, typed_answer *t, grade_result
 			}
 			chosen[left - 1] = right;
 		}
+	} else if (sep && read_text_pairs(g, qp, t, sep, chosen)) {
+		/* Each left side with its right side: "Hikari light, Kodama echo". */
 	} else if (sep) {
+		for (size_t i = 0; i < n; i++)
+			chosen[i] = -1;
 		/* The right sides in the order of the left, by letter or text. */
 		size_t pos = 0, i = 0;
 		const char *part;

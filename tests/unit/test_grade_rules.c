@@ -130,6 +130,16 @@ static void choice_q(const char *id, const char *const *choices, size_t n, const
 	q->n_correct = n_correct;
 }
 
+static void match_q(const char *id, const char *const (*pairs)[2], size_t n, const char *prompt)
+{
+	quiz_question *q = question(id, QUIZ_MATCH, prompt, NULL);
+	quiz_pair *p = arena_alloc(quiz_arena(bank), n * sizeof *p);
+	for (size_t i = 0; i < n; i++)
+		p[i] = (quiz_pair){dup(pairs[i][0]), dup(pairs[i][1])};
+	q->pairs = p;
+	q->n_pairs = n;
+}
+
 static void cloze_q(const char *id, const char *text, const char *a, const char *b)
 {
 	quiz_question *q = question(id, QUIZ_CLOZE, text, NULL);
@@ -228,6 +238,10 @@ static int setup(void **state)
 	choice_q("choice-negotiators", people, 4, (const size_t[]){0, 1}, 2,
 	         "Who negotiated the compact? Select all that apply.");
 	cloze_q("cloze", "The compact was signed in ___ in ___.", "Geneva", "1998");
+	static const char *const roles[][2] = {{"Maria Alvarez Ruiz", "foreign minister"},
+	                                       {"Tomas Qin", "envoy"},
+	                                       {"John F. Hartley", "lawyer"}};
+	match_q("match-roles", roles, 3, "Match each person with the role.");
 	cloze_q("cloze-sides", "The treaty was drafted by the lawyer {{Hartley}} at 14 {{Harbour}} Street.",
 	        "Hartley", "Harbour");
 
@@ -508,6 +522,13 @@ static void test_choices(void **state)
 		{"cloze", "Geneva and 1998", OK, NULL},
 		{"cloze", "Geneva 1998", OK, NULL},
 		{"cloze", "1998 Geneva", WRONG, NULL},
+		/* Match questions typed as pairs of texts, in any order. */
+		{"match-roles", "Ruiz foreign minister, Qin envoy, Hartley lawyer", OK, NULL},
+		{"match-roles", "Hartley = lawyer, Tomas Qin = envoy, Ruiz = minister", OK, NULL},
+		{"match-roles", "Qin: envoy; Ruiz: foreign minister; Hartley: lawyer", OK, NULL},
+		{"match-roles", "Ruiz envoy, Qin foreign minister, Hartley lawyer", PART, "1 of 3"},
+		{"match-roles", "Ruiz lawyer, Qin foreign minister, Hartley envoy", WRONG, NULL},
+		{"match-roles", "foreign minister, envoy, lawyer", OK, NULL},
 		/* The words of the text on either side of a blank may come with it. */
 		{"cloze-sides", "lawyer Hartley, Harbour Street", OK, NULL},
 		{"cloze-sides", "Hartley; Harbour Street", OK, NULL},
