@@ -401,11 +401,26 @@ void grade_order(const grader *g, const qprep *qp, typed_answer *t, grade_result
 		return;
 	}
 	bool seen[MAX_OPTIONS] = {false};
-	bool perm = count == (int)n;
-	for (int i = 0; perm && i < count; i++) {
+	bool distinct = count >= 0;
+	for (int i = 0; distinct && i < count; i++) {
 		if (seen[seq[i]])
-			perm = false;
+			distinct = false;
 		seen[seq[i]] = true;
+	}
+	bool perm = distinct && count == (int)n;
+	if (distinct && count >= 2 && count < (int)n) {
+		/* Items left out: credit for the pairs of all the items that the
+		 * ones given put in order, never full credit. */
+		size_t pairs = n * (n - 1) / 2, good = 0;
+		for (int i = 0; i < count; i++)
+			for (int j = i + 1; j < count; j++)
+				good += seq[i] < seq[j];
+		if (good)
+			grade_set_result(out, GRADE_PARTIAL, (double)good / (double)pairs,
+			                 "%d of the %zu items, %zu of %zu pairs in order", count, n, good, pairs);
+		else
+			grade_set_result(out, GRADE_WRONG, 0, "%d of the %zu items, none in order", count, n);
+		return;
 	}
 	if (count < 0 || !perm) {
 		grade_set_result(out, GRADE_AMBIGUOUS, 0, "name each of the %zu items once, e.g. \"c a b\"", n);

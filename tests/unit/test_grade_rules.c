@@ -130,6 +130,12 @@ static void choice_q(const char *id, const char *const *choices, size_t n, const
 	q->n_correct = n_correct;
 }
 
+static void order_q(const char *id, const char *const *items, size_t n, const char *prompt)
+{
+	quiz_question *q = question(id, QUIZ_ORDER, prompt, NULL);
+	q->items = quiz_strings_copy(bank, items, n);
+}
+
 static void match_q(const char *id, const char *const (*pairs)[2], size_t n, const char *prompt)
 {
 	quiz_question *q = question(id, QUIZ_MATCH, prompt, NULL);
@@ -242,6 +248,9 @@ static int setup(void **state)
 	                                       {"Tomas Qin", "envoy"},
 	                                       {"John F. Hartley", "lawyer"}};
 	match_q("match-roles", roles, 3, "Match each person with the role.");
+	static const char *const events[] = {"The compact is proposed", "The compact is signed",
+	                                     "Maria Alvarez Ruiz leaves office", "4.5 billion euros are spent"};
+	order_q("order-events", events, 4, "Put these events in order.");
 	cloze_q("cloze-sides", "The treaty was drafted by the lawyer {{Hartley}} at 14 {{Harbour}} Street.",
 	        "Hartley", "Harbour");
 
@@ -522,6 +531,12 @@ static void test_choices(void **state)
 		{"cloze", "Geneva and 1998", OK, NULL},
 		{"cloze", "Geneva 1998", OK, NULL},
 		{"cloze", "1998 Geneva", WRONG, NULL},
+		/* An order with items left out earns the pairs it puts in order. */
+		{"order-events", "a b c d", OK, NULL},
+		{"order-events", "a b c", PART, "3 of the 4 items, 3 of 6 pairs"},
+		{"order-events", "a, c, d", PART, NULL},
+		{"order-events", "d c", WRONG, NULL},
+		{"order-events", "a a b", AMBIG, NULL},
 		/* Match questions typed as pairs of texts, in any order. */
 		{"match-roles", "Ruiz foreign minister, Qin envoy, Hartley lawyer", OK, NULL},
 		{"match-roles", "Hartley = lawyer, Tomas Qin = envoy, Ruiz = minister", OK, NULL},
