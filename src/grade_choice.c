@@ -204,6 +204,37 @@ static int option_within(const qprep *qp, typed_answer *t)
 	return found;
 }
 
+/* Which option holds every word of the typed text, in any order, fillers
+ * aside: "cab signals" for "signals shown inside the cab". At least two
+ * words, and exactly one option; the index, or -1. */
+static int option_by_words(const qprep *qp, typed_answer *t)
+{
+	const norm_key *k = &t->w.key;
+	if (k->n_tokens < 2 || k->n_tokens > 6)
+		return -1;
+	int found = -1;
+	for (size_t i = 0; i < qp->n_parts; i++) {
+		if (!qp->parts[i].count)
+			continue;
+		const norm_key *c = &qp->parts[i].items[0].key;
+		size_t words = 0;
+		bool all = true;
+		for (size_t j = 0; j < k->n_tokens && all; j++) {
+			const char *w = k->text + k->tokens[j].start;
+			if (is_filler(k, j) || context_is_filler(w, k->tokens[j].len))
+				continue;
+			all = context_has_word(c, w, k->tokens[j].len);
+			words++;
+		}
+		if (!all || words < 2)
+			continue;
+		if (found >= 0)
+			return -1;
+		found = (int)i;
+	}
+	return found;
+}
+
 /* Reads several options named by their text, separated by ';', ',', "and"
  * or '&' ("Ruiz and Qin"). Returns how many were read into picks, or -1. */
 static int options_by_texts(const grader *g, const qprep *qp, typed_answer *t, int *picks,
@@ -243,6 +274,8 @@ static int options_by_texts(const grader *g, const qprep *qp, typed_answer *t, i
 			v = option_by_text(g, qp, &pt, &s2);
 			if (v < 0)
 				v = option_by_fragment(qp, &pt);
+			if (v == -1)
+				v = option_by_words(qp, &pt);
 		}
 		if (v < 0) {
 			count = -1;

@@ -251,6 +251,10 @@ static int setup(void **state)
 	static const char *const events[] = {"The compact is proposed", "The compact is signed",
 	                                     "Maria Alvarez Ruiz leaves office", "4.5 billion euros are spent"};
 	order_q("order-events", events, 4, "Put these events in order.");
+	static const char *const funded[] = {"the repair of the main dam", "treatment plants in the delta",
+	                                     "a new harbour", "fish farms"};
+	choice_q("choice-funded", funded, 4, (const size_t[]){0, 1}, 2,
+	         "What did the compact pay for? Select all that apply.");
 	cloze_q("cloze-sides", "The treaty was drafted by the lawyer {{Hartley}} at 14 {{Harbour}} Street.",
 	        "Hartley", "Harbour");
 
@@ -551,6 +555,10 @@ static void test_choices(void **state)
 		{"cloze-sides", "Harbour Street, lawyer Hartley", WRONG, NULL},
 		{"cloze-sides", "lawyer, Street", WRONG, NULL},
 		{"choice-negotiators", "a b c d", WRONG, "every choice"},
+		/* A choice's words in another order, when they fit only it. */
+		{"choice-funded", "dam repair and delta treatment plants", OK, NULL},
+		{"choice-funded", "delta plants, main dam repair", OK, NULL},
+		{"choice-funded", "dam repair and delta harbour", WRONG, NULL},
 		{"choice-opposed", "it was the liberal party", OK, NULL},
 	};
 	RUN(cases);
