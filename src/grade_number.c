@@ -127,6 +127,13 @@ void grade_number_value(const qprep *qp, double gold, double tolerance, bool tol
 	double value = nv.value;
 	const char *typed_unit = nv.unit;
 	double by_suffix = scale > 1 ? suffix_scale(nv.unit, scale) : 0;
+	/* "80m" for 80,000,000 US dollars: with money, m is a million, not
+	 * metres. */
+	if (scale == 1 && number_unit_is_money(unit)) {
+		double s6 = suffix_scale(nv.unit, 1e6), s9 = suffix_scale(nv.unit, 1e9),
+		       s3 = suffix_scale(nv.unit, 1e3);
+		by_suffix = s6 ? s6 : s9 ? s9 : s3;
+	}
 	if (by_suffix) {
 		value *= by_suffix;
 		typed_unit = "";

@@ -41,7 +41,10 @@ static const char article_md[] =
 	"\n"
 	"The Vessian diplomat Sven Lie complained that the River Lei was left out of the compact. "
 	"The compact was first proposed in 1984 by the Norland Rowing Club. The Ministry of Water "
-	"Resources pays for the commission.\n";
+	"Resources pays for the commission.\n"
+	"\n"
+	"A development bank lent the lake towns US$80 million, and the new ferry sailed 1,250 "
+	"nautical miles in its first year.\n";
 
 static quiz *bank;
 static grader *g;
@@ -203,6 +206,10 @@ static int setup(void **state)
 	number_q("operations", 2, NULL, "two", "How many operations did the dam need?",
 	         "Two operations were needed");
 	number_q("dam", 47, "metres", "47 metres", "How tall is the main dam?", "which is 47 metres tall");
+	number_q("loan", 80000000, "US dollars", "US$80 million", "How much did the bank lend the towns?",
+	         "lent the lake towns US$80 million");
+	number_q("ferry", 1250, "nautical miles", "1,250 nautical miles", "How far did the ferry sail in its first year?",
+	         "the new ferry sailed 1,250 nautical miles");
 	number_q("weeks", 2, "weeks", "two weeks", "How long did the Geneva Summit last?",
 	         "lasted two weeks");
 
@@ -378,6 +385,16 @@ static void test_numbers(void **state)
 		{"spent", "4,500,000,000 euros", OK, NULL},
 		{"spent", "four and a half billion euros", OK, NULL},
 		{"plants-money", "300m", OK, NULL},
+		/* With money, m is a million; nm is also the nautical mile. */
+		{"loan", "80m", OK, NULL},
+		{"loan", "$80m", OK, NULL},
+		{"loan", "0.08bn", OK, NULL},
+		{"loan", "81m", WRONG, NULL},
+		{"loan", "80k", WRONG, NULL},
+		{"dam", "47m", OK, NULL},
+		{"dam", "47 million", WRONG, NULL},
+		{"ferry", "1,250 nm", OK, NULL},
+		{"ferry", "1,250 km", WRONG, NULL},
 		{"plants-money", "€300,000,000", OK, NULL},
 		{"plants-money", "about 300 million euros", OK, NULL},
 		{"fish", "7,000,000,000", OK, NULL},
