@@ -572,6 +572,92 @@ static bool actor_longer(const grader *g, const qprep *qp, span bare, grade_resu
 	return false;
 }
 
+static bool word_char(char c)
+{
+	return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9') || (c & 0x80);
+}
+
+/* True when s (len bytes) has w (wl bytes, any case) as whole words at i. */
+static bool words_at(const char *s, size_t len, size_t i, const char *w, size_t wl)
+{
+	return i + wl <= len && (i == 0 || !word_char(s[i - 1])) && strncasecmp(s + i, w, wl) == 0 &&
+	       (i + wl == len || !word_char(s[i + wl]));
+}
+
+/* True when the text gives the name a title: "Captain Frank Tourle
+ * Thomson", or "Thomson, then a professor" (the title at most four words
+ * after the name and a comma). */
+static bool title_near(const char *s, size_t len, const char *title, size_t tl, const char *name,
+                       size_t nl)
+{
+	for (size_t i = 0; i + nl <= len; i++) {
+		if (!words_at(s, len, i, name, nl))
+			continue;
+		size_t b = i;
+		while (b > 0 && s[b - 1] == ' ')
+			b--;
+		if (b >= tl && b < i && words_at(s, len, b - tl, title, tl))
+			return true;
+		size_t p = i + nl;
+		if (p >= len || s[p] != ',')
+			continue;
+		for (int word = 0; word < 4 && p < len; word++) {
+			while (p < len && (s[p] == ' ' || s[p] == ','))
+				p++;
+			if (words_at(s, len, p, title, tl))
+				return true;
+			while (p < len && word_char(s[p]))
+				p++;
+			if (p < len && s[p] != ' ')
+				break;
+		}
+	}
+	return false;
+}
+
+/* "Professor Thomson" where two actors are called Thomson: the title
+ * typed before the family name tells them apart when the article gives it
+ * to exactly one of them (by the full name, or, for the answer, by the
+ * family name in the question's passage). Returns true when decided. */
+static bool title_tells_apart(const grader *g, const qprep *qp, const norm_key *k, size_t first,
+                              grade_result *out)
+{
+	const actor_prep *ap = qp->actor;
+	const article *a = quiz_article(g->q);
+	if (!a || first == 0 || !ap->family.n_tokens || k->n_tokens != first + ap->family.n_tokens)
+		return false;
+	size_t alen;
+	const char *text = article_text(a, &alen);
+	const char *title = k->text + k->tokens[0].start;
+	size_t tl = k->tokens[first - 1].start + k->tokens[first - 1].len - k->tokens[0].start;
+	const char *quote = qp->q->source.quote;
+	const actor_prep *holder = NULL;
+	size_t holders = 0;
+	for (size_t i = 0; i < g->n_actors; i++) {
+		const actor_prep *x = g->actor_list[i];
+		if (!x || !x->actor || !x->actor->name || x->family.len != ap->family.len ||
+		    memcmp(x->family.text, ap->family.text, ap->family.len) != 0)
+			continue;
+		const char *name = x->actor->name;
+		bool has = title_near(text, alen, title, tl, name, strlen(name));
+		if (!has && x == ap && quote)
+			has = title_near(quote, strlen(quote), title, tl, ap->family.text, ap->family.len);
+		if (has) {
+			holder = x;
+			holders++;
+		}
+	}
+	if (holders != 1)
+		return false;
+	if (holder == ap)
+		grade_set_result(out, GRADE_CORRECT, 1, "Right: the article gives that title to %s alone",
+		                 ap->actor->name);
+	else
+		grade_set_result(out, GRADE_WRONG, 0, "Wrong: the article gives that title to %s, another of that name",
+		                 holder->actor->name);
+	return true;
+}
+
 void grade_actor(const grader *g, const qprep *qp, typed_answer *t, grade_result *out)
 {
 	const actor_prep *ap = qp->actor;
@@ -677,8 +763,11 @@ void grade_actor(const grader *g, const qprep *qp, typed_answer *t, grade_result
 
 	for (int i = 0; i < n_spans; i++) {
 		match m = form_match(g, spans[i], NULL, &ap->forms, &qp->answers, false);
-		if (form_match_result(&m, out))
+		if (form_match_result(&m, out)) {
+			if (out->verdict == GRADE_AMBIGUOUS && m.form && (m.form->flags & FORM_SHARED))
+				title_tells_apart(g, qp, k, first, out);
 			return;
+		}
 	}
 	/* An initial and the family name: "A. Blinken", "A Blinken". */
 	if (ap->initial && ap->family.n_tokens && bare.count == ap->family.n_tokens + 1) {

@@ -44,7 +44,8 @@ static const char article_md[] =
 	"Resources pays for the commission.\n"
 	"\n"
 	"A development bank lent the lake towns US$80 million, and the new ferry sailed 1,250 "
-	"nautical miles in its first year.\n";
+	"nautical miles in its first year. Its skipper, Captain Ivo Marsh, is the brother of "
+	"Professor Lena Marsh, who studies the lake.\n";
 
 static quiz *bank;
 static grader *g;
@@ -213,6 +214,10 @@ static int setup(void **state)
 	number_q("weeks", 2, "weeks", "two weeks", "How long did the Geneva Summit last?",
 	         "lasted two weeks");
 
+	const quiz_actor *ivo = actor("ivo", "Ivo Marsh");
+	const quiz_actor *lena = actor("lena", "Lena Marsh");
+	actor_q("skipper", ivo, "Who skippers the ferry?", "Its skipper, Captain Ivo Marsh");
+	actor_q("scientist", lena, "Who studies the lake?", "Professor Lena Marsh, who studies the lake");
 	actor_q("negotiator", ruiz, "Who negotiated the compact for Norland?",
 	        "negotiated by Norland's foreign minister Maria Alvarez Ruiz");
 	actor_q("envoy", qin, "Who was Vessia's envoy?", "Vessia's envoy Tomas Qin");
@@ -456,6 +461,13 @@ static void test_names(void **state)
 {
 	(void)state;
 	static const rule_case cases[] = {
+		/* A title tells apart two people of one family name. */
+		{"skipper", "Captain Marsh", OK, "that title to Ivo Marsh alone"},
+		{"scientist", "Professor Marsh", OK, NULL},
+		{"skipper", "Professor Marsh", WRONG, "another of that name"},
+		{"scientist", "Captain Marsh", WRONG, NULL},
+		{"skipper", "Marsh", AMBIG, NULL},
+		{"skipper", "Dr Marsh", AMBIG, NULL},
 		{"created", "Lake Basin Commission", OK, "Right"},
 		{"created", "the Basin Commission", OK, NULL},
 		{"summit", "Geneva", OK, NULL},
