@@ -658,6 +658,8 @@ static bool title_tells_apart(const grader *g, const qprep *qp, const norm_key *
 	return true;
 }
 
+static bool name_of_place(const grader *g, const qprep *qp, typed_answer *t, grade_result *out);
+
 void grade_actor(const grader *g, const qprep *qp, typed_answer *t, grade_result *out)
 {
 	const actor_prep *ap = qp->actor;
@@ -802,6 +804,8 @@ void grade_actor(const grader *g, const qprep *qp, typed_answer *t, grade_result
 		}
 	}
 	if (name_other_ways(g, qp, t, bare, out))
+		return;
+	if (name_of_place(g, qp, t, out))
 		return;
 	grade_set_result(out, GRADE_WRONG, 0, "%s", "");
 }
@@ -1256,4 +1260,47 @@ void name_add_acronyms(grader *g)
 		if (!clash)
 			form_add(g->arena, &a->forms, a->acronym, a->actor->name, "acronym", FORM_EXACT_ONLY);
 	}
+}
+
+/* "The Royal Society of London": an organisation's whole name of two or
+ * more words, with "of" and one capitalised word after it that names no
+ * other actor and is no word of the article's names, and no longer name of
+ * the article that starts so. */
+static bool name_of_place(const grader *g, const qprep *qp, typed_answer *t, grade_result *out)
+{
+	const actor_prep *ap = qp->actor;
+	const char *s = t->raw;
+	size_t len = t->raw_len;
+	while (len && s[len - 1] == ' ')
+		len--;
+	size_t w = len;
+	while (w > 0 && s[w - 1] != ' ')
+		w--;
+	if (w < 5 || w == len || !(s[w] >= 'A' && s[w] <= 'Z') || strncasecmp(s + w - 4, " of ", 4) != 0 ||
+	    ap->person_like || !ap->capitalised || ap->name.n_tokens < 2 || has_token(&ap->name, "of", 2))
+		return false;
+	typed_answer head, place;
+	typed_init(&head);
+	typed_init(&place);
+	bool decided = false;
+	if (typed_set(&head, s, w - 4) && typed_set(&place, s + w, len - w) && head.w.key.n_tokens >= 2 &&
+	    !rival_mentions_actor(g, span_whole(&place.w.key), &ap->forms, &qp->answers) &&
+	    /* A place the article names elsewhere may have a body of its own:
+	     * "Royal Society of Edinburgh" beside the University of Edinburgh. */
+	    !(place.w.key.n_tokens == 1 && context_is_name_word(g, place.w.key.text, place.w.key.len)) &&
+	    !name_of_another(g, ap, span_whole(&t->w.key))) {
+		/* Only the whole name: "Society of London" is no name at all. */
+		const norm_key *hk = &head.w.key;
+		size_t hf = hk->n_tokens && key_token_is(hk, 0, "the") ? 1 : 0;
+		span hs = {hk, hf, hk->n_tokens - hf};
+		span ns = span_whole(&ap->name);
+		if (hs.count == ns.count && run_at(&ap->name, hs) == 0) {
+			grade_set_result(out, GRADE_CORRECT, 1, "Right: %s, with the place it belongs to",
+			                 ap->actor->name);
+			decided = true;
+		}
+	}
+	typed_release(&head);
+	typed_release(&place);
+	return decided;
 }

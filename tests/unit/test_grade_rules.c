@@ -461,6 +461,11 @@ static void test_names(void **state)
 {
 	(void)state;
 	static const rule_case cases[] = {
+		/* The whole name of a body with the place it belongs to. */
+		{"proposer", "the Norland Rowing Club of Kessel", OK, "with the place it belongs to"},
+		{"proposer", "Norland Rowing Club of Geneva", WRONG, NULL},
+		{"proposer", "Rowing Club of Kessel", WRONG, NULL},
+		{"negotiator", "Maria Alvarez Ruiz of Kessel", WRONG, NULL},
 		/* A title tells apart two people of one family name. */
 		{"skipper", "Captain Marsh", OK, "that title to Ivo Marsh alone"},
 		{"scientist", "Professor Marsh", OK, NULL},
