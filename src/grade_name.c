@@ -872,6 +872,30 @@ static long run_at(const norm_key *whole, span part)
 	return -1;
 }
 
+/* True when no name of the bank or the article but the actor's own has
+ * the words of `part` one after the other. */
+static bool run_only_in(const grader *g, const actor_prep *ap, span part)
+{
+	for (size_t i = 0; i < g->n_actors; i++) {
+		const actor_prep *x = g->actor_list[i];
+		if (x == ap)
+			continue;
+		for (size_t f = 0; f < x->forms.count; f++)
+			if (run_at(&x->forms.items[f].key, part) >= 0)
+				return false;
+	}
+	for (size_t i = 0; i < g->n_names; i++) {
+		if (run_at(&g->names[i], part) < 0)
+			continue;
+		bool own = false;
+		for (size_t f = 0; f < ap->forms.count && !own; f++)
+			own = span_eq(span_whole(&g->names[i]), &ap->forms.items[f].key);
+		if (!own)
+			return false;
+	}
+	return true;
+}
+
 bool name_looks_personal(const char *text)
 {
 	name_shape sh;
@@ -1185,6 +1209,13 @@ static bool name_other_ways(const grader *g, const qprep *qp, typed_answer *t, s
 	}
 	if (distinct) {
 		grade_set_result(out, GRADE_CORRECT, 1, "Right: short for %s", ap->actor->name);
+		return true;
+	}
+	if (!all_generic && bare.count >= 2 && run_only_in(g, ap, bare)) {
+		/* "Central Japan" for Central Japan Railway Company, where West
+		 * Japan Railway Company shares each word but not the two together. */
+		grade_set_result(out, GRADE_CORRECT, 1, "Right: short for %s; no other name has these words together",
+		                 ap->actor->name);
 		return true;
 	}
 	const norm_key *whole_key = typed_whole(t);

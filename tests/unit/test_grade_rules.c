@@ -45,7 +45,8 @@ static const char article_md[] =
 	"\n"
 	"A development bank lent the lake towns US$80 million, and the new ferry sailed 1,250 "
 	"nautical miles in its first year. Its skipper, Captain Ivo Marsh, is the brother of "
-	"Professor Lena Marsh, who studies the lake.\n";
+	"Professor Lena Marsh, who studies the lake. The North Vessia Ferry Company runs the "
+	"ferry, and the South Vessia Ferry Company the boats to the islands.\n";
 
 static quiz *bank;
 static grader *g;
@@ -216,6 +217,9 @@ static int setup(void **state)
 
 	const quiz_actor *ivo = actor("ivo", "Ivo Marsh");
 	const quiz_actor *lena = actor("lena", "Lena Marsh");
+	const quiz_actor *north = actor("north", "North Vessia Ferry Company");
+	actor("south", "South Vessia Ferry Company");
+	actor_q("ferry-runner", north, "Which company runs the ferry?", "The North Vessia Ferry Company runs the ferry");
 	actor_q("skipper", ivo, "Who skippers the ferry?", "Its skipper, Captain Ivo Marsh");
 	actor_q("scientist", lena, "Who studies the lake?", "Professor Lena Marsh, who studies the lake");
 	actor_q("negotiator", ruiz, "Who negotiated the compact for Norland?",
@@ -461,6 +465,12 @@ static void test_names(void **state)
 {
 	(void)state;
 	static const rule_case cases[] = {
+		/* Words of a name that no other name has together. */
+		{"ferry-runner", "North Vessia", OK, "no other name has these words together"},
+		{"ferry-runner", "the North Vessia company", WRONG, NULL},
+		{"ferry-runner", "South Vessia", WRONG, NULL},
+		{"ferry-runner", "Ferry Company", AMBIG, NULL},
+		{"ferry-runner", "Vessia", WRONG, NULL},
 		/* The whole name of a body with the place it belongs to. */
 		{"proposer", "the Norland Rowing Club of Kessel", OK, "with the place it belongs to"},
 		{"proposer", "Norland Rowing Club of Geneva", WRONG, NULL},
