@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 
 #include "grade_impl.h"
@@ -442,6 +443,19 @@ static bool in_answer(const qprep *qp, const char *w, size_t n)
 	return false;
 }
 
+/* True when the typed unit's first word starts a word of the bank's unit:
+ * "miles" in "nautical miles" (a shorter name of it, not another unit). */
+static bool unit_within(const char *bank, const char *typed)
+{
+	size_t n = strcspn(typed, " ");
+	if (n > 1 && typed[n - 1] == 's')
+		n--;
+	for (const char *p = bank; n && *p; p++)
+		if ((p == bank || p[-1] == ' ') && strncasecmp(p, typed, n) == 0)
+			return true;
+	return false;
+}
+
 bool context_grade(const grader *g, const qprep *qp, typed_answer *t, grade_result *out)
 {
 	const quiz_question *q = qp->q;
@@ -455,6 +469,13 @@ bool context_grade(const grader *g, const qprep *qp, typed_answer *t, grade_resu
 	if (grade_negated(k) && !in_answer(qp, "not", 3))
 		return false;
 	bool value = q->kind == QUIZ_DATE || q->kind == QUIZ_NUMBER;
+	/* "68,890 km" for nautical miles: a unit the article uses elsewhere is
+	 * still another unit, never context. */
+	number_value typed_nv;
+	if (q->kind == QUIZ_NUMBER && q->number.unit && number_parse(t->raw, t->raw_len, &typed_nv) &&
+	    number_unit_known(typed_nv.unit) && !unit_within(q->number.unit, typed_nv.unit) &&
+	    number_unit_compare(q->number.unit, typed_nv.unit) == NUMBER_UNIT_DIFFERENT)
+		return false;
 	bool keep[16];
 	bool from_text = false;   /* a word of the question or the passage went */
 	bool sentence = false;    /* the student's own verb went */

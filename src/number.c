@@ -776,6 +776,20 @@ static int unit_lookup(const char *text, const char **canon, size_t *used)
 	return found;
 }
 
+bool number_unit_known(const char *unit)
+{
+	if (!unit || !*unit)
+		return false;
+	char folded[NUMBER_UNIT_MAX * 2], words[NUMBER_UNIT_MAX * 2];
+	long l = norm_fold(unit, strlen(unit), 0, folded, sizeof folded);
+	if (l < 0 || (size_t)l >= sizeof folded)
+		return false;
+	unit_words(folded, words, sizeof words);
+	const char *canon[2];
+	size_t used;
+	return unit_lookup(words, canon, &used) > 0;
+}
+
 bool number_unit_is_money(const char *unit)
 {
 	static const char *const money[] = {"usd", "eur", "gbp", "jpy", "cny", "inr"};

@@ -44,7 +44,7 @@ static const char article_md[] =
 	"Resources pays for the commission.\n"
 	"\n"
 	"A development bank lent the lake towns US$80 million, and the new ferry sailed 1,250 "
-	"nautical miles in its first year. Its skipper, Captain Ivo Marsh, is the brother of "
+	"nautical miles, about 2,315 km, in its first year. Its skipper, Captain Ivo Marsh, is the brother of "
 	"Professor Lena Marsh, who studies the lake. The North Vessia Ferry Company runs the "
 	"ferry, and the South Vessia Ferry Company the boats to the islands.\n";
 
@@ -404,6 +404,12 @@ static void test_numbers(void **state)
 		{"dam", "47 million", WRONG, NULL},
 		{"ferry", "1,250 nm", OK, NULL},
 		{"ferry", "1,250 km", WRONG, NULL},
+		/* The article's figure in its other unit is asked again. */
+		{"ferry", "2,315 km", AMBIG, "answer in nautical miles"},
+		{"ferry", "2,316 km", WRONG, NULL},
+		{"ferry", "2,315", WRONG, NULL},
+		{"ferry", "2,315 miles", WRONG, NULL},
+		{"ferry", "1,250 miles", OK, NULL},
 		{"plants-money", "€300,000,000", OK, NULL},
 		{"plants-money", "about 300 million euros", OK, NULL},
 		{"fish", "7,000,000,000", OK, NULL},
