@@ -660,6 +660,43 @@ static bool title_tells_apart(const grader *g, const qprep *qp, const norm_key *
 
 static bool name_of_place(const grader *g, const qprep *qp, typed_answer *t, grade_result *out);
 
+/* True when the other actors a clause names are all in the possessive,
+ * context rather than another answer: "at Carpenter's urging". */
+static bool possessive_only(const grader *g, const actor_prep *ap, const qprep *qp, const char *s,
+                            size_t len)
+{
+	char small[256];
+	if (len >= sizeof small)
+		return false;
+	size_t n = 0;
+	bool any = false;
+	for (size_t i = 0; i < len;) {
+		size_t e = i;
+		while (e < len && s[e] != ' ')
+			e++;
+		bool poss = (e - i > 2 && s[e - 2] == '\'' && s[e - 1] == 's') ||
+		            (e - i > 4 && memcmp(s + e - 4, "\xe2\x80\x99s", 4) == 0);
+		if (poss)
+			any = true;
+		else {
+			memcpy(small + n, s + i, e - i);
+			n += e - i;
+			if (e < len)
+				small[n++] = ' ';
+		}
+		i = e < len ? e + 1 : e;
+	}
+	small[n] = '\0';
+	if (!any)
+		return false;
+	typed_answer left;
+	typed_init(&left);
+	bool only = typed_set(&left, small, n) &&
+	            !rival_mentions_actor(g, span_whole(&left.w.key), &ap->forms, &qp->answers);
+	typed_release(&left);
+	return only;
+}
+
 void grade_actor(const grader *g, const qprep *qp, typed_answer *t, grade_result *out)
 {
 	const actor_prep *ap = qp->actor;
@@ -678,7 +715,8 @@ void grade_actor(const grader *g, const qprep *qp, typed_answer *t, grade_result
 		bool ok = typed_set(&head, t->raw, (size_t)(comma - t->raw)) &&
 		          typed_set(&rest, comma + 1, (size_t)(t->raw + t->raw_len - comma - 1)) &&
 		          !grade_negated(&rest.w.key);
-		if (ok && rival_mentions_actor(g, span_whole(&rest.w.key), &ap->forms, &qp->answers))
+		if (ok && rival_mentions_actor(g, span_whole(&rest.w.key), &ap->forms, &qp->answers) &&
+		    !possessive_only(g, ap, qp, comma + 1, (size_t)(t->raw + t->raw_len - comma - 1)))
 			ok = false;
 		/* "Muqali, Jebe and Subutai" lists more names. */
 		const char *after = comma + 1;

@@ -471,6 +471,10 @@ static void test_names(void **state)
 {
 	(void)state;
 	static const rule_case cases[] = {
+		/* Another actor in the possessive is only context. */
+		{"negotiator", "Maria Alvarez Ruiz, at Tomas Qin's side", OK, NULL},
+		{"negotiator", "Maria Alvarez Ruiz, with Tomas Qin", WRONG, NULL},
+		{"negotiator", "Tomas Qin, at Maria Alvarez Ruiz's side", WRONG, NULL},
 		/* Words of a name that no other name has together. */
 		{"ferry-runner", "North Vessia", OK, "no other name has these words together"},
 		{"ferry-runner", "the North Vessia company", WRONG, NULL},
