@@ -86,6 +86,9 @@ typedef struct actor_prep {
 	uint64_t distinct;     /* bit i: word i of `name` is in no other name of
 	                          the bank or the article, and not generic */
 	char acronym[16];      /* initials of a name of three or more capitalised words */
+	const char *name_context; /* family shared: the article's text around each
+	                          time it writes the full name, for the titles it
+	                          gives; NULL when none */
 } actor_prep;
 
 typedef struct {

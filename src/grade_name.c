@@ -626,8 +626,6 @@ static bool title_tells_apart(const grader *g, const qprep *qp, const norm_key *
 	const article *a = quiz_article(g->q);
 	if (!a || first == 0 || !ap->family.n_tokens || k->n_tokens != first + ap->family.n_tokens)
 		return false;
-	size_t alen;
-	const char *text = article_text(a, &alen);
 	const char *title = k->text + k->tokens[0].start;
 	size_t tl = k->tokens[first - 1].start + k->tokens[first - 1].len - k->tokens[0].start;
 	const char *quote = qp->q->source.quote;
@@ -639,7 +637,8 @@ static bool title_tells_apart(const grader *g, const qprep *qp, const norm_key *
 		    memcmp(x->family.text, ap->family.text, ap->family.len) != 0)
 			continue;
 		const char *name = x->actor->name;
-		bool has = title_near(text, alen, title, tl, name, strlen(name));
+		bool has = x->name_context &&
+		           title_near(x->name_context, strlen(x->name_context), title, tl, name, strlen(name));
 		if (!has && x == ap && quote)
 			has = title_near(quote, strlen(quote), title, tl, ap->family.text, ap->family.len);
 		if (has) {
@@ -1280,6 +1279,36 @@ static bool name_other_ways(const grader *g, const qprep *qp, typed_answer *t, s
 	return true;
 }
 
+/* The article's text around each time it writes the actor's full name
+ * (at most 16 times): enough to find a title just before it or a few words
+ * after it and a comma. Built once, so that grading never scans the
+ * article. */
+static const char *name_context_of(grader *g, const actor_prep *a)
+{
+	const article *art = quiz_article(g->q);
+	if (!art || !a->actor || !a->actor->name || !*a->actor->name)
+		return NULL;
+	size_t len, nl = strlen(a->actor->name);
+	const char *text = article_text(art, &len);
+	enum { BEFORE = 48, AFTER = 64, TIMES = 16 };
+	char *out = arena_alloc(g->arena, TIMES * (BEFORE + nl + AFTER + 1) + 1);
+	size_t n = 0;
+	const char *p = text, *end = text + len;
+	for (int times = 0; times < TIMES && p < end; times++) {
+		const char *hit = memmem(p, (size_t)(end - p), a->actor->name, nl);
+		if (!hit)
+			break;
+		const char *from = hit - text > BEFORE ? hit - BEFORE : text;
+		const char *to = (size_t)(end - hit) > nl + AFTER ? hit + nl + AFTER : end;
+		for (const char *c = from; c < to; c++)
+			out[n++] = *c == '\n' || *c == '\0' ? ' ' : *c;
+		out[n++] = '\n';
+		p = hit + nl;
+	}
+	out[n] = '\0';
+	return n ? out : NULL;
+}
+
 /* Marks the family names two actors of the bank share: alone they are
  * ambiguous, and they are nobody's rival. */
 void name_mark_shared(grader *g)
@@ -1305,6 +1334,8 @@ void name_mark_shared(grader *g)
 			for (size_t f = 0; f < a->forms.count; f++)
 				if (form_key_same(&a->forms.items[f].key, &a->family))
 					a->forms.items[f].flags |= FORM_SHARED;
+		if (a->family_shared)
+			a->name_context = name_context_of(g, a);
 	}
 
 }
