@@ -456,6 +456,16 @@ static bool unit_within(const char *bank, const char *typed)
 	return false;
 }
 
+/* True when word w is a unit of the table other than the bank's. */
+static bool another_unit(const char *bank, const char *w, size_t n)
+{
+	char word[24];
+	memcpy(word, w, n);
+	word[n] = '\0';
+	return number_unit_known(word) && !unit_within(bank, word) &&
+	       number_unit_compare(bank, word) == NUMBER_UNIT_DIFFERENT;
+}
+
 bool context_grade(const grader *g, const qprep *qp, typed_answer *t, grade_result *out)
 {
 	const quiz_question *q = qp->q;
@@ -469,13 +479,7 @@ bool context_grade(const grader *g, const qprep *qp, typed_answer *t, grade_resu
 	if (grade_negated(k) && !in_answer(qp, "not", 3))
 		return false;
 	bool value = q->kind == QUIZ_DATE || q->kind == QUIZ_NUMBER;
-	/* "68,890 km" for nautical miles: a unit the article uses elsewhere is
-	 * still another unit, never context. */
-	number_value typed_nv;
-	if (q->kind == QUIZ_NUMBER && q->number.unit && number_parse(t->raw, t->raw_len, &typed_nv) &&
-	    number_unit_known(typed_nv.unit) && !unit_within(q->number.unit, typed_nv.unit) &&
-	    number_unit_compare(q->number.unit, typed_nv.unit) == NUMBER_UNIT_DIFFERENT)
-		return false;
+
 	bool keep[16];
 	bool from_text = false;   /* a word of the question or the passage went */
 	bool sentence = false;    /* the student's own verb went */
@@ -532,6 +536,10 @@ bool context_grade(const grader *g, const qprep *qp, typed_answer *t, grade_resu
 			continue;
 		}
 		if (context_has_word(&qp->prompt, w, n) || context_has_word(&qp->passage, w, n)) {
+			/* "68,890 km" for nautical miles: a unit the article uses
+			 * elsewhere is still another unit, never context. */
+			if (q->kind == QUIZ_NUMBER && q->number.unit && n < 24 && another_unit(q->number.unit, w, n))
+				return false;
 			keep[i] = false;
 			from_text = true;
 			continue;
