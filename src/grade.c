@@ -101,6 +101,31 @@ static bool mentions_year(const char *text, int year)
 	return false;
 }
 
+/* The word of a cloze text just before (dir -1) or just after (dir 1) a
+ * blank at `at`: letters only, at least two, and no blank of its own. */
+static const char *blank_side_word(arena *ar, const char *text, const char *at, int dir)
+{
+	const char *p = at;
+	if (dir < 0) {
+		while (p > text && p[-1] == ' ')
+			p--;
+		const char *end = p;
+		while (p > text && ((p[-1] | 0x20) >= 'a' && (p[-1] | 0x20) <= 'z'))
+			p--;
+		if (end - p < 2 || (p > text && p[-1] != ' '))
+			return NULL;
+		return arena_strndup(ar, p, (size_t)(end - p));
+	}
+	while (*p == ' ')
+		p++;
+	const char *start = p;
+	while ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z')
+		p++;
+	if (p - start < 2 || (*p && *p != ' ' && *p != '.' && *p != ',' && *p != ';'))
+		return NULL;
+	return arena_strndup(ar, start, (size_t)(p - start));
+}
+
 static void add_answer_forms(arena *ar, form_list *l, const quiz_strings *s, const char *rule)
 {
 	for (size_t i = 0; i < s->count; i++)
@@ -185,9 +210,17 @@ static qprep *prep_question(grader *g, const quiz_question *q)
 	case QUIZ_CLOZE:
 		qp->n_blanks = q->n_blanks;
 		qp->blanks = arena_alloc(ar, (q->n_blanks + 1) * sizeof(blank_prep));
+		const char *open = q->prompt;
 		for (size_t i = 0; i < q->n_blanks; i++) {
 			blank_prep *b = &qp->blanks[i];
 			add_answer_forms(ar, &b->forms, &q->blanks[i].answers, NULL);
+			open = open ? strstr(open, "{{") : NULL;
+			if (open) {
+				b->word_before = blank_side_word(ar, q->prompt, open, -1);
+				const char *close = strstr(open, "}}");
+				b->word_after = close ? blank_side_word(ar, q->prompt, close + 2, 1) : NULL;
+				open = close ? close + 2 : NULL;
+			}
 			if (!q->blanks[i].answers.count)
 				continue;
 			const char *first = q->blanks[i].answers.items[0];

@@ -204,6 +204,37 @@ static int option_within(const qprep *qp, typed_answer *t)
 	return found;
 }
 
+/* Which option holds every word of the typed text, in any order, fillers
+ * aside: "cab signals" for "signals shown inside the cab". At least two
+ * words, and exactly one option; the index, or -1. */
+static int option_by_words(const qprep *qp, typed_answer *t)
+{
+	const norm_key *k = &t->w.key;
+	if (k->n_tokens < 2 || k->n_tokens > 6)
+		return -1;
+	int found = -1;
+	for (size_t i = 0; i < qp->n_parts; i++) {
+		if (!qp->parts[i].count)
+			continue;
+		const norm_key *c = &qp->parts[i].items[0].key;
+		size_t words = 0;
+		bool all = true;
+		for (size_t j = 0; j < k->n_tokens && all; j++) {
+			const char *w = k->text + k->tokens[j].start;
+			if (is_filler(k, j) || context_is_filler(w, k->tokens[j].len))
+				continue;
+			all = context_has_word(c, w, k->tokens[j].len);
+			words++;
+		}
+		if (!all || words < 2)
+			continue;
+		if (found >= 0)
+			return -1;
+		found = (int)i;
+	}
+	return found;
+}
+
 /* Reads several options named by their text, separated by ';', ',', "and"
  * or '&' ("Ruiz and Qin"). Returns how many were read into picks, or -1. */
 static int options_by_texts(const grader *g, const qprep *qp, typed_answer *t, int *picks,
@@ -243,6 +274,8 @@ static int options_by_texts(const grader *g, const qprep *qp, typed_answer *t, i
 			v = option_by_text(g, qp, &pt, &s2);
 			if (v < 0)
 				v = option_by_fragment(qp, &pt);
+			if (v == -1)
+				v = option_by_words(qp, &pt);
 		}
 		if (v < 0) {
 			count = -1;
@@ -401,11 +434,26 @@ void grade_order(const grader *g, const qprep *qp, typed_answer *t, grade_result
 		return;
 	}
 	bool seen[MAX_OPTIONS] = {false};
-	bool perm = count == (int)n;
-	for (int i = 0; perm && i < count; i++) {
+	bool distinct = count >= 0;
+	for (int i = 0; distinct && i < count; i++) {
 		if (seen[seq[i]])
-			perm = false;
+			distinct = false;
 		seen[seq[i]] = true;
+	}
+	bool perm = distinct && count == (int)n;
+	if (distinct && count >= 2 && count < (int)n) {
+		/* Items left out: credit for the pairs of all the items that the
+		 * ones given put in order, never full credit. */
+		size_t pairs = n * (n - 1) / 2, good = 0;
+		for (int i = 0; i < count; i++)
+			for (int j = i + 1; j < count; j++)
+				good += seq[i] < seq[j];
+		if (good)
+			grade_set_result(out, GRADE_PARTIAL, (double)good / (double)pairs,
+			                 "%d of the %zu items, %zu of %zu pairs in order", count, n, good, pairs);
+		else
+			grade_set_result(out, GRADE_WRONG, 0, "%d of the %zu items, none in order", count, n);
+		return;
 	}
 	if (count < 0 || !perm) {
 		grade_set_result(out, GRADE_AMBIGUOUS, 0, "name each of the %zu items once, e.g. \"c a b\"", n);
@@ -428,6 +476,105 @@ void grade_order(const grader *g, const qprep *qp, typed_answer *t, grade_result
 		           good, pairs);
 	else
 		grade_set_result(out, GRADE_WRONG, 0, "the order is reversed");
+}
+
+/* True when word w (n bytes, any case) is a whole word of s. */
+static bool has_word_ci(const char *s, const char *w, size_t n)
+{
+	for (const char *p = s; *p; p++) {
+		if (p != s && ((p[-1] | 0x20) >= 'a' && (p[-1] | 0x20) <= 'z'))
+			continue;
+		if (strncasecmp(p, w, n) == 0 && !((p[n] | 0x20) >= 'a' && (p[n] | 0x20) <= 'z') &&
+		    !(p[n] >= '0' && p[n] <= '9'))
+			return true;
+	}
+	return false;
+}
+
+/* Which left side the words of s name, every word being a word of exactly
+ * one left side ("Nares" for George Strong Nares); -1 when none or more. */
+static int left_by_words(const quiz_question *q, const char *s, size_t len)
+{
+	int found = -1;
+	for (size_t i = 0; i < q->n_pairs; i++) {
+		const char *left = q->pairs[i].left;
+		if (!left)
+			continue;
+		bool all = true, any = false;
+		for (size_t p = 0; p < len && all;) {
+			while (p < len && s[p] == ' ')
+				p++;
+			size_t e = p;
+			while (e < len && s[e] != ' ')
+				e++;
+			if (e > p) {
+				all = has_word_ci(left, s + p, e - p);
+				any = true;
+			}
+			p = e;
+		}
+		if (all && any) {
+			if (found >= 0)
+				return -1;
+			found = (int)i;
+		}
+	}
+	return found;
+}
+
+/* Reads one part typed as a left side and its right side: "Nares captain",
+ * "Hikari = light", "Kodama: echo". Sets *left and *right and returns true,
+ * or returns false. */
+static bool read_text_pair(const grader *g, const qprep *qp, const char *s, size_t len, int *left,
+                           int *right)
+{
+	typed_answer rt;
+	typed_init(&rt);
+	bool found = false;
+	for (size_t cut = 1; cut < len && !found; cut++) {
+		if (s[cut] != ' ' && s[cut] != '=' && s[cut] != ':')
+			continue;
+		size_t le = cut, rs = cut;
+		while (le > 0 && (s[le - 1] == ' ' || s[le - 1] == '=' || s[le - 1] == ':' || s[le - 1] == '-'))
+			le--;
+		while (rs < len && (s[rs] == ' ' || s[rs] == '=' || s[rs] == ':' || s[rs] == '-'))
+			rs++;
+		if (!le || rs >= len)
+			continue;
+		int l = left_by_words(qp->q, s, le);
+		if (l < 0 || !typed_set(&rt, s + rs, len - rs) || !rt.w.key.n_tokens)
+			continue;
+		bool slip;
+		int r = option_by_text(g, qp, &rt, &slip);
+		if (r < 0)
+			r = option_by_fragment(qp, &rt);
+		if (r >= 0) {
+			*left = l;
+			*right = r;
+			found = true;
+		}
+	}
+	typed_release(&rt);
+	return found;
+}
+
+/* Every part typed as a pair of texts: "Hikari light, Kodama echo". Fills
+ * chosen (by left side) and returns true, or returns false. */
+static bool read_text_pairs(const grader *g, const qprep *qp, typed_answer *t, char sep, int *chosen)
+{
+	size_t pos = 0, count = 0;
+	const char *part;
+	size_t plen;
+	while (next_part(t->raw, t->raw_len, &pos, sep, &part, &plen)) {
+		if (!plen)
+			continue;
+		int l, r;
+		if (!read_text_pair(g, qp, part, plen, &l, &r) || chosen[l] >= 0)
+			return false;
+		chosen[l] = r;
+		count++;
+	}
+	return count > 0;
 }
 
 void grade_match(const grader *g, const qprep *qp, typed_answer *t, grade_result *out)
@@ -496,7 +643,11 @@ void grade_match(const grader *g, const qprep *qp, typed_answer *t, grade_result
 			}
 			chosen[left - 1] = right;
 		}
+	} else if (sep && read_text_pairs(g, qp, t, sep, chosen)) {
+		/* Each left side with its right side: "Hikari light, Kodama echo". */
 	} else if (sep) {
+		for (size_t i = 0; i < n; i++)
+			chosen[i] = -1;
 		/* The right sides in the order of the left, by letter or text. */
 		size_t pos = 0, i = 0;
 		const char *part;
@@ -587,6 +738,42 @@ static void grade_blank(const grader *g, const blank_prep *b, typed_answer *t, g
 	grade_text(g, NULL, &b->forms, t, &text);
 	if (b->kind == BLANK_TEXT || grade_verdict_accepted(text.verdict))
 		*out = text;
+	if (grade_verdict_accepted(out->verdict))
+		return;
+	/* "HMS Lightning" for the blank of "HMS {{Lightning}}": the words of
+	 * the text around the blank typed with it. */
+	const char *s = t->raw;
+	size_t len = t->raw_len;
+	size_t wl = b->word_before ? strlen(b->word_before) : 0;
+	bool cut = false;
+	if (wl && len > wl + 1 && strncasecmp(s, b->word_before, wl) == 0 && s[wl] == ' ') {
+		s += wl + 1;
+		len -= wl + 1;
+		cut = true;
+	}
+	wl = b->word_after ? strlen(b->word_after) : 0;
+	if (wl && len > wl + 1 && strncasecmp(s + len - wl, b->word_after, wl) == 0 &&
+	    s[len - wl - 1] == ' ') {
+		len -= wl + 1;
+		cut = true;
+	}
+	if (!cut)
+		return;
+	typed_answer inner;
+	typed_init(&inner);
+	if (typed_set(&inner, s, len) && inner.w.key.n_tokens) {
+		blank_prep bare = *b;
+		bare.word_before = bare.word_after = NULL;
+		grade_result r;
+		grade_blank(g, &bare, &inner, &r);
+		if (grade_verdict_accepted(r.verdict)) {
+			*out = r;
+			if (!out->note[0])
+				grade_set_result(out, r.verdict, r.credit,
+				                 "Right: the other words are the sentence's own");
+		}
+	}
+	typed_release(&inner);
 }
 
 void grade_cloze(const grader *g, const qprep *qp, typed_answer *t, grade_result *out)

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 
 #include "grade_impl.h"
@@ -48,6 +49,9 @@ static const char *const fillers[] = {
 	"ad", "ce", "called", "named", "known", "as", "which", "who", "where", "when", "with",
 	"near",
 };
+
+/* Words after which a past participle says what was done. */
+static const char *const auxiliaries[] = {"was", "were", "been", "got"};
 
 /* Words that offer another answer, or take this one back. */
 static const char *const alternatives[] = {
@@ -439,6 +443,29 @@ static bool in_answer(const qprep *qp, const char *w, size_t n)
 	return false;
 }
 
+/* True when the typed unit's first word starts a word of the bank's unit:
+ * "miles" in "nautical miles" (a shorter name of it, not another unit). */
+static bool unit_within(const char *bank, const char *typed)
+{
+	size_t n = strcspn(typed, " ");
+	if (n > 1 && typed[n - 1] == 's')
+		n--;
+	for (const char *p = bank; n && *p; p++)
+		if ((p == bank || p[-1] == ' ') && strncasecmp(p, typed, n) == 0)
+			return true;
+	return false;
+}
+
+/* True when word w is a unit of the table other than the bank's. */
+static bool another_unit(const char *bank, const char *w, size_t n)
+{
+	char word[24];
+	memcpy(word, w, n);
+	word[n] = '\0';
+	return number_unit_known(word) && !unit_within(bank, word) &&
+	       number_unit_compare(bank, word) == NUMBER_UNIT_DIFFERENT;
+}
+
 bool context_grade(const grader *g, const qprep *qp, typed_answer *t, grade_result *out)
 {
 	const quiz_question *q = qp->q;
@@ -452,14 +479,26 @@ bool context_grade(const grader *g, const qprep *qp, typed_answer *t, grade_resu
 	if (grade_negated(k) && !in_answer(qp, "not", 3))
 		return false;
 	bool value = q->kind == QUIZ_DATE || q->kind == QUIZ_NUMBER;
+
 	bool keep[16];
 	bool from_text = false;   /* a word of the question or the passage went */
+	bool sentence = false;    /* the student's own verb went */
 	size_t kept = 0;
 	for (size_t i = 0; i < k->n_tokens; i++) {
 		const norm_token *tk = &k->tokens[i];
 		const char *w = k->text + tk->start;
 		size_t n = tk->len;
 		keep[i] = true;
+		/* "in 1992 with the 300 Series": around a date, a number the
+		 * passage gives beside it is context; a year is never. */
+		if ((tk->flags & NORM_TOKEN_DIGIT) && q->kind == QUIZ_DATE && kept && n < 4 &&
+		    context_has_word(&qp->passage, w, n) && i + 1 < k->n_tokens &&
+		    !(k->tokens[i + 1].flags & NORM_TOKEN_DIGIT) &&
+		    context_has_word(&qp->passage, k->text + k->tokens[i + 1].start, k->tokens[i + 1].len)) {
+			keep[i] = false;
+			from_text = true;
+			continue;
+		}
 		if (tk->flags & NORM_TOKEN_DIGIT) {
 			kept++;
 			continue;
@@ -497,8 +536,21 @@ bool context_grade(const grader *g, const qprep *qp, typed_answer *t, grade_resu
 			continue;
 		}
 		if (context_has_word(&qp->prompt, w, n) || context_has_word(&qp->passage, w, n)) {
+			/* "68,890 km" for nautical miles: a unit the article uses
+			 * elsewhere is still another unit, never context. */
+			if (q->kind == QUIZ_NUMBER && q->number.unit && n < 24 && another_unit(q->number.unit, w, n))
+				return false;
 			keep[i] = false;
 			from_text = true;
+			continue;
+		}
+		/* "it was finished in 1895": before a date, the one word after
+		 * "was" is the student's verb, not another value or name. */
+		if (q->kind == QUIZ_DATE && !kept && i > 0 && i + 1 < k->n_tokens &&
+		    WORD_IS(k->text + k->tokens[i - 1].start, k->tokens[i - 1].len, auxiliaries) &&
+		    !context_is_name_word(g, w, n)) {
+			keep[i] = false;
+			sentence = true;
 			continue;
 		}
 		kept++;
@@ -558,7 +610,10 @@ bool context_grade(const grader *g, const qprep *qp, typed_answer *t, grade_resu
 			r.verdict = GRADE_WRONG;
 		if (grade_verdict_accepted(r.verdict)) {
 			*out = r;
-			if (!out->note[0] && from_text)
+			if (!out->note[0] && sentence)
+				grade_set_result(out, r.verdict, r.credit,
+				                 "Right: the date is right; the other words only make a sentence of it");
+			else if (!out->note[0] && from_text)
 				grade_set_result(out, r.verdict, r.credit,
 				                 "Right: the other words are the question's or the article's");
 			decided = true;

@@ -1,5 +1,7 @@
 /* grade_date.c - grade dates at the precision the bank gives */
+#include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "article.h"
 
@@ -152,6 +154,88 @@ static int year_in_words(const char *s, size_t len)
 	return year;
 }
 
+/* Case-insensitive: is the word (len bytes) the name of a month? */
+static int month_word(const char *w, size_t len)
+{
+	for (int m = 1; m <= 12; m++) {
+		const char *name = date_month_name(m);
+		if (strlen(name) == len && strncasecmp(name, w, len) == 0)
+			return m;
+	}
+	return 0;
+}
+
+/* A day in words, "the twenty-first", "first of": an ordinal from 1 to 31
+ * with no digit (a day in digits is date_parse's). Returns it, or 0. */
+static int day_in_words(const char *s, size_t len)
+{
+	while (len && (s[len - 1] == ' ' || s[len - 1] == ','))
+		len--;
+	if (len > 3 && strncasecmp(s + len - 3, " of", 3) == 0)
+		len -= 3;
+	while (len && (*s == ' ' || *s == ','))
+		s++, len--;
+	if (len > 3 && strncasecmp(s, "on ", 3) == 0)
+		s += 3, len -= 3;
+	if (len > 4 && strncasecmp(s, "the ", 4) == 0)
+		s += 4, len -= 4;
+	for (size_t i = 0; i < len; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return 0;
+	number_value nv;
+	if (!len || !number_parse(s, len, &nv) || !nv.ordinal || nv.unit[0] || nv.value < 1 ||
+	    nv.value > 31 || nv.value != (int)nv.value)
+		return 0;
+	return (int)nv.value;
+}
+
+/* A whole date in words: "twenty-first of December eighteen seventy-two",
+ * "December the first, nineteen sixty-four". Writes it as "21 December 1872"
+ * into out and returns true, or returns false. */
+static bool date_in_words(const char *s, size_t len, char *out, size_t cap)
+{
+	if (len > 200)
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		if (!((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z') || (i > 0 && s[i - 1] != ' ' && s[i - 1] != ','))
+			continue;
+		size_t e = i;
+		while (e < len && (s[e] | 0x20) >= 'a' && (s[e] | 0x20) <= 'z')
+			e++;
+		int month = month_word(s + i, e - i);
+		if (!month)
+			continue;
+		int day = day_in_words(s, i), year = 0;
+		size_t rest = e;
+		while (rest < len && (s[rest] == ' ' || s[rest] == ','))
+			rest++;
+		if (day) {
+			year = rest < len ? year_in_words(s + rest, len - rest) : 0;
+			if (rest < len && !year)
+				return false;
+		} else {
+			/* Month first: the day ends at a comma or where the year begins. */
+			for (size_t cut = rest + 1; cut <= len && !day; cut++) {
+				if (cut < len && s[cut] != ' ' && s[cut] != ',')
+					continue;
+				int d = day_in_words(s + rest, cut - rest);
+				size_t y = cut;
+				while (y < len && (s[y] == ' ' || s[y] == ','))
+					y++;
+				int yr = y < len ? year_in_words(s + y, len - y) : 0;
+				if (d && (y == len || yr))
+					day = d, year = yr;
+			}
+			if (!day || i > 0)
+				return false;
+		}
+		int n = year ? snprintf(out, cap, "%d %s %d", day, date_month_name(month), year)
+		             : snprintf(out, cap, "%d %s", day, date_month_name(month));
+		return n > 0 && (size_t)n < cap;
+	}
+	return false;
+}
+
 /* A short year with an apostrophe: "'98", "in ’84". Returns its two digits,
  * or -1. */
 static int short_year(const char *s, size_t len)
@@ -207,6 +291,13 @@ void grade_date_value(const grader *g, const qprep *qp, quiz_date gold, const ch
 	switch (dr.status) {
 	case DATE_NOT_A_DATE: {
 		int year = year_in_words(s, len);
+		char spelled[64];
+		if (!year && date_in_words(s, len, spelled, sizeof spelled)) {
+			grade_date_value(g, qp, gold, spelled, strlen(spelled), out);
+			if (grade_verdict_accepted(out->verdict) && !out->note[0])
+				grade_set_result(out, out->verdict, out->credit, "Right: %s, written in words", spelled);
+			return;
+		}
 		if (year) {
 			dr.status = DATE_OK;
 			dr.value = (date_value){year, 0, 0, 0};

@@ -63,6 +63,9 @@ typedef struct {
 	blank_kind kind;
 	double number;
 	quiz_date date;
+	/* The cloze text's words on either side of the blank ("HMS" in "HMS
+	 * {{Lightning}}"), which a student may type with it; NULL when none. */
+	const char *word_before, *word_after;
 } blank_prep;
 
 typedef struct actor_prep {
@@ -83,6 +86,9 @@ typedef struct actor_prep {
 	uint64_t distinct;     /* bit i: word i of `name` is in no other name of
 	                          the bank or the article, and not generic */
 	char acronym[16];      /* initials of a name of three or more capitalised words */
+	const char *name_context; /* family shared: the article's text around each
+	                          time it writes the full name, for the titles it
+	                          gives; NULL when none */
 } actor_prep;
 
 typedef struct {

@@ -572,6 +572,130 @@ static bool actor_longer(const grader *g, const qprep *qp, span bare, grade_resu
 	return false;
 }
 
+static bool word_char(char c)
+{
+	return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9') || (c & 0x80);
+}
+
+/* True when s (len bytes) has w (wl bytes, any case) as whole words at i. */
+static bool words_at(const char *s, size_t len, size_t i, const char *w, size_t wl)
+{
+	return i + wl <= len && (i == 0 || !word_char(s[i - 1])) && strncasecmp(s + i, w, wl) == 0 &&
+	       (i + wl == len || !word_char(s[i + wl]));
+}
+
+/* True when the text gives the name a title: "Captain Frank Tourle
+ * Thomson", or "Thomson, then a professor" (the title at most four words
+ * after the name and a comma). */
+static bool title_near(const char *s, size_t len, const char *title, size_t tl, const char *name,
+                       size_t nl)
+{
+	for (size_t i = 0; i + nl <= len; i++) {
+		if (!words_at(s, len, i, name, nl))
+			continue;
+		size_t b = i;
+		while (b > 0 && s[b - 1] == ' ')
+			b--;
+		if (b >= tl && b < i && words_at(s, len, b - tl, title, tl))
+			return true;
+		size_t p = i + nl;
+		if (p >= len || s[p] != ',')
+			continue;
+		for (int word = 0; word < 4 && p < len; word++) {
+			while (p < len && (s[p] == ' ' || s[p] == ','))
+				p++;
+			if (words_at(s, len, p, title, tl))
+				return true;
+			while (p < len && word_char(s[p]))
+				p++;
+			if (p < len && s[p] != ' ')
+				break;
+		}
+	}
+	return false;
+}
+
+/* "Professor Thomson" where two actors are called Thomson: the title
+ * typed before the family name tells them apart when the article gives it
+ * to exactly one of them (by the full name, or, for the answer, by the
+ * family name in the question's passage). Returns true when decided. */
+static bool title_tells_apart(const grader *g, const qprep *qp, const norm_key *k, size_t first,
+                              grade_result *out)
+{
+	const actor_prep *ap = qp->actor;
+	const article *a = quiz_article(g->q);
+	if (!a || first == 0 || !ap->family.n_tokens || k->n_tokens != first + ap->family.n_tokens)
+		return false;
+	const char *title = k->text + k->tokens[0].start;
+	size_t tl = k->tokens[first - 1].start + k->tokens[first - 1].len - k->tokens[0].start;
+	const char *quote = qp->q->source.quote;
+	const actor_prep *holder = NULL;
+	size_t holders = 0;
+	for (size_t i = 0; i < g->n_actors; i++) {
+		const actor_prep *x = g->actor_list[i];
+		if (!x || !x->actor || !x->actor->name || x->family.len != ap->family.len ||
+		    memcmp(x->family.text, ap->family.text, ap->family.len) != 0)
+			continue;
+		const char *name = x->actor->name;
+		bool has = x->name_context &&
+		           title_near(x->name_context, strlen(x->name_context), title, tl, name, strlen(name));
+		if (!has && x == ap && quote)
+			has = title_near(quote, strlen(quote), title, tl, ap->family.text, ap->family.len);
+		if (has) {
+			holder = x;
+			holders++;
+		}
+	}
+	if (holders != 1)
+		return false;
+	if (holder == ap)
+		grade_set_result(out, GRADE_CORRECT, 1, "Right: the article gives that title to %s alone",
+		                 ap->actor->name);
+	else
+		grade_set_result(out, GRADE_WRONG, 0, "Wrong: the article gives that title to %s, another of that name",
+		                 holder->actor->name);
+	return true;
+}
+
+static bool name_of_place(const grader *g, const qprep *qp, typed_answer *t, grade_result *out);
+
+/* True when the other actors a clause names are all in the possessive,
+ * context rather than another answer: "at Carpenter's urging". */
+static bool possessive_only(const grader *g, const actor_prep *ap, const qprep *qp, const char *s,
+                            size_t len)
+{
+	char small[256];
+	if (len >= sizeof small)
+		return false;
+	size_t n = 0;
+	bool any = false;
+	for (size_t i = 0; i < len;) {
+		size_t e = i;
+		while (e < len && s[e] != ' ')
+			e++;
+		bool poss = (e - i > 2 && s[e - 2] == '\'' && s[e - 1] == 's') ||
+		            (e - i > 4 && memcmp(s + e - 4, "\xe2\x80\x99s", 4) == 0);
+		if (poss)
+			any = true;
+		else {
+			memcpy(small + n, s + i, e - i);
+			n += e - i;
+			if (e < len)
+				small[n++] = ' ';
+		}
+		i = e < len ? e + 1 : e;
+	}
+	small[n] = '\0';
+	if (!any)
+		return false;
+	typed_answer left;
+	typed_init(&left);
+	bool only = typed_set(&left, small, n) &&
+	            !rival_mentions_actor(g, span_whole(&left.w.key), &ap->forms, &qp->answers);
+	typed_release(&left);
+	return only;
+}
+
 void grade_actor(const grader *g, const qprep *qp, typed_answer *t, grade_result *out)
 {
 	const actor_prep *ap = qp->actor;
@@ -590,7 +714,8 @@ void grade_actor(const grader *g, const qprep *qp, typed_answer *t, grade_result
 		bool ok = typed_set(&head, t->raw, (size_t)(comma - t->raw)) &&
 		          typed_set(&rest, comma + 1, (size_t)(t->raw + t->raw_len - comma - 1)) &&
 		          !grade_negated(&rest.w.key);
-		if (ok && rival_mentions_actor(g, span_whole(&rest.w.key), &ap->forms, &qp->answers))
+		if (ok && rival_mentions_actor(g, span_whole(&rest.w.key), &ap->forms, &qp->answers) &&
+		    !possessive_only(g, ap, qp, comma + 1, (size_t)(t->raw + t->raw_len - comma - 1)))
 			ok = false;
 		/* "Muqali, Jebe and Subutai" lists more names. */
 		const char *after = comma + 1;
@@ -677,8 +802,11 @@ void grade_actor(const grader *g, const qprep *qp, typed_answer *t, grade_result
 
 	for (int i = 0; i < n_spans; i++) {
 		match m = form_match(g, spans[i], NULL, &ap->forms, &qp->answers, false);
-		if (form_match_result(&m, out))
+		if (form_match_result(&m, out)) {
+			if (out->verdict == GRADE_AMBIGUOUS && m.form && (m.form->flags & FORM_SHARED))
+				title_tells_apart(g, qp, k, first, out);
 			return;
+		}
 	}
 	/* An initial and the family name: "A. Blinken", "A Blinken". */
 	if (ap->initial && ap->family.n_tokens && bare.count == ap->family.n_tokens + 1) {
@@ -713,6 +841,8 @@ void grade_actor(const grader *g, const qprep *qp, typed_answer *t, grade_result
 		}
 	}
 	if (name_other_ways(g, qp, t, bare, out))
+		return;
+	if (name_of_place(g, qp, t, out))
 		return;
 	grade_set_result(out, GRADE_WRONG, 0, "%s", "");
 }
@@ -777,6 +907,30 @@ static long run_at(const norm_key *whole, span part)
 			return (long)p;
 	}
 	return -1;
+}
+
+/* True when no name of the bank or the article but the actor's own has
+ * the words of `part` one after the other. */
+static bool run_only_in(const grader *g, const actor_prep *ap, span part)
+{
+	for (size_t i = 0; i < g->n_actors; i++) {
+		const actor_prep *x = g->actor_list[i];
+		if (x == ap)
+			continue;
+		for (size_t f = 0; f < x->forms.count; f++)
+			if (run_at(&x->forms.items[f].key, part) >= 0)
+				return false;
+	}
+	for (size_t i = 0; i < g->n_names; i++) {
+		if (run_at(&g->names[i], part) < 0)
+			continue;
+		bool own = false;
+		for (size_t f = 0; f < ap->forms.count && !own; f++)
+			own = span_eq(span_whole(&g->names[i]), &ap->forms.items[f].key);
+		if (!own)
+			return false;
+	}
+	return true;
 }
 
 bool name_looks_personal(const char *text)
@@ -1094,6 +1248,13 @@ static bool name_other_ways(const grader *g, const qprep *qp, typed_answer *t, s
 		grade_set_result(out, GRADE_CORRECT, 1, "Right: short for %s", ap->actor->name);
 		return true;
 	}
+	if (!all_generic && bare.count >= 2 && run_only_in(g, ap, bare)) {
+		/* "Central Japan" for Central Japan Railway Company, where West
+		 * Japan Railway Company shares each word but not the two together. */
+		grade_set_result(out, GRADE_CORRECT, 1, "Right: short for %s; no other name has these words together",
+		                 ap->actor->name);
+		return true;
+	}
 	const norm_key *whole_key = typed_whole(t);
 	bool definite = whole_key->n_tokens && key_token_is(whole_key, 0, "the");
 	if (all_generic) {
@@ -1116,6 +1277,36 @@ static bool name_other_ways(const grader *g, const qprep *qp, typed_answer *t, s
 	}
 	grade_set_result(out, GRADE_AMBIGUOUS, 0, "more than one name in the article has these words: give the full name");
 	return true;
+}
+
+/* The article's text around each time it writes the actor's full name
+ * (at most 16 times): enough to find a title just before it or a few words
+ * after it and a comma. Built once, so that grading never scans the
+ * article. */
+static const char *name_context_of(grader *g, const actor_prep *a)
+{
+	const article *art = quiz_article(g->q);
+	if (!art || !a->actor || !a->actor->name || !*a->actor->name)
+		return NULL;
+	size_t len, nl = strlen(a->actor->name);
+	const char *text = article_text(art, &len);
+	enum { BEFORE = 48, AFTER = 64, TIMES = 16 };
+	char *out = arena_alloc(g->arena, TIMES * (BEFORE + nl + AFTER + 1) + 1);
+	size_t n = 0;
+	const char *p = text, *end = text + len;
+	for (int times = 0; times < TIMES && p < end; times++) {
+		const char *hit = memmem(p, (size_t)(end - p), a->actor->name, nl);
+		if (!hit)
+			break;
+		const char *from = hit - text > BEFORE ? hit - BEFORE : text;
+		const char *to = (size_t)(end - hit) > nl + AFTER ? hit + nl + AFTER : end;
+		for (const char *c = from; c < to; c++)
+			out[n++] = *c == '\n' || *c == '\0' ? ' ' : *c;
+		out[n++] = '\n';
+		p = hit + nl;
+	}
+	out[n] = '\0';
+	return n ? out : NULL;
 }
 
 /* Marks the family names two actors of the bank share: alone they are
@@ -1143,6 +1334,8 @@ void name_mark_shared(grader *g)
 			for (size_t f = 0; f < a->forms.count; f++)
 				if (form_key_same(&a->forms.items[f].key, &a->family))
 					a->forms.items[f].flags |= FORM_SHARED;
+		if (a->family_shared)
+			a->name_context = name_context_of(g, a);
 	}
 
 }
@@ -1167,4 +1360,47 @@ void name_add_acronyms(grader *g)
 		if (!clash)
 			form_add(g->arena, &a->forms, a->acronym, a->actor->name, "acronym", FORM_EXACT_ONLY);
 	}
+}
+
+/* "The Royal Society of London": an organisation's whole name of two or
+ * more words, with "of" and one capitalised word after it that names no
+ * other actor and is no word of the article's names, and no longer name of
+ * the article that starts so. */
+static bool name_of_place(const grader *g, const qprep *qp, typed_answer *t, grade_result *out)
+{
+	const actor_prep *ap = qp->actor;
+	const char *s = t->raw;
+	size_t len = t->raw_len;
+	while (len && s[len - 1] == ' ')
+		len--;
+	size_t w = len;
+	while (w > 0 && s[w - 1] != ' ')
+		w--;
+	if (w < 5 || w == len || !(s[w] >= 'A' && s[w] <= 'Z') || strncasecmp(s + w - 4, " of ", 4) != 0 ||
+	    ap->person_like || !ap->capitalised || ap->name.n_tokens < 2 || has_token(&ap->name, "of", 2))
+		return false;
+	typed_answer head, place;
+	typed_init(&head);
+	typed_init(&place);
+	bool decided = false;
+	if (typed_set(&head, s, w - 4) && typed_set(&place, s + w, len - w) && head.w.key.n_tokens >= 2 &&
+	    !rival_mentions_actor(g, span_whole(&place.w.key), &ap->forms, &qp->answers) &&
+	    /* A place the article names elsewhere may have a body of its own:
+	     * "Royal Society of Edinburgh" beside the University of Edinburgh. */
+	    !(place.w.key.n_tokens == 1 && context_is_name_word(g, place.w.key.text, place.w.key.len)) &&
+	    !name_of_another(g, ap, span_whole(&t->w.key))) {
+		/* Only the whole name: "Society of London" is no name at all. */
+		const norm_key *hk = &head.w.key;
+		size_t hf = hk->n_tokens && key_token_is(hk, 0, "the") ? 1 : 0;
+		span hs = {hk, hf, hk->n_tokens - hf};
+		span ns = span_whole(&ap->name);
+		if (hs.count == ns.count && run_at(&ap->name, hs) == 0) {
+			grade_set_result(out, GRADE_CORRECT, 1, "Right: %s, with the place it belongs to",
+			                 ap->actor->name);
+			decided = true;
+		}
+	}
+	typed_release(&head);
+	typed_release(&place);
+	return decided;
 }

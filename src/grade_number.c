@@ -106,6 +106,34 @@ static bool ordinal_in_passage(const qprep *qp, const char *s, size_t len)
 	return false;
 }
 
+/* True when the question's passage gives the value with the typed unit:
+ * "68,890 nautical miles, about 127,600 km" gives 127,600 km. */
+static bool passage_gives(const qprep *qp, double value, const char *typed_unit)
+{
+	const norm_key *k = &qp->passage;
+	size_t uw = strcspn(typed_unit, " ");
+	if (!uw)
+		return false;
+	for (size_t i = 0; i < k->n_tokens; i++) {
+		if (!(k->tokens[i].flags & NORM_TOKEN_DIGIT) ||
+		    (i > 0 && k->tokens[i - 1].start + k->tokens[i - 1].len + 1 >= k->tokens[i].start &&
+		     (k->tokens[i - 1].flags & NORM_TOKEN_DIGIT)))
+			continue;
+		for (size_t j = i + 1; j < k->n_tokens && j <= i + 4; j++) {
+			const norm_token *e = &k->tokens[j];
+			number_value nv;
+			/* Parse only up to the unit's first word. */
+			if (e->len < uw || memcmp(k->text + e->start, typed_unit, uw) != 0)
+				continue;
+			if (number_parse(k->text + k->tokens[i].start, e->start + e->len - k->tokens[i].start, &nv) &&
+			    nv.value == value && nv.unit[0] &&
+			    number_unit_compare(nv.unit, typed_unit) == NUMBER_UNIT_SAME)
+				return true;
+		}
+	}
+	return false;
+}
+
 void grade_number_value(const qprep *qp, double gold, double tolerance, bool tol_percent,
                         const char *unit, const char *s, size_t len, grade_result *out)
 {
@@ -127,6 +155,15 @@ void grade_number_value(const qprep *qp, double gold, double tolerance, bool tol
 	double value = nv.value;
 	const char *typed_unit = nv.unit;
 	double by_suffix = scale > 1 ? suffix_scale(nv.unit, scale) : 0;
+	/* "80m" for 80,000,000 US dollars: with money, m is a million, not
+	 * metres. */
+	if (scale == 1 && nv.unit[0] && strlen(nv.unit) <= 2) {
+		double s6 = suffix_scale(nv.unit, 1e6), s9 = suffix_scale(nv.unit, 1e9),
+		       s3 = suffix_scale(nv.unit, 1e3);
+		double by = s6 ? s6 : s9 ? s9 : s3;
+		if (by && number_unit_is_money(unit))
+			by_suffix = by;
+	}
 	if (by_suffix) {
 		value *= by_suffix;
 		typed_unit = "";
@@ -144,6 +181,13 @@ void grade_number_value(const qprep *qp, double gold, double tolerance, bool tol
 			unit = rest;
 	} else if (by_suffix) {
 		unit = rest;
+	}
+	if (!equal && qp && typed_unit[0] && unit && passage_gives(qp, nv.value, typed_unit) &&
+	    number_unit_compare(unit, typed_unit) == NUMBER_UNIT_DIFFERENT) {
+		/* The article's own figure in its other unit: asked again. */
+		grade_set_result(out, GRADE_AMBIGUOUS, 0, "that is the article's figure in another unit: answer in %s",
+		                 qp->q->number.unit ? qp->q->number.unit : unit);
+		return;
 	}
 	if (!equal) {
 		grade_set_result(out, GRADE_WRONG, 0, "%s", "");

@@ -721,7 +721,7 @@ static const char *const unit_names[][2] = {
 	{"km/h", "km/h"}, {"kmh", "km/h"}, {"kph", "km/h"}, {"kilometres per hour", "km/h"},
 	{"kilometers per hour", "km/h"}, {"km per hour", "km/h"}, {"km an hour", "km/h"},
 	{"kilometres an hour", "km/h"}, {"miles an hour", "mph"}, {"mile an hour", "mph"},
-	{"nautical mile", "nmi"}, {"nmi", "nmi"},
+	{"nautical mile", "nmi"}, {"nmi", "nmi"}, {"nm", "nmi"},
 	{"w", "w"}, {"watt", "w"}, {"kw", "kw"}, {"kilowatt", "kw"}, {"mw", "mw"},
 	{"megawatt", "mw"}, {"v", "v"}, {"volt", "v"},
 };
@@ -774,6 +774,40 @@ static int unit_lookup(const char *text, const char **canon, size_t *used)
 	}
 	*used = best;
 	return found;
+}
+
+bool number_unit_known(const char *unit)
+{
+	if (!unit || !*unit)
+		return false;
+	char folded[NUMBER_UNIT_MAX * 2], words[NUMBER_UNIT_MAX * 2];
+	long l = norm_fold(unit, strlen(unit), 0, folded, sizeof folded);
+	if (l < 0 || (size_t)l >= sizeof folded)
+		return false;
+	unit_words(folded, words, sizeof words);
+	const char *canon[2];
+	size_t used;
+	return unit_lookup(words, canon, &used) > 0;
+}
+
+bool number_unit_is_money(const char *unit)
+{
+	static const char *const money[] = {"usd", "eur", "gbp", "jpy", "cny", "inr"};
+	if (!unit || !*unit)
+		return false;
+	char folded[NUMBER_UNIT_MAX * 2], words[NUMBER_UNIT_MAX * 2];
+	long l = norm_fold(unit, strlen(unit), 0, folded, sizeof folded);
+	if (l < 0 || (size_t)l >= sizeof folded)
+		return false;
+	unit_words(folded, words, sizeof words);
+	const char *canon[2];
+	size_t used;
+	int n = unit_lookup(words, canon, &used);
+	for (int i = 0; i < n; i++)
+		for (size_t j = 0; j < sizeof money / sizeof *money; j++)
+			if (strcmp(canon[i], money[j]) == 0)
+				return true;
+	return false;
 }
 
 number_unit_match number_unit_compare(const char *bank_unit, const char *typed_unit)

@@ -44,4 +44,10 @@ typedef enum {
  * words after the unit are ignored ("km long"). */
 number_unit_match number_unit_compare(const char *bank_unit, const char *typed_unit);
 
+/* True when the unit table knows the unit ("km", "nautical miles"). */
+bool number_unit_known(const char *unit);
+
+/* True when the unit names a currency ("US dollars", "€", "yen"). */
+bool number_unit_is_money(const char *unit);
+
 #endif

@@ -1040,7 +1040,7 @@ static const grade_case cases[] = {
 	{"order", "b a c d", P, NULL},
 	{"order", "c a d b", P, "3 of 6"},
 	{"order", "d c b a", W, "reversed"},
-	{"order", "a b c", A, "each of the 4"},
+	{"order", "a b c", P, "3 of the 4 items"},
 	{"order", "a a b c", A, NULL},
 	{"order", "a b c d e", A, NULL},
 	{"order", "a b c z", A, NULL},

@@ -41,7 +41,12 @@ static const char article_md[] =
 	"\n"
 	"The Vessian diplomat Sven Lie complained that the River Lei was left out of the compact. "
 	"The compact was first proposed in 1984 by the Norland Rowing Club. The Ministry of Water "
-	"Resources pays for the commission.\n";
+	"Resources pays for the commission.\n"
+	"\n"
+	"A development bank lent the lake towns US$80 million, and the new ferry sailed 1,250 "
+	"nautical miles, about 2,315 km, in its first year. Its skipper, Captain Ivo Marsh, is the brother of "
+	"Professor Lena Marsh, who studies the lake. The North Vessia Ferry Company runs the "
+	"ferry, and the South Vessia Ferry Company the boats to the islands.\n";
 
 static quiz *bank;
 static grader *g;
@@ -130,6 +135,22 @@ static void choice_q(const char *id, const char *const *choices, size_t n, const
 	q->n_correct = n_correct;
 }
 
+static void order_q(const char *id, const char *const *items, size_t n, const char *prompt)
+{
+	quiz_question *q = question(id, QUIZ_ORDER, prompt, NULL);
+	q->items = quiz_strings_copy(bank, items, n);
+}
+
+static void match_q(const char *id, const char *const (*pairs)[2], size_t n, const char *prompt)
+{
+	quiz_question *q = question(id, QUIZ_MATCH, prompt, NULL);
+	quiz_pair *p = arena_alloc(quiz_arena(bank), n * sizeof *p);
+	for (size_t i = 0; i < n; i++)
+		p[i] = (quiz_pair){dup(pairs[i][0]), dup(pairs[i][1])};
+	q->pairs = p;
+	q->n_pairs = n;
+}
+
 static void cloze_q(const char *id, const char *text, const char *a, const char *b)
 {
 	quiz_question *q = question(id, QUIZ_CLOZE, text, NULL);
@@ -187,9 +208,20 @@ static int setup(void **state)
 	number_q("operations", 2, NULL, "two", "How many operations did the dam need?",
 	         "Two operations were needed");
 	number_q("dam", 47, "metres", "47 metres", "How tall is the main dam?", "which is 47 metres tall");
+	number_q("loan", 80000000, "US dollars", "US$80 million", "How much did the bank lend the towns?",
+	         "lent the lake towns US$80 million");
+	number_q("ferry", 1250, "nautical miles", "1,250 nautical miles", "How far did the ferry sail in its first year?",
+	         "the new ferry sailed 1,250 nautical miles");
 	number_q("weeks", 2, "weeks", "two weeks", "How long did the Geneva Summit last?",
 	         "lasted two weeks");
 
+	const quiz_actor *ivo = actor("ivo", "Ivo Marsh");
+	const quiz_actor *lena = actor("lena", "Lena Marsh");
+	const quiz_actor *north = actor("north", "North Vessia Ferry Company");
+	actor("south", "South Vessia Ferry Company");
+	actor_q("ferry-runner", north, "Which company runs the ferry?", "The North Vessia Ferry Company runs the ferry");
+	actor_q("skipper", ivo, "Who skippers the ferry?", "Its skipper, Captain Ivo Marsh");
+	actor_q("scientist", lena, "Who studies the lake?", "Professor Lena Marsh, who studies the lake");
 	actor_q("negotiator", ruiz, "Who negotiated the compact for Norland?",
 	        "negotiated by Norland's foreign minister Maria Alvarez Ruiz");
 	actor_q("envoy", qin, "Who was Vessia's envoy?", "Vessia's envoy Tomas Qin");
@@ -228,6 +260,19 @@ static int setup(void **state)
 	choice_q("choice-negotiators", people, 4, (const size_t[]){0, 1}, 2,
 	         "Who negotiated the compact? Select all that apply.");
 	cloze_q("cloze", "The compact was signed in ___ in ___.", "Geneva", "1998");
+	static const char *const roles[][2] = {{"Maria Alvarez Ruiz", "foreign minister"},
+	                                       {"Tomas Qin", "envoy"},
+	                                       {"John F. Hartley", "lawyer"}};
+	match_q("match-roles", roles, 3, "Match each person with the role.");
+	static const char *const events[] = {"The compact is proposed", "The compact is signed",
+	                                     "Maria Alvarez Ruiz leaves office", "4.5 billion euros are spent"};
+	order_q("order-events", events, 4, "Put these events in order.");
+	static const char *const funded[] = {"the repair of the main dam", "treatment plants in the delta",
+	                                     "a new harbour", "fish farms"};
+	choice_q("choice-funded", funded, 4, (const size_t[]){0, 1}, 2,
+	         "What did the compact pay for? Select all that apply.");
+	cloze_q("cloze-sides", "The treaty was drafted by the lawyer {{Hartley}} at 14 {{Harbour}} Street.",
+	        "Hartley", "Harbour");
 
 	g = grader_new(bank, NULL);
 	return 0;
@@ -298,6 +343,14 @@ static void test_context(void **state)
 		{"signed-year", "in 1998 during the heat wave", OK, "Right"},
 		{"left-office", "She left office in 2011", OK, "Right"},
 		{"left-office", "in 2011", OK, NULL},
+		/* A short sentence of the student's own around the date. */
+		{"proposed", "it was suggested in 1984", OK, "a sentence"},
+		{"proposed", "it was suggested in 1985", WRONG, NULL},
+		{"proposed", "it was suggested by Vessia in 1984", WRONG, NULL},
+		{"proposed", "it was suggested before 1984", WRONG, NULL},
+		{"spent-by", "in 2019 with the 26 treatment plants", OK, NULL},
+		{"spent-by", "in 2019 with the 27 treatment plants", WRONG, NULL},
+		{"signed-year", "in 1998 after 14 days", WRONG, NULL},
 		{"left-office", "It was in 2011", OK, NULL},
 		{"left-office", "2011, after negotiating the compact", OK, "after the comma"},
 		{"left-office", "2011, not 2012", WRONG, NULL},
@@ -341,6 +394,22 @@ static void test_numbers(void **state)
 		{"spent", "4,500,000,000 euros", OK, NULL},
 		{"spent", "four and a half billion euros", OK, NULL},
 		{"plants-money", "300m", OK, NULL},
+		/* With money, m is a million; nm is also the nautical mile. */
+		{"loan", "80m", OK, NULL},
+		{"loan", "$80m", OK, NULL},
+		{"loan", "0.08bn", OK, NULL},
+		{"loan", "81m", WRONG, NULL},
+		{"loan", "80k", WRONG, NULL},
+		{"dam", "47m", OK, NULL},
+		{"dam", "47 million", WRONG, NULL},
+		{"ferry", "1,250 nm", OK, NULL},
+		{"ferry", "1,250 km", WRONG, NULL},
+		/* The article's figure in its other unit is asked again. */
+		{"ferry", "2,315 km", AMBIG, "answer in nautical miles"},
+		{"ferry", "2,316 km", WRONG, NULL},
+		{"ferry", "2,315", WRONG, NULL},
+		{"ferry", "2,315 miles", WRONG, NULL},
+		{"ferry", "1,250 miles", OK, NULL},
 		{"plants-money", "€300,000,000", OK, NULL},
 		{"plants-money", "about 300 million euros", OK, NULL},
 		{"fish", "7,000,000,000", OK, NULL},
@@ -384,6 +453,14 @@ static void test_years(void **state)
 		{"proposed", "in '85", WRONG, NULL},
 		{"spent-by", "by 2019", OK, NULL},
 		{"spent-by", "by 2018", WRONG, NULL},
+		/* Whole dates in words: an ordinal day, the month, the year. */
+		{"signed-day", "twelfth of May nineteen ninety-eight", OK, "Right: 12 May 1998"},
+		{"signed-day", "the twelfth of May, nineteen ninety-eight", OK, NULL},
+		{"signed-day", "May the twelfth, nineteen ninety-eight", OK, NULL},
+		{"signed-day", "twelfth of May", OK, "the year comes from the article"},
+		{"signed-day", "thirteenth of May nineteen ninety-eight", WRONG, NULL},
+		{"signed-day", "twelfth of June nineteen ninety-eight", WRONG, NULL},
+		{"signed-day", "twelfth of May nineteen ninety-seven", WRONG, NULL},
 	};
 	RUN(cases);
 }
@@ -394,6 +471,28 @@ static void test_names(void **state)
 {
 	(void)state;
 	static const rule_case cases[] = {
+		/* Another actor in the possessive is only context. */
+		{"negotiator", "Maria Alvarez Ruiz, at Tomas Qin's side", OK, NULL},
+		{"negotiator", "Maria Alvarez Ruiz, with Tomas Qin", WRONG, NULL},
+		{"negotiator", "Tomas Qin, at Maria Alvarez Ruiz's side", WRONG, NULL},
+		/* Words of a name that no other name has together. */
+		{"ferry-runner", "North Vessia", OK, "no other name has these words together"},
+		{"ferry-runner", "the North Vessia company", WRONG, NULL},
+		{"ferry-runner", "South Vessia", WRONG, NULL},
+		{"ferry-runner", "Ferry Company", AMBIG, NULL},
+		{"ferry-runner", "Vessia", WRONG, NULL},
+		/* The whole name of a body with the place it belongs to. */
+		{"proposer", "the Norland Rowing Club of Kessel", OK, "with the place it belongs to"},
+		{"proposer", "Norland Rowing Club of Geneva", WRONG, NULL},
+		{"proposer", "Rowing Club of Kessel", WRONG, NULL},
+		{"negotiator", "Maria Alvarez Ruiz of Kessel", WRONG, NULL},
+		/* A title tells apart two people of one family name. */
+		{"skipper", "Captain Marsh", OK, "that title to Ivo Marsh alone"},
+		{"scientist", "Professor Marsh", OK, NULL},
+		{"skipper", "Professor Marsh", WRONG, "another of that name"},
+		{"scientist", "Captain Marsh", WRONG, NULL},
+		{"skipper", "Marsh", AMBIG, NULL},
+		{"skipper", "Dr Marsh", AMBIG, NULL},
 		{"created", "Lake Basin Commission", OK, "Right"},
 		{"created", "the Basin Commission", OK, NULL},
 		{"summit", "Geneva", OK, NULL},
@@ -490,7 +589,30 @@ static void test_choices(void **state)
 		{"cloze", "Geneva and 1998", OK, NULL},
 		{"cloze", "Geneva 1998", OK, NULL},
 		{"cloze", "1998 Geneva", WRONG, NULL},
+		/* An order with items left out earns the pairs it puts in order. */
+		{"order-events", "a b c d", OK, NULL},
+		{"order-events", "a b c", PART, "3 of the 4 items, 3 of 6 pairs"},
+		{"order-events", "a, c, d", PART, NULL},
+		{"order-events", "d c", WRONG, NULL},
+		{"order-events", "a a b", AMBIG, NULL},
+		/* Match questions typed as pairs of texts, in any order. */
+		{"match-roles", "Ruiz foreign minister, Qin envoy, Hartley lawyer", OK, NULL},
+		{"match-roles", "Hartley = lawyer, Tomas Qin = envoy, Ruiz = minister", OK, NULL},
+		{"match-roles", "Qin: envoy; Ruiz: foreign minister; Hartley: lawyer", OK, NULL},
+		{"match-roles", "Ruiz envoy, Qin foreign minister, Hartley lawyer", PART, "1 of 3"},
+		{"match-roles", "Ruiz lawyer, Qin foreign minister, Hartley envoy", WRONG, NULL},
+		{"match-roles", "foreign minister, envoy, lawyer", OK, NULL},
+		/* The words of the text on either side of a blank may come with it. */
+		{"cloze-sides", "lawyer Hartley, Harbour Street", OK, NULL},
+		{"cloze-sides", "Hartley; Harbour Street", OK, NULL},
+		{"cloze-sides", "lawyer Ruiz, Harbour Street", PART, NULL},
+		{"cloze-sides", "Harbour Street, lawyer Hartley", WRONG, NULL},
+		{"cloze-sides", "lawyer, Street", WRONG, NULL},
 		{"choice-negotiators", "a b c d", WRONG, "every choice"},
+		/* A choice's words in another order, when they fit only it. */
+		{"choice-funded", "dam repair and delta treatment plants", OK, NULL},
+		{"choice-funded", "delta plants, main dam repair", OK, NULL},
+		{"choice-funded", "dam repair and delta harbour", WRONG, NULL},
 		{"choice-opposed", "it was the liberal party", OK, NULL},
 	};
 	RUN(cases);
