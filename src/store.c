@@ -199,9 +199,12 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"SELECT r.credit, q.points FROM response r JOIN question q ON q.id = r.question_id"
 		" WHERE r.id = ?1",
 	[ST_RESPONSE_OVERRIDE] = "UPDATE response SET override = 1, credit = ?2 WHERE id = ?1",
+	/* A session regraded while it ran keeps the score the regrade summed
+	 * (and the answers after it added), not the one the quiz kept. */
 	[ST_SESSION_END] =
-		"UPDATE session SET status = ?2, score = ?3, max_score = ?4, ended_at = ?5"
-		" WHERE id = ?1 AND status = 'running'",
+		"UPDATE session SET status = ?2, score = CASE WHEN EXISTS (SELECT 1 FROM regrade g"
+		" JOIN response r ON r.id = g.response_id WHERE r.session_id = ?1) THEN score ELSE ?3"
+		" END, max_score = ?4, ended_at = ?5 WHERE id = ?1 AND status = 'running'",
 	[ST_RUNNING_HERE] =
 		"SELECT id, pid, proc_start FROM session WHERE status = 'running' AND host = ?1",
 	/* A vanished process's session ends where its last answer was given. */

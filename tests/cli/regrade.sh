@@ -154,3 +154,26 @@ if [ "$m" = "3|9.0" ]; then ok "merge: the regrades recorded and applied, scores
 run "$RECALL" merge --db "$T/main.db" "$T/lab.db"
 n=$(sqlite3 "$T/main.db" "select count(*) from regrade where by_whom = 'lab-teacher'")
 if [ "$n" = 3 ]; then ok "merge: merging again adds no regrade"; else not_ok "merge: merging again adds no regrade" "$n"; fi
+
+# A regrade while the student is still in the exam: the session's end keeps
+# the regraded score instead of writing the quiz's own over it.
+printf 'id,name\nw1,Wen\n' > "$T/w.csv"
+"$RECALL" roster import "$T/w.csv" --class W > /dev/null
+"$RECALL" class set --class W --order bank --seed 1 > /dev/null
+mkfifo "$T/answers"
+"$RECALL" take "$BANK" --class W --student w1 < "$T/answers" > /dev/null 2>&1 &
+taker=$!
+exec 3> "$T/answers"
+printf '7\nParis\nCuzco\n' >&3
+i=0
+while [ "$i" -lt 200 ] && [ "$(q "select count(*) from response r join session s on s.id = r.session_id join learner l on l.id = s.learner_id where l.name = 'w1'")" != 3 ]; do
+	sleep 0.05
+	i=$((i + 1))
+done
+"$RECALL" regrade --class W --accept capital Cuzco --user teacher > /dev/null 2>&1
+printf 'true\n' >&3
+exec 3>&-
+wait "$taker"
+score=$(q "select score from session s join learner l on l.id = s.learner_id where l.name = 'w1'")
+if [ "$score" = 4.0 ] || [ "$score" = 4 ]; then ok "a regrade during the session: its end keeps the regraded score"; else
+	not_ok "a regrade during the session: its end keeps the regraded score" "score $score"; fi
