@@ -195,6 +195,25 @@ typedef struct {
 	char initials[16];  /* first letters of capitalised non-particle words, folded */
 } name_shape;
 
+/* Whether [s, s + n) is the name's initials, upper or lower case, with or
+ * without a plural "s": "RSO", "RSOs". */
+static bool initials_of_name(const char *s, size_t n, const char *initials)
+{
+	size_t il = strlen(initials);
+	if (n == il + 1 && (s[il] == 's' || s[il] == 'S'))
+		n = il;
+	if (n != il)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (c != initials[i])
+			return false;
+	}
+	return true;
+}
+
 static void shape_of(const char *s, size_t skip_words, name_shape *sh)
 {
 	memset(sh, 0, sizeof *sh);
@@ -781,8 +800,19 @@ void grade_actor(const grader *g, const qprep *qp, typed_answer *t, grade_result
 			bool named = false;
 			for (size_t i = 0; inner_ok && i < ap->forms.count && !named; i++)
 				named = span_eq(span_whole(&inner.w.key), &ap->forms.items[i].key);
+			/* "Recognized Student Organizations (RSOs)": the initials of
+			 * the name, or of its plural, restate it even when the bank
+			 * does not offer them alone (another body may share them). */
+			bool initials = false;
+			if (inner_ok && !named && ap->acronym[0])
+				named = initials = initials_of_name(open + 1,
+				                                    (size_t)(t->raw + t->raw_len - 1 - open - 1),
+				                                    ap->acronym);
 			if (named && typed_set(&outer, t->raw, (size_t)(open - t->raw))) {
 				grade_actor(g, qp, &outer, out);
+				if (initials && out->verdict == GRADE_CORRECT)
+					grade_set_result(out, out->verdict, out->credit,
+					                 "Right: the name with its initials in brackets");
 				typed_release(&inner);
 				typed_release(&outer);
 				return;

@@ -515,6 +515,12 @@ static void test_names(void **state)
 		{"payer", "the Ministry of Water Resources", OK, NULL},
 		{"payer", "Ministry", WRONG, NULL},
 		{"payer", "Ministry of Energy Resources", WRONG, NULL},
+		/* The name with its initials, or their plural, in brackets. */
+		{"created", "International Lake Basin Commission (ILBC)", OK, NULL},
+		{"created", "the International Lake Basin Commission (ILBCs)", OK, "initials in brackets"},
+		{"created", "International Lake Basin Commission (WQC)", WRONG, NULL},
+		{"created", "Water Quality Commission (ILBC)", WRONG, NULL},
+		{"created", "Water Quality Commission (WQC)", WRONG, NULL},
 		{"street", "14 Harbour St", OK, NULL},
 		{"street", "14 Harbour St.", OK, NULL},
 		/* Must stay wrong or ambiguous. */
