@@ -77,6 +77,11 @@ static const char *const value_words[] = {
 	"dozen", "half", "pair", "first", "second", "third", "bn", "m", "k",
 };
 
+bool context_is_value_word(const char *w, size_t n)
+{
+	return n && WORD_IS(w, n, value_words);
+}
+
 bool context_is_filler(const char *w, size_t n)
 {
 	return n && WORD_IS(w, n, fillers);

@@ -265,6 +265,8 @@ bool context_has_word(const norm_key *k, const char *w, size_t n);
  * that says the same: "over" and "more than"), or the passage puts it just
  * before the value (or the value with the unit's scale). */
 bool context_bound_founded(const qprep *qp, const char *w, size_t n, double value, double scaled);
+/* A month or a number word: part of a value. */
+bool context_is_value_word(const char *w, size_t n);
 /* True when the folded word only holds a sentence together ("the", "it",
  * "was") or hedges ("about"). */
 bool context_is_filler(const char *w, size_t n);

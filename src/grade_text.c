@@ -143,6 +143,30 @@ static bool token_in(const norm_key *k, size_t i, const char *const *list, size_
 	return false;
 }
 
+/* True when token i of k is a word of "as much as" or "as many as": a
+ * bound, like "up to". */
+static bool as_much_as(const norm_key *k, size_t i)
+{
+	for (size_t at = i >= 2 ? i - 2 : 0; at <= i && at + 2 < k->n_tokens; at++)
+		if (key_token_is(k, at, "as") && key_token_is(k, at + 2, "as") &&
+		    (key_token_is(k, at + 1, "much") || key_token_is(k, at + 1, "many")))
+			return true;
+	return false;
+}
+
+/* True when the question asks for an amount: "how many", "how much",
+ * "how long", "how far", "how old". The value answers it; the words around
+ * it in the answer only say what was counted. */
+static bool asks_amount(const qprep *qp)
+{
+	static const char *const amounts[] = {"many", "much", "long", "far", "old"};
+	for (size_t i = 0; i + 1 < qp->prompt.n_tokens; i++)
+		if (key_token_is(&qp->prompt, i, "how") &&
+		    token_in(&qp->prompt, i + 1, amounts, sizeof amounts / sizeof *amounts))
+			return true;
+	return false;
+}
+
 /* True when the question asks "when", or "what year", "which decade",
  * "what century" (not "each year"): a more exact answer's year is enough. */
 static bool asks_when(const qprep *qp)
@@ -250,6 +274,7 @@ static int answer_part(const grader *g, const qprep *qp, span s, const form_list
 		return 0;
 	/* A date question's precision is the date rules' to judge. */
 	bool when = has_digit && qp->q->kind == QUIZ_TEXT && asks_when(qp);
+	bool amount = has_value && qp->q->kind == QUIZ_TEXT && asks_amount(qp);
 	for (size_t i = 0; i < forms->count && i < 64; i++) {
 		const norm_key *k = &forms->items[i].key;
 		if (k->n_tokens <= s.count || k->n_tokens > 32)
@@ -279,7 +304,7 @@ static int answer_part(const grader *g, const qprep *qp, span s, const form_list
 				    token_in(k, d, eras, sizeof eras / sizeof *eras) ||
 				    key_token_is(k, d, "and") || key_token_is(k, d, "or") || key_token_is(k, d, "nor") ||
 				    key_token_is(k, d, "not") || key_token_is(k, d, "no") || key_token_is(k, d, "but") ||
-				    number_parse(w, t->len, &nv))
+				    as_much_as(k, d) || number_parse(w, t->len, &nv))
 					verdict = 0;
 				else if ((token_in(k, d, part_function_words,
 				                   sizeof part_function_words / sizeof *part_function_words) &&
@@ -295,6 +320,11 @@ static int answer_part(const grader *g, const qprep *qp, span s, const form_list
 					/* "8-15" for "8-15 per cell", "three" for "on three
 					 * grounds": the words after a number say what was
 					 * counted. */
+					verdict = verdict == 1 ? 3 : verdict;
+				else if (amount && !context_is_value_word(w, t->len))
+					/* "seven" for "core curriculum of seven classes",
+					 * asked "how many classes": the words before the
+					 * value say what it counts. */
 					verdict = verdict == 1 ? 3 : verdict;
 				else
 					verdict = 0;

@@ -245,6 +245,15 @@ static int setup(void **state)
 	text_q("street", "14 Harbour Street", "What is the address of the basin commission?",
 	       "based at 14 Harbour Street");
 
+	text_q("fleet-size", "a core fleet of twelve boats", "How many boats does the island service run?",
+	       "the South Vessia Ferry Company the boats to the islands");
+	text_q("fleet-kind", "a core fleet of twelve boats", "What does the island service run?",
+	       "the South Vessia Ferry Company the boats to the islands");
+	text_q("crossings", "as many as 40 crossings a day", "How many crossings does the ferry make?",
+	       "The North Vessia Ferry Company runs the ferry");
+	text_q("season", "from April to October 1999", "How long was the first season?",
+	       "The North Vessia Ferry Company runs the ferry");
+
 	claim_q("claim-true", true, NULL, "True or false: Maria Alvarez Ruiz left office in 2011.",
 	        "In 2011 Maria Alvarez Ruiz left office");
 	claim_q("claim-false", false, "The Water Quality Commission monitors pollution.",
@@ -387,6 +396,17 @@ static void test_numbers(void **state)
 {
 	(void)state;
 	static const rule_case cases[] = {
+		/* Asked for an amount, the value of a text answer is enough. */
+		{"fleet-size", "twelve", OK, "the number is the article's"},
+		{"fleet-size", "twelve boats", OK, NULL},
+		{"fleet-size", "fleet of twelve", OK, NULL},
+		{"fleet-size", "thirteen", WRONG, NULL},
+		{"fleet-size", "core fleet", WRONG, NULL},
+		{"fleet-kind", "twelve", WRONG, NULL},
+		{"crossings", "40", WRONG, NULL},
+		{"crossings", "40 crossings", WRONG, NULL},
+		{"season", "1999", WRONG, NULL},
+		{"season", "October 1999", WRONG, NULL},
 		{"spent", "4.5 billion", OK, NULL},
 		{"spent", "€4.5 billion", OK, NULL},
 		{"spent", "4.5bn", OK, NULL},
