@@ -214,6 +214,33 @@ static bool initials_of_name(const char *s, size_t n, const char *initials)
 	return true;
 }
 
+/* When k starts with words that only say how much of a group ("members
+ * of", "many of the", "a unit of"), the index of the group's first word;
+ * 0 otherwise. */
+static size_t group_lead(const norm_key *k)
+{
+	static const char *const amounts[] = {"a", "an", "the", "many", "most", "some", "all",
+	                                      "several", "members", "member", "unit", "units",
+	                                      "part", "group", "groups"};
+	size_t i = 0;
+	bool said = false;
+	while (i < k->n_tokens && i < 3) {
+		bool amount = false;
+		for (size_t w = 0; w < sizeof amounts / sizeof *amounts && !amount; w++)
+			amount = key_token_is(k, i, amounts[w]);
+		if (!amount)
+			break;
+		said |= !(key_token_is(k, i, "a") || key_token_is(k, i, "an") || key_token_is(k, i, "the"));
+		i++;
+	}
+	if (!said || i >= k->n_tokens || !key_token_is(k, i, "of"))
+		return 0;
+	i++;
+	if (i < k->n_tokens && key_token_is(k, i, "the"))
+		i++;
+	return i < k->n_tokens ? i : 0;
+}
+
 static void shape_of(const char *s, size_t skip_words, name_shape *sh)
 {
 	memset(sh, 0, sizeof *sh);
@@ -485,6 +512,13 @@ actor_prep *name_prep_actor(grader *g, const quiz_actor *a)
 		if (kept >= 2 && kept < words)
 			form_add(ar, &ap->forms, rest, name, NULL, 0);
 	}
+	/* "members of the Organization of Arab Petroleum Exporting Countries",
+	 * "a unit of Turkish defenders": who acted is the group named after
+	 * "of"; the words before it only say how much of it. */
+	size_t group = group_lead(k);
+	if (group && group < k->n_tokens)
+		form_add(ar, &ap->forms, span_text(ar, k, group, k->n_tokens - group), name,
+		         "Right: the words before it only say how much of the group", 0);
 	if (a->acronym && *a->acronym)
 		form_add(ar, &ap->forms, a->acronym, a->acronym, "acronym", FORM_EXACT_ONLY);
 	if (paren_acronym && *paren_acronym)

@@ -245,6 +245,11 @@ static int setup(void **state)
 	text_q("street", "14 Harbour Street", "What is the address of the basin commission?",
 	       "based at 14 Harbour Street");
 
+	const quiz_actor *rangers = actor("rangers", "members of the Kessel Ranger Corps");
+	actor_q("patrol", rangers, "Who patrols the shore?", "The North Vessia Ferry Company runs the ferry");
+	const quiz_actor *owner = actor("owner", "the owner of the boatyard");
+	actor_q("boats", owner, "Who builds the boats?", "The North Vessia Ferry Company runs the ferry");
+
 	text_q("fleet-size", "a core fleet of twelve boats", "How many boats does the island service run?",
 	       "the South Vessia Ferry Company the boats to the islands");
 	text_q("fleet-kind", "a core fleet of twelve boats", "What does the island service run?",
@@ -535,6 +540,13 @@ static void test_names(void **state)
 		{"payer", "the Ministry of Water Resources", OK, NULL},
 		{"payer", "Ministry", WRONG, NULL},
 		{"payer", "Ministry of Energy Resources", WRONG, NULL},
+		/* The group after words that say how much of it. */
+		{"patrol", "Kessel Ranger Corps", OK, "how much of the group"},
+		{"patrol", "the Kessel Ranger Corps", OK, NULL},
+		{"patrol", "members", WRONG, NULL},
+		{"patrol", "Kessel", WRONG, NULL},
+		{"boats", "the boatyard", WRONG, NULL},
+		{"boats", "the owner", WRONG, NULL},
 		/* The name with its initials, or their plural, in brackets. */
 		{"created", "International Lake Basin Commission (ILBC)", OK, NULL},
 		{"created", "the International Lake Basin Commission (ILBCs)", OK, "initials in brackets"},
