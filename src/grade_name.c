@@ -756,6 +756,25 @@ void grade_actor(const grader *g, const qprep *qp, typed_answer *t, grade_result
 		grade_text(g, qp, &qp->answers, t, out);
 		return;
 	}
+	/* "by the sculptor": "by" before a person or a body only says that
+	 * they did it, as the question's passive asks. */
+	if (t->w.key.n_tokens > 1 && key_token_is(&t->w.key, 0, "by") && t->raw_len > 3 &&
+	    strncasecmp(t->raw, "by ", 3) == 0) {
+		bool own = false;
+		for (size_t i = 0; i < ap->forms.count && !own; i++)
+			own = ap->forms.items[i].key.n_tokens && key_token_is(&ap->forms.items[i].key, 0, "by");
+		typed_answer rest;
+		typed_init(&rest);
+		if (!own && typed_set(&rest, t->raw + 3, t->raw_len - 3)) {
+			grade_actor(g, qp, &rest, out);
+			if (out->verdict == GRADE_CORRECT && !out->note[0])
+				grade_set_result(out, out->verdict, out->credit,
+				                 "Right: \"by\" only says who did it");
+			typed_release(&rest);
+			return;
+		}
+		typed_release(&rest);
+	}
 	/* "Sherwood Boehlert, chairman of the committee", "Blinken, Antony": the
 	 * name before a comma is graded, unless what follows names someone
 	 * else the bank knows or takes the answer back. */

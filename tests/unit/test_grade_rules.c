@@ -540,6 +540,11 @@ static void test_names(void **state)
 		{"payer", "the Ministry of Water Resources", OK, NULL},
 		{"payer", "Ministry", WRONG, NULL},
 		{"payer", "Ministry of Energy Resources", WRONG, NULL},
+		/* "by" before who did it. */
+		{"lawyer", "by John F. Hartley", OK, "only says who did it"},
+		{"lawyer", "by the lawyer John F. Hartley", OK, NULL},
+		{"lawyer", "by Tomas Qin", WRONG, NULL},
+		{"lawyer", "by", WRONG, NULL},
 		/* The group after words that say how much of it. */
 		{"patrol", "Kessel Ranger Corps", OK, "how much of the group"},
 		{"patrol", "the Kessel Ranger Corps", OK, NULL},
