@@ -775,6 +775,29 @@ void grade_actor(const grader *g, const qprep *qp, typed_answer *t, grade_result
 		}
 		typed_release(&rest);
 	}
+	/* "Genghis Khan's grandson Batu": who the person is to someone else,
+	 * in lower case, then the name. What follows the possessive is graded. */
+	for (size_t i = t->raw_len; i > 3 && !memchr(t->raw, ',', t->raw_len); i--) {
+		if (t->raw[i - 1] != ' ' || t->raw[i - 2] != 's' || t->raw[i - 3] != '\'')
+			continue;
+		/* "grandson", not a name's own possessive: "St. George's United
+		 * Methodist Church". */
+		if (i >= t->raw_len || t->raw[i] < 'a' || t->raw[i] > 'z')
+			break;
+		typed_answer rest;
+		typed_init(&rest);
+		if (typed_set(&rest, t->raw + i, t->raw_len - i) && rest.w.key.n_tokens >= 2 &&
+		    !(rest.w.key.tokens[0].flags & NORM_TOKEN_DIGIT) && !is_linking(&rest.w.key, 0)) {
+			grade_actor(g, qp, &rest, out);
+			if (out->verdict == GRADE_CORRECT)
+				grade_set_result(out, out->verdict, out->credit,
+				                 "Right: the name, with who they are to someone else");
+			typed_release(&rest);
+			return;
+		}
+		typed_release(&rest);
+		break;
+	}
 	/* "Sherwood Boehlert, chairman of the committee", "Blinken, Antony": the
 	 * name before a comma is graded, unless what follows names someone
 	 * else the bank knows or takes the answer back. */

@@ -540,6 +540,12 @@ static void test_names(void **state)
 		{"payer", "the Ministry of Water Resources", OK, NULL},
 		{"payer", "Ministry", WRONG, NULL},
 		{"payer", "Ministry of Energy Resources", WRONG, NULL},
+		/* Who the person is to someone else, then the name. */
+		{"skipper", "Lena Marsh's brother Ivo Marsh", OK, "who they are to someone else"},
+		{"scientist", "Ivo Marsh's sister Lena Marsh", OK, NULL},
+		{"skipper", "Ivo Marsh's sister Lena Marsh", WRONG, NULL},
+		{"skipper", "Ivo Marsh's sister", WRONG, NULL},
+		{"negotiator", "Tomas Qin's colleague", WRONG, NULL},
 		/* "by" before who did it. */
 		{"lawyer", "by John F. Hartley", OK, "only says who did it"},
 		{"lawyer", "by the lawyer John F. Hartley", OK, NULL},
