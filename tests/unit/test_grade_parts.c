@@ -14,6 +14,8 @@
 #include "grade.h"
 #include "quiz.h"
 
+#include "grade_bank.h"
+
 /* A made-up article about a river valley, its canal and a rowing league,
  * with a bank written for it as an author would. */
 static const char article_md[] =
@@ -36,125 +38,10 @@ static const char article_md[] =
 	"The Lantern Company of Westby built the boathouse. The Ferry Board of Westby and the Ferry "
 	"Board of Eastby run the boats across the river. King Osric II of Kell gave the land. The Thrift Party holds the valley council; in full it is the Thrift Party of Oster.\n";
 
-static quiz *bank;
-static grader *g;
-
-static const char *dup(const char *s)
-{
-	return s ? arena_strdup(quiz_arena(bank), s) : NULL;
-}
-
-static void set_source(quiz_question *q, const char *quote)
-{
-	article_match m;
-	q->source.quote = dup(quote);
-	assert_true(article_find_quote(quiz_article(bank), quote, &m));
-	q->source.paragraph = m.paragraph->number;
-	q->source.line = m.paragraph->line;
-	q->source.start = m.start;
-	q->source.end = m.end;
-}
-
-static quiz_question *question(const char *id, quiz_kind kind, const char *prompt,
-                               const char *source)
-{
-	quiz_question *q = quiz_add_question(bank);
-	q->id = dup(id);
-	q->kind = kind;
-	q->prompt = dup(prompt);
-	if (source)
-		set_source(q, source);
-	return q;
-}
-
-static quiz_actor *actor(const char *id, const char *name)
-{
-	quiz_actor *a = quiz_add_actor(bank);
-	a->id = dup(id);
-	a->name = dup(name);
-	return a;
-}
-
-static void actor_q(const char *id, const quiz_actor *a, const char *prompt, const char *source)
-{
-	quiz_question *q = question(id, QUIZ_ACTOR, prompt, source);
-	q->actor = a;
-	q->answer_text = a->name;
-}
-
-static void number_q(const char *id, double value, const char *unit, const char *shown,
-                     const char *prompt, const char *source)
-{
-	quiz_question *q = question(id, QUIZ_NUMBER, prompt, source);
-	q->number.value = value;
-	q->number.unit = dup(unit);
-	q->answer_text = dup(shown);
-}
-
-static void text_q(const char *id, const char *text, const char *prompt, const char *source)
-{
-	quiz_question *q = question(id, QUIZ_TEXT, prompt, source);
-	q->text = dup(text);
-	q->answer_text = q->text;
-}
-
-typedef struct {
-	const char *id;
-	const char *typed;
-	grade_verdict verdict;
-	const char *note;   /* a part of the note, or NULL to not check it */
-} rule_case;
-
-static const quiz_question *find(const char *id)
-{
-	for (size_t i = 0; i < quiz_question_count(bank); i++)
-		if (strcmp(quiz_question_at(bank, i)->id, id) == 0)
-			return quiz_question_at(bank, i);
-	fail_msg("no question %s", id);
-	return NULL;
-}
-
-static void run_cases(const rule_case *cases, size_t n)
-{
-	int failures = 0;
-	for (size_t i = 0; i < n; i++) {
-		grade_result r;
-		grader_grade(g, find(cases[i].id), cases[i].typed, &r);
-		bool ok = r.verdict == cases[i].verdict &&
-		          (!cases[i].note || strstr(r.note, cases[i].note));
-		/* A note never contradicts the verdict. */
-		if (grade_verdict_accepted(r.verdict) && strncmp(r.note, "Wrong", 5) == 0)
-			ok = false;
-		if (!grade_verdict_accepted(r.verdict) && strncmp(r.note, "Right", 5) == 0)
-			ok = false;
-		if (!ok) {
-			print_message("%s: \"%s\": got %s \"%s\", want %s \"%s\"\n", cases[i].id,
-			              cases[i].typed, grade_verdict_name(r.verdict), r.note,
-			              grade_verdict_name(cases[i].verdict), cases[i].note ? cases[i].note : "");
-			failures++;
-		}
-	}
-	assert_int_equal(failures, 0);
-}
-
-#define RUN(cases) run_cases(cases, sizeof cases / sizeof *cases)
-#define OK GRADE_CORRECT
-#define CLOSE GRADE_CLOSE
-#define WRONG GRADE_WRONG
-#define AMBIG GRADE_AMBIGUOUS
-#define PART GRADE_PARTIAL
-
-
 static int setup(void **state)
 {
 	(void)state;
-	bank = quiz_new();
-	quiz_set_title(bank, "The Oster Valley");
-	diag_list *d = diag_list_new();
-	article *a = article_parse("oster.md", article_md, strlen(article_md), d);
-	assert_non_null(a);
-	diag_list_free(d);
-	quiz_set_article(bank, a);
+	start_bank("The Oster Valley", "oster.md", article_md);
 
 	const quiz_actor *wolves = actor("wolves", "Harbour Wolves");
 	actor("abbey", "Abbey of Kell");
@@ -206,14 +93,6 @@ static int setup(void **state)
 	actor_q("land", osric, "Who gave the land?", "King Osric II of Kell gave the land");
 
 	g = grader_new(bank, NULL);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	grader_free(g);
-	quiz_free(bank);
 	return 0;
 }
 
