@@ -94,6 +94,17 @@ static store_status rebuild_review_cards(store *s, const int64_t *responses, siz
 	return rc == SQLITE_OK ? STORE_OK : store_fail_sqlite(s, rc, "cannot replay the review cards");
 }
 
+/* A regrade as it is recorded, and the score of the regraded response's
+ * session summed again from its answers. */
+static const char record_sql[] =
+	"INSERT INTO regrade (response_id, at, by_whom, reason, old_verdict, old_credit,"
+	" new_verdict, new_credit) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+static const char rescore_sql[] =
+	"UPDATE session SET score = (SELECT coalesce(sum(r.credit * q.points), 0)"
+	" FROM response r JOIN question q ON q.id = r.question_id"
+	" WHERE r.session_id = session.id AND r.verdict <> 'ambiguous')"
+	" WHERE id = (SELECT session_id FROM response WHERE id = ?1)";
+
 store_status store_regrade_apply(store *s, const store_regrade_change *changes, size_t count,
                                  const char *by, const char *reason, size_t *changed)
 {
@@ -127,18 +138,9 @@ store_status store_regrade_apply(store *s, const store_regrade_change *changes, 
 		                        " override = ?5 WHERE id = ?1",
 		                        -1, &upd, NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(s->db,
-		                        "INSERT INTO regrade (response_id, at, by_whom, reason, old_verdict,"
-		                        " old_credit, new_verdict, new_credit)"
-		                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-		                        -1, &rec, NULL);
+		rc = sqlite3_prepare_v2(s->db, record_sql, -1, &rec, NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(s->db,
-		                        "UPDATE session SET score = (SELECT coalesce(sum(r.credit * q.points), 0)"
-		                        " FROM response r JOIN question q ON q.id = r.question_id"
-		                        " WHERE r.session_id = session.id AND r.verdict <> 'ambiguous')"
-		                        " WHERE id = (SELECT session_id FROM response WHERE id = ?1)",
-		                        -1, &score, NULL);
+		rc = sqlite3_prepare_v2(s->db, rescore_sql, -1, &score, NULL);
 	int64_t now = store_now(s);
 	for (size_t i = 0; rc == SQLITE_OK && i < count; i++) {
 		const store_regrade_change *c = &changes[i];
@@ -284,23 +286,14 @@ int store_regrade_merge(store *s, sqlite3 *other, const char *path, size_t *adde
 		                        "SELECT coalesce(max(at), 0) FROM regrade WHERE response_id = ?1",
 		                        -1, &newest, NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(s->db,
-		                        "INSERT INTO regrade (response_id, at, by_whom, reason, old_verdict,"
-		                        " old_credit, new_verdict, new_credit)"
-		                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-		                        -1, &rec, NULL);
+		rc = sqlite3_prepare_v2(s->db, record_sql, -1, &rec, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(s->db,
 		                        "UPDATE response SET verdict = ?2, graded_credit = ?3, credit = ?4,"
 		                        " override = ?5 WHERE id = ?1",
 		                        -1, &upd, NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(s->db,
-		                        "UPDATE session SET score = (SELECT coalesce(sum(r.credit * q.points), 0)"
-		                        " FROM response r JOIN question q ON q.id = r.question_id"
-		                        " WHERE r.session_id = session.id AND r.verdict <> 'ambiguous')"
-		                        " WHERE id = (SELECT session_id FROM response WHERE id = ?1)",
-		                        -1, &score, NULL);
+		rc = sqlite3_prepare_v2(s->db, rescore_sql, -1, &score, NULL);
 	while (rc == SQLITE_OK && (rc = sqlite3_step(theirs)) == SQLITE_ROW) {
 		rc = SQLITE_OK;
 		const char *by = (const char *)sqlite3_column_text(theirs, 3);
