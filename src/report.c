@@ -132,6 +132,7 @@ struct report {
 	index_map student_ix, item_ix, attempt_ix;
 	report_summary summary;
 	unsigned kinds;
+	double bank_points;  /* of every question added */
 };
 
 report *report_new(void)
@@ -240,16 +241,16 @@ void report_add_question(report *r, const char *id, const char *kind, const char
                          const char *right, double points)
 {
 	size_t at;
-	if (!map_find(&r->item_ix, id, &at))
+	if (!map_find(&r->item_ix, id, &at)) {
 		new_item(r, id, kind, prompt, right, points);
+		r->bank_points += points;
+	}
 }
 
 double report_attempt_max(const report *r, store_session_status status, double recorded_max)
 {
-	double bank_points = 0;
-	for (size_t i = 0; i < r->n_items; i++)
-		bank_points += r->items[i].pub.points;
-	return status != STORE_COMPLETE && bank_points > recorded_max ? bank_points : recorded_max;
+	return status != STORE_COMPLETE && r->bank_points > recorded_max ? r->bank_points
+	                                                                   : recorded_max;
 }
 
 void report_add_attempt(report *r, const char *key, const char *student_id,
