@@ -224,14 +224,42 @@ static bool same_value(const quiz_question *q, const char *typed)
 	return false;
 }
 
+/* --explain ID: grades each line of standard input as an answer to question
+ * ID, in its article's bank, and prints the verdict and the note. */
+static int explain_question(const item *items, const article_bank *banks, size_t n_banks,
+                            const char *id)
+{
+	for (size_t b = 0; b < n_banks; b++)
+		for (size_t i = banks[b].first; i < banks[b].first + banks[b].count; i++) {
+			if (strcmp(items[i].id, id) != 0)
+				continue;
+			printf("%s (%s): %s\nanswer: %s\n", id, items[i].made, items[i].question,
+			       items[i].answers[0]);
+			char line[4096];
+			while (fgets(line, sizeof line, stdin)) {
+				line[strcspn(line, "\n")] = '\0';
+				grade_result r;
+				grader_grade(banks[b].g, items[i].q, line, &r);
+				printf("%s\t%s\t%s\n", line, grade_verdict_name(r.verdict), r.note);
+			}
+			return 0;
+		}
+	fprintf(stderr, "no question %s\n", id);
+	return 1;
+}
+
 int main(int argc, char **argv)
 {
+	const char *explain = NULL;
 	if (argc == 4 && strcmp(argv[3], "--no-article") == 0) {
 		no_article = true;
 		argc--;
+	} else if (argc == 5 && strcmp(argv[3], "--explain") == 0) {
+		explain = argv[4];
+		argc -= 2;
 	}
 	if (argc != 3) {
-		fprintf(stderr, "usage: %s ANSWERS.TSV OUTDIR [--no-article]\n", argv[0]);
+		fprintf(stderr, "usage: %s ANSWERS.TSV OUTDIR [--no-article | --explain ID]\n", argv[0]);
 		return 2;
 	}
 	buf text;
@@ -357,6 +385,9 @@ int main(int argc, char **argv)
 		ab->g = grader_new(ab->q, NULL);
 		buf_release(&md);
 	}
+
+	if (explain)
+		return explain_question(items, banks, n_banks, explain);
 
 	char path[4096];
 	snprintf(path, sizeof path, "%s/rejected-gold.tsv", argv[2]);

@@ -74,7 +74,7 @@ static const char *const value_words[] = {
 	"eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
 	"seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty",
 	"seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion", "trillion",
-	"dozen", "half", "pair", "first", "second", "third", "bn", "m", "k",
+	"dozen", "half", "pair", "couple", "quarter", "first", "second", "third", "bn", "m", "k",
 };
 
 bool context_is_value_word(const char *w, size_t n)
@@ -152,6 +152,24 @@ bool context_bound_founded(const qprep *qp, const char *w, size_t n, double valu
 			break;
 		}
 	}
+	return false;
+}
+
+/* True when the question itself puts bound w before the answer: "... stable
+ * until when?" for "until the oil shock", and "How long has it been ...?"
+ * for "since 1951". */
+static bool bound_asked(const qprep *qp, const char *w, size_t n)
+{
+	const norm_key *p = &qp->prompt;
+	if (bound_at(p, 0, w, n, bound_class(w, n)) < p->n_tokens)
+		return true;
+	if (n != 5 || memcmp(w, "since", 5) != 0)
+		return false;
+	for (size_t i = 0; i + 2 < p->n_tokens; i++)
+		if (key_token_is(p, i, "how") && key_token_is(p, i + 1, "long") &&
+		    (key_token_is(p, i + 2, "has") || key_token_is(p, i + 2, "have") ||
+		     key_token_is(p, i + 2, "had")))
+			return true;
 	return false;
 }
 
@@ -508,9 +526,16 @@ bool context_grade(const grader *g, const qprep *qp, typed_answer *t, grade_resu
 			kept++;
 			continue;
 		}
-		/* "a third" and "a dozen" are values. */
-		if (value && (WORD_IS(w, n, value_words) || (n == 1 && w[0] == 'a') ||
-		              (n == 2 && memcmp(w, "an", 2) == 0))) {
+		/* "a third" and "a dozen" are values; the "a" of "a lump sum
+		 * payment of $216,000" is not. */
+		bool article_word = (n == 1 && w[0] == 'a') || (n == 2 && memcmp(w, "an", 2) == 0);
+		if (value && article_word && i + 1 < k->n_tokens &&
+		    !(k->tokens[i + 1].flags & NORM_TOKEN_DIGIT) &&
+		    !WORD_IS(k->text + k->tokens[i + 1].start, k->tokens[i + 1].len, value_words)) {
+			keep[i] = false;
+			continue;
+		}
+		if (value && (WORD_IS(w, n, value_words) || article_word)) {
 			kept++;
 			continue;
 		}
@@ -531,7 +556,8 @@ bool context_grade(const grader *g, const qprep *qp, typed_answer *t, grade_resu
 		if (WORD_IS(w, n, bounds)) {
 			/* "by 2019" where the passage says "By 2019". */
 			double v = q->kind == QUIZ_DATE ? q->date.year : q->kind == QUIZ_NUMBER ? q->number.value : -1;
-			if (!in_answer(qp, w, n) && !(v >= 0 && context_bound_founded(qp, w, n, v, v)))
+			if (!in_answer(qp, w, n) && !(v >= 0 && context_bound_founded(qp, w, n, v, v)) &&
+			    !bound_asked(qp, w, n))
 				return false;
 			keep[i] = false;
 			continue;
