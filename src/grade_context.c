@@ -75,6 +75,8 @@ static const char *const value_words[] = {
 	"seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty",
 	"seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion", "trillion",
 	"dozen", "half", "pair", "couple", "quarter", "first", "second", "third", "bn", "m", "k",
+	"halves", "thirds", "quarters", "fourth", "fourths", "fifth", "fifths", "sixth", "sixths",
+	"eighth", "eighths", "tenth", "tenths",
 };
 
 bool context_is_value_word(const char *w, size_t n)
@@ -466,6 +468,62 @@ static bool in_answer(const qprep *qp, const char *w, size_t n)
 	return false;
 }
 
+/* True when typed tokens first..last stand in a row in p, as the article or
+ * the question writes them: "more than 10,000 m2", "19 of 28", "by 2016". */
+static bool key_run(const norm_key *p, const norm_key *k, size_t first, size_t last)
+{
+	size_t n = last - first + 1;
+	for (size_t i = 0; i + n <= p->n_tokens; i++) {
+		size_t j = 0;
+		while (j < n && p->tokens[i + j].len == k->tokens[first + j].len &&
+		       memcmp(p->text + p->tokens[i + j].start, k->text + k->tokens[first + j].start,
+		              k->tokens[first + j].len) == 0)
+			j++;
+		if (j == n)
+			return true;
+	}
+	return false;
+}
+
+/* True when the number at typed token i, after the value, is the article's
+ * or the question's and not another answer: the total in "19 of 28 newly
+ * approved drugs" or "five of the remaining six missions" as the passage
+ * puts it, or the "by 2016" the question asks about. */
+static bool context_aside(const qprep *qp, const norm_key *k, const bool *keep, size_t i)
+{
+	if (qp->q->kind != QUIZ_NUMBER)
+		return false;
+	if (i > 0 && key_run(&qp->prompt, k, i - 1, i))
+		return true;
+	size_t v = i;
+	while (v > 0 && !keep[v - 1])
+		v--;
+	if (v == 0)
+		return false;
+	v--;
+	bool of = false;
+	for (size_t j = v + 1; j < i; j++)
+		of = of || key_token_is(k, j, "of");
+	return of && i - v <= 6 && key_run(&qp->passage, k, v, i);
+}
+
+/* True when a bound typed before the answer is the passage's own: the
+ * typed words from the bound to the answer's first word stand so in the
+ * passage ("more than 10,000 m2", "over the winter of 1973-74"). */
+static bool bound_in_passage(const qprep *qp, const norm_key *k, size_t i)
+{
+	bool value = qp->q->kind == QUIZ_DATE || qp->q->kind == QUIZ_NUMBER;
+	for (size_t j = i + 1; j < k->n_tokens && j <= i + 4; j++) {
+		const char *w = k->text + k->tokens[j].start;
+		size_t n = k->tokens[j].len;
+		bool starts = (k->tokens[j].flags & NORM_TOKEN_DIGIT) ||
+		              (value ? WORD_IS(w, n, value_words) : in_answer(qp, w, n) && !WORD_IS(w, n, fillers));
+		if (starts)
+			return key_run(&qp->passage, k, i, j);
+	}
+	return false;
+}
+
 /* True when the typed unit's first word starts a word of the bank's unit:
  * "miles" in "nautical miles" (a shorter name of it, not another unit). */
 static bool unit_within(const char *bank, const char *typed)
@@ -522,7 +580,13 @@ bool context_grade(const grader *g, const qprep *qp, typed_answer *t, grade_resu
 			from_text = true;
 			continue;
 		}
-		if (tk->flags & NORM_TOKEN_DIGIT) {
+		bool digit = tk->flags & NORM_TOKEN_DIGIT;
+		if (value && kept && (digit || WORD_IS(w, n, value_words)) && context_aside(qp, k, keep, i)) {
+			keep[i] = false;
+			from_text = true;
+			continue;
+		}
+		if (digit) {
 			kept++;
 			continue;
 		}
@@ -557,7 +621,7 @@ bool context_grade(const grader *g, const qprep *qp, typed_answer *t, grade_resu
 			/* "by 2019" where the passage says "By 2019". */
 			double v = q->kind == QUIZ_DATE ? q->date.year : q->kind == QUIZ_NUMBER ? q->number.value : -1;
 			if (!in_answer(qp, w, n) && !(v >= 0 && context_bound_founded(qp, w, n, v, v)) &&
-			    !bound_asked(qp, w, n))
+			    !bound_asked(qp, w, n) && !bound_in_passage(qp, k, i))
 				return false;
 			keep[i] = false;
 			continue;
@@ -666,6 +730,22 @@ bool context_clause(const grader *g, const qprep *qp, typed_answer *t, grade_res
 	while (comma && comma + 1 < t->raw + t->raw_len && comma[1] >= '0' && comma[1] <= '9' &&
 	       comma > t->raw && comma[-1] >= '0' && comma[-1] <= '9')
 		comma = memchr(comma + 1, ',', (size_t)(t->raw + t->raw_len - comma - 1));
+	/* "6 feet 2 inches (1.88 m)": a closing bracket is read as a clause. */
+	bool bracket = false;
+	if (!comma) {
+		const char *open = memchr(t->raw, '(', t->raw_len);
+		if (!open)
+			open = memchr(t->raw, '[', t->raw_len);
+		const char *end = t->raw + t->raw_len;
+		while (end > t->raw && (end[-1] == ' ' || end[-1] == '.'))
+			end--;
+		if (open && open > t->raw && end > open && (end[-1] == ')' || end[-1] == ']') &&
+		    !memchr(open + 1, '(', (size_t)(end - open - 1)) &&
+		    !memchr(open + 1, '[', (size_t)(end - open - 1))) {
+			comma = open;
+			bracket = true;
+		}
+	}
 	if (!comma || comma == t->raw)
 		return false;
 	typed_answer head, tail;
@@ -698,7 +778,8 @@ bool context_clause(const grader *g, const qprep *qp, typed_answer *t, grade_res
 		*out = r;
 		if (!out->note[0])
 			grade_set_result(out, r.verdict, r.credit,
-			                 "Right: the words after the comma only add what the article says");
+			                 bracket ? "Right: the words in brackets only add what the article says"
+			                         : "Right: the words after the comma only add what the article says");
 		decided = true;
 	}
 out:

@@ -25,7 +25,11 @@ static const char article_md[] =
 	"\n"
 	"After a long dispute the county paid the station a lump sum of 216,000 pounds in 2004, "
 	"and a couple of volunteers rebuilt the mast. A quarter of the village listens every "
-	"morning.\n";
+	"morning.\n"
+	"\n"
+	"The new mast is 120 metres (394 ft) tall and reaches more than 3,000 homes. Over the "
+	"winter of 2008 the station lost up to two-thirds of its income, and 4 of its 9 "
+	"presenters left. By 2010 it had won back most of its listeners.\n";
 
 static int setup(void **state)
 {
@@ -43,6 +47,14 @@ static int setup(void **state)
 	         "paid the station a lump sum");
 	number_q("volunteers", 2, "volunteers", "two", "How many volunteers rebuilt the mast?",
 	         "a couple of volunteers");
+	number_q("mast", 120, "metres", "120 metres", "How tall is the new mast?", "120 metres (394 ft) tall");
+	number_q("homes", 3000, "homes", "3,000", "How many homes does the mast reach?",
+	         "reaches more than 3,000 homes");
+	text_q("lost", "winter of 2008", "When did the station lose its income?", "winter of 2008");
+	number_q("income", 2.0 / 3, NULL, "two-thirds", "How much of its income did the station lose?",
+	         "two-thirds of its income");
+	number_q("left", 4, "presenters", "4", "How many presenters left the station?",
+	         "4 of its 9 presenters left");
 	g = grader_new(bank, NULL);
 	return 0;
 }
@@ -83,11 +95,42 @@ static void test_bounds_the_question_asks(void **state)
 	RUN(cases);
 }
 
+/* The article's own words around the answer: a bound it writes before the
+ * value, the total in "4 of its 9", a conversion in brackets, and a number
+ * the question itself gives. Another value stays wrong. */
+static void test_passage_words(void **state)
+{
+	(void)state;
+	static const rule_case cases[] = {
+		{"homes", "more than 3,000 homes", OK, NULL},
+		{"homes", "more than 3,000", OK, NULL},
+		{"homes", "fewer than 3,000", WRONG, NULL},
+		{"lost", "over the winter of 2008", OK, NULL},
+		{"lost", "before the winter of 2008", WRONG, NULL},
+		{"income", "up to two-thirds of its income", OK, NULL},
+		{"income", "up to a third", WRONG, NULL},
+		{"left", "4 of its 9 presenters", OK, "Right"},
+		{"left", "4 or 9", WRONG, NULL},
+		{"left", "4 and 9", WRONG, NULL},
+		{"left", "4 of 10", WRONG, NULL},
+		{"left", "9", WRONG, NULL},
+		{"mast", "120 metres (394 ft)", OK, NULL},
+		{"lost", "winter of 2008 (a hard one for the station)", OK, "Right: the words in brackets"},
+		{"lost", "winter of 2008 (or 2009)", WRONG, NULL},
+		{"lost", "winter of 2008 (not sure)", WRONG, NULL},
+		{"mast", "130 metres (394 ft)", WRONG, NULL},
+		{"mast", "120 metres 40", WRONG, NULL},
+		{"mast", "120 metres (or 394 ft)", WRONG, NULL},
+	};
+	RUN(cases);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_article_words),
 		cmocka_unit_test(test_bounds_the_question_asks),
+		cmocka_unit_test(test_passage_words),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
