@@ -659,9 +659,20 @@ bool context_grade(const grader *g, const qprep *qp, typed_answer *t, grade_resu
 		first++;
 	while (!keep[last])
 		last--;
-	for (size_t i = first; i <= last; i++)
-		if (!keep[i])
-			return false;
+	for (size_t i = first; i <= last; i++) {
+		if (keep[i])
+			continue;
+		/* Past the gap only fillers that the answer happens to hold may
+		 * stand: the "in" of "one in five of all the species in the
+		 * world". */
+		for (size_t j = i; j <= last; j++)
+			if (keep[j] && !WORD_IS(k->text + k->tokens[j].start, k->tokens[j].len, fillers))
+				return false;
+		for (size_t j = i; j <= last; j++)
+			keep[j] = false;
+		last = i - 1;
+		break;
+	}
 	/* The words that went must not name another of the bank's actors, when
 	 * an actor could be the answer: "the Panthers, Denver Broncos". (Around
 	 * a date or a number an actor is only context: "1998, during the
@@ -673,9 +684,13 @@ bool context_grade(const grader *g, const qprep *qp, typed_answer *t, grade_resu
 			continue;
 		}
 		size_t j = i;
-		while (j < k->n_tokens && !keep[j])
+		bool asked = true;   /* the question's own words: "how much time" */
+		while (j < k->n_tokens && !keep[j]) {
+			asked = asked && context_has_word(&qp->prompt, k->text + k->tokens[j].start,
+			                                  k->tokens[j].len);
 			j++;
-		if (rival_mentions_actor(g, (span){k, i, j - i}, own, &qp->answers))
+		}
+		if (!asked && rival_mentions_actor(g, (span){k, i, j - i}, own, &qp->answers))
 			return false;
 		i = j;
 	}
