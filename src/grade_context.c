@@ -485,6 +485,44 @@ static bool key_run(const norm_key *p, const norm_key *k, size_t first, size_t l
 	return false;
 }
 
+/* True when typed token i is a negation that "until" or "till" follows
+ * within six words: "was not founded until 1784", "did not get a licence
+ * of its own until 1965". */
+static bool not_until_at(const norm_key *k, size_t i)
+{
+	norm_key one = *k;
+	one.tokens = k->tokens + i;
+	one.n_tokens = 1;
+	if (!grade_negated(&one))
+		return false;
+	for (size_t j = i + 1; j < k->n_tokens && j <= i + 6; j++)
+		if (key_token_is(k, j, "until") || key_token_is(k, j, "till"))
+			return true;
+	return false;
+}
+
+/* True when a negation stands within six words before typed token i. */
+static bool not_before(const norm_key *k, size_t i)
+{
+	for (size_t j = i >= 6 ? i - 6 : 0; j < i; j++)
+		if (not_until_at(k, j))
+			return true;
+	return false;
+}
+
+/* True when every negation in k is the "not ... until" of a time. */
+static bool only_not_until(const norm_key *k)
+{
+	for (size_t i = 0; i < k->n_tokens; i++) {
+		norm_key one = *k;
+		one.tokens = k->tokens + i;
+		one.n_tokens = 1;
+		if (grade_negated(&one) && !not_until_at(k, i))
+			return false;
+	}
+	return true;
+}
+
 /* True when the number at typed token i, after the value, is the article's
  * or the question's and not another answer: the total in "19 of 28 newly
  * approved drugs" or "five of the remaining six missions" as the passage
@@ -503,7 +541,7 @@ static bool context_aside(const qprep *qp, const norm_key *k, const bool *keep, 
 	v--;
 	bool of = false;
 	for (size_t j = v + 1; j < i; j++)
-		of = of || key_token_is(k, j, "of");
+		of = of || key_token_is(k, j, "of") || key_token_is(k, j, "in");
 	return of && i - v <= 6 && key_run(&qp->passage, k, v, i);
 }
 
@@ -557,7 +595,7 @@ bool context_grade(const grader *g, const qprep *qp, typed_answer *t, grade_resu
 	if (k->n_tokens < 2 || k->n_tokens > 16)
 		return false;
 	bool gold_and = in_answer(qp, "and", 3);
-	if (grade_negated(k) && !in_answer(qp, "not", 3))
+	if (grade_negated(k) && !in_answer(qp, "not", 3) && !only_not_until(k))
 		return false;
 	bool value = q->kind == QUIZ_DATE || q->kind == QUIZ_NUMBER;
 
@@ -605,6 +643,17 @@ bool context_grade(const grader *g, const qprep *qp, typed_answer *t, grade_resu
 		}
 		if (!value && in_answer(qp, w, n)) {
 			kept++;
+			continue;
+		}
+		/* "it was not founded until 1784" says when, like "in 1784". */
+		if (value && not_until_at(k, i)) {
+			keep[i] = false;
+			sentence = true;
+			continue;
+		}
+		if (value && i > 0 && (key_token_is(k, i, "until") || key_token_is(k, i, "till")) &&
+		    !keep[i - 1] && not_before(k, i)) {
+			keep[i] = false;
 			continue;
 		}
 		if (WORD_IS(w, n, alternatives))

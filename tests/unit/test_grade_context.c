@@ -31,6 +31,9 @@ static const char article_md[] =
 	"winter of 2008 the station lost up to two-thirds of its income, and 4 of its 9 "
 	"presenters left. By 2010 it had won back most of its listeners.\n"
 	"\n"
+	"The station did not get a licence of its own until 1965. Today about 800 members in "
+	"nearly 40 villages pay a yearly fee.\n"
+	"\n"
 	"At the reopening the Fellmoor Choir sang after the Oldgate Brass Band played, and one "
 	"in five of all the homes in the valley tuned in.\n";
 
@@ -58,6 +61,10 @@ static int setup(void **state)
 	         "two-thirds of its income");
 	number_q("left", 4, "presenters", "4", "How many presenters left the station?",
 	         "4 of its 9 presenters left");
+	date_q("licence", 1965, 0, 0, "In what year did the station get a licence of its own?",
+	       "did not get a licence of its own until 1965");
+	number_q("members", 800, "members", "800", "How many members pay a yearly fee?",
+	         "about 800 members in nearly 40 villages");
 	const quiz_actor *choir = actor("choir", "Fellmoor Choir");
 	actor("band", "Oldgate Brass Band");
 	actor_q("sang", choir, "Who sang after the Oldgate Brass Band played at the reopening?",
@@ -130,6 +137,9 @@ static void test_passage_words(void **state)
 		{"mast", "130 metres (394 ft)", WRONG, NULL},
 		{"mast", "120 metres 40", WRONG, NULL},
 		{"mast", "120 metres (or 394 ft)", WRONG, NULL},
+		{"members", "about 800 members in nearly 40 villages", OK, NULL},
+		{"members", "about 800 members in nearly 50 villages", WRONG, NULL},
+		{"members", "800 or 40", WRONG, NULL},
 	};
 	RUN(cases);
 }
@@ -151,6 +161,25 @@ static void test_question_words(void **state)
 	RUN(cases);
 }
 
+/* "Not until 1965" says when a thing first happened, as "in 1965" does;
+ * any other negation still denies the value. */
+static void test_not_until(void **state)
+{
+	(void)state;
+	static const rule_case cases[] = {
+		{"licence", "not until 1965", OK, NULL},
+		{"licence", "it did not get a licence until 1965", OK, NULL},
+		{"licence", "did not get a licence till 1965", OK, NULL},
+		{"licence", "didn't get a licence till 1965", OK, NULL},
+		{"licence", "didn't until 1965", OK, NULL},
+		{"licence", "not 1965", WRONG, NULL},
+		{"licence", "not in 1965", WRONG, NULL},
+		{"licence", "not until 1966", WRONG, NULL},
+		{"licence", "not until 1965 but 1966", WRONG, NULL},
+	};
+	RUN(cases);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -158,6 +187,7 @@ int main(void)
 		cmocka_unit_test(test_bounds_the_question_asks),
 		cmocka_unit_test(test_passage_words),
 		cmocka_unit_test(test_question_words),
+		cmocka_unit_test(test_not_until),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
