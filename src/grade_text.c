@@ -229,13 +229,60 @@ static bool hyphen_joined(const char *shown, span s)
 	return false;
 }
 
+/* True when the span holds one of the words. */
+static bool span_has(span s, const char *const *list, size_t n)
+{
+	for (size_t j = 0; j < s.count; j++)
+		if (token_in(s.key, s.first + j, list, n))
+			return true;
+	return false;
+}
+
+/* True when word d, the first of answer k, only introduces the run of it
+ * that was typed (s) and may go without changing what the answer says:
+ *   - "between" or "from" before a range typed whole: "2005 and 2010" for
+ *     between 2005 and 2010, "1550 to 1900" for from 1550 to 1900;
+ *   - a bound at the edge of a span of time, which the typed run names:
+ *     "1979" for since 1979, "the 1970s" for by the 1970s, "the age of 16"
+ *     for until the age of 16 ("1971" for after 1971 is another time);
+ *   - a preposition of place before no value at all: "any terrestrial
+ *     distance" for over any terrestrial distance ("18" for over the age of
+ *     18 is a bound);
+ *   - a bound the question itself says: "the oil shock" for until the oil
+ *     shock, asked "until when?". */
+static bool leading_word_may_go(const qprep *qp, const norm_key *k, size_t d, span s)
+{
+	static const char *const ends[] = {"and", "to", "until", "till", "through"};
+	static const char *const edges[] = {"by", "since", "until", "till"};
+	static const char *const places[] = {"over", "under", "within", "throughout", "across"};
+	if (d != 0)
+		return false;
+	if (key_token_is(k, d, "between") || key_token_is(k, d, "both"))
+		return span_has(s, ends, 1);
+	if (key_token_is(k, d, "from"))
+		return span_has(s, ends, sizeof ends / sizeof *ends);
+	if (token_in(k, d, edges, sizeof edges / sizeof *edges))
+		return true;
+	if (token_in(k, d, places, sizeof places / sizeof *places)) {
+		for (size_t i = d + 1; i < k->n_tokens; i++) {
+			const norm_token *t = &k->tokens[i];
+			if ((t->flags & NORM_TOKEN_DIGIT) || context_is_value_word(k->text + t->start, t->len))
+				return false;
+		}
+		return true;
+	}
+	const norm_token *t = &k->tokens[d];
+	return context_is_bound(k, d) && context_has_word(&qp->prompt, k->text + t->start, t->len);
+}
+
 /* A typed answer that is a run of the answer's words, missing only words
  * that add nothing to it: fillers and hedges, words of the question, a head
  * that says what kind of thing it is, and, for "When ...?", anything around
  * the year but another value ("1546" for "early 1546", "1979" for "during
  * the ITV network strike of 1979"). Never a value, an alternative, a second
  * part ("Mercury" for "Mercury and Gemini"), a bound ("1971" for "After
- * 1971") or a word of its own ("younger" for "younger than the fault").
+ * 1971", unless leading_word_may_go says it only introduces what was typed)
+ * or a word of its own ("younger" for "younger than the fault").
  * After a number, the words that say what was counted may go too ("8-15"
  * for "8-15 per cell").
  * 1 when right, 2 when right because the question takes the year, 3
@@ -299,6 +346,8 @@ static int answer_part(const grader *g, const qprep *qp, span s, const form_list
 				const norm_token *t = &k->tokens[d];
 				const char *w = k->text + t->start;
 				number_value nv;
+				if (d < at && leading_word_may_go(qp, k, d, s))
+					continue;
 				/* An era is part of the value: "1st" is not "1st century BC". */
 				if ((t->flags & NORM_TOKEN_DIGIT) || context_is_bound(k, d) ||
 				    token_in(k, d, eras, sizeof eras / sizeof *eras) ||

@@ -36,7 +36,11 @@ static const char article_md[] =
 	"on North Harbour Road, and the Wolves train there. The league was founded by the Mercury and Gemini clubs.\n"
 	"\n"
 	"The Lantern Company of Westby built the boathouse. The Ferry Board of Westby and the Ferry "
-	"Board of Eastby run the boats across the river. King Osric II of Kell gave the land. The Thrift Party holds the valley council; in full it is the Thrift Party of Oster.\n";
+	"Board of Eastby run the boats across the river. King Osric II of Kell gave the land. The Thrift Party holds the valley council; in full it is the Thrift Party of Oster.\n"
+	"\n"
+	"The lock keepers kept ledgers from 1802 to 1870. The ferry runs between April and October, "
+	"and tolls have been charged since 1911. It crosses over open water; boats under 12 feet pay "
+	"no toll. Ice closes the canal before the thaw, and the canal was dredged before the floods.\n";
 
 static int setup(void **state)
 {
@@ -79,6 +83,15 @@ static int setup(void **state)
 	       "policy after 1971");
 	text_q("founders", "Mercury and Gemini", "Which clubs founded the league?",
 	       "founded by the Mercury and Gemini clubs");
+	text_q("ledgers", "from 1802 to 1870", "When did the lock keepers keep ledgers?",
+	       "kept ledgers from 1802 to 1870");
+	text_q("season", "between April and October", "When does the ferry run?",
+	       "runs between April and October");
+	text_q("tolls", "since 1911", "How long have tolls been charged?", "charged since 1911");
+	text_q("crossing", "over open water", "How does the ferry cross?", "crosses over open water");
+	text_q("small-boats", "under 12 feet", "Which boats pay no toll?", "boats under 12 feet pay");
+	text_q("ice", "before the thaw", "Ice closes the canal before what?", "closes the canal before the thaw");
+	text_q("dredged", "before the floods", "When was the canal dredged?", "dredged before the floods");
 	number_q("finals", 3, NULL, "3", "How many finals had the Wolves reached by 2019?",
 	         "it was their third final");
 	number_q("won", 2019, NULL, "2019", "In what year did the Wolves win the league?",
@@ -146,6 +159,31 @@ static void test_answer_part(void **state)
 	RUN(cases);
 }
 
+/* A word that only introduces the part typed: a range without "between"
+ * or "from", the edge of a span of time, a place with no value. */
+static void test_leading_word(void **state)
+{
+	(void)state;
+	static const rule_case cases[] = {
+		{"ledgers", "1802 to 1870", OK, "Right: the answer is from 1802 to 1870"},
+		{"season", "April and October", OK, "Right"},
+		{"tolls", "1911", OK, "Right"},
+		{"crossing", "open water", OK, "Right"},
+		{"ice", "the thaw", OK, "Right"},
+		/* Must stay wrong: half a range, another value, a bound that is
+		 * another time, a value under a bound. */
+		{"ledgers", "1802", WRONG, NULL},
+		{"ledgers", "1870", WRONG, NULL},
+		{"season", "April", WRONG, NULL},
+		{"season", "October", WRONG, NULL},
+		{"tolls", "1912", WRONG, NULL},
+		{"small-boats", "12 feet", WRONG, NULL},
+		{"dredged", "the floods", WRONG, NULL},
+		{"ended", "1971", WRONG, NULL},
+	};
+	RUN(cases);
+}
+
 /* An ordinal for a count is right only when the article counts that way. */
 static void test_ordinals(void **state)
 {
@@ -199,6 +237,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_answer_part),
+		cmocka_unit_test(test_leading_word),
 		cmocka_unit_test(test_ordinals),
 		cmocka_unit_test(test_short_name),
 		cmocka_unit_test(test_before_of),
