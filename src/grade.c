@@ -146,12 +146,13 @@ static qprep *prep_question(grader *g, const quiz_question *q)
 			break;
 		form_add(ar, &qp->answers, text, text, NULL, 0);
 		/* "1,000 m3/s (35,000 cu ft/s)": what the brackets add restates or
-		 * explains the answer, which is right without it. */
+		 * explains the answer, which is right without it. So with a bracket
+		 * left open at the end ("7,000,000 km2 (2,700,000"). */
 		const char *open = strchr(text, '(');
 		size_t keep = open ? (size_t)(open - text) : 0;
 		while (keep && (text[keep - 1] == ' ' || text[keep - 1] == ','))
 			keep--;
-		if (keep && strchr(open, ')'))
+		if (keep && open[1])
 			form_add(ar, &qp->answers, arena_strndup(ar, text, keep), text,
 			         "Right: the words in brackets only add to it", 0);
 		break;

@@ -168,7 +168,8 @@ static bool asks_amount(const qprep *qp)
 }
 
 /* True when the question asks "when", or "what year", "which decade",
- * "what century" (not "each year"): a more exact answer's year is enough. */
+ * "what century", "what era" (not "each year"): a more exact answer's year
+ * is enough. */
 static bool asks_when(const qprep *qp)
 {
 	for (size_t i = 0; i < qp->prompt.n_tokens; i++)
@@ -177,7 +178,8 @@ static bool asks_when(const qprep *qp)
 		else if (i > 0 && (key_token_is(&qp->prompt, i - 1, "what") ||
 		                   key_token_is(&qp->prompt, i - 1, "which")) &&
 		         (key_token_is(&qp->prompt, i, "year") || key_token_is(&qp->prompt, i, "decade") ||
-		          key_token_is(&qp->prompt, i, "century")))
+		          key_token_is(&qp->prompt, i, "century") || key_token_is(&qp->prompt, i, "era") ||
+		          key_token_is(&qp->prompt, i, "period")))
 			return true;
 	return false;
 }
@@ -236,6 +238,16 @@ static bool span_has(span s, const char *const *list, size_t n)
 		if (token_in(s.key, s.first + j, list, n))
 			return true;
 	return false;
+}
+
+/* True when the words of k from `from` up to `to` are all function words
+ * or hedges. */
+static bool only_function_words(const norm_key *k, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++)
+		if (!token_in(k, i, part_function_words, sizeof part_function_words / sizeof *part_function_words))
+			return false;
+	return true;
 }
 
 /* True when word d, the first of answer k, only introduces the run of it
@@ -302,11 +314,18 @@ static int answer_part(const grader *g, const qprep *qp, span s, const form_list
 	}
 	if (!found)
 		return 0;
+	/* Asked how many, a word of quantity answers as a number does: "few"
+	 * for few British troops, "all" for all missions. */
+	static const char *const quantities[] = {"all", "none", "nothing", "few", "half", "twice", "single",
+	                                         "infinitely"};
+	bool asked_amount = qp->q->kind == QUIZ_TEXT && asks_amount(qp);
 	bool has_content = false, has_digit = false, has_value = false;
 	for (size_t j = 0; j < s.count; j++) {
 		const norm_token *t = &tk->tokens[s.first + j];
 		if (t->flags & NORM_TOKEN_DIGIT)
 			has_digit = has_value = true;
+		if (asked_amount && token_in(tk, s.first + j, quantities, sizeof quantities / sizeof *quantities))
+			has_content = has_value = true;
 		/* What is kept must say something the question does not: a value
 		 * does even when the question names it ("four" for "all four"). */
 		number_value nv;
@@ -321,7 +340,7 @@ static int answer_part(const grader *g, const qprep *qp, span s, const form_list
 		return 0;
 	/* A date question's precision is the date rules' to judge. */
 	bool when = has_digit && qp->q->kind == QUIZ_TEXT && asks_when(qp);
-	bool amount = has_value && qp->q->kind == QUIZ_TEXT && asks_amount(qp);
+	bool amount = has_value && asked_amount;
 	for (size_t i = 0; i < forms->count && i < 64; i++) {
 		const norm_key *k = &forms->items[i].key;
 		if (k->n_tokens <= s.count || k->n_tokens > 32)
@@ -340,6 +359,11 @@ static int answer_part(const grader *g, const qprep *qp, span s, const form_list
 			bool how_often = false;
 			for (size_t d = 0; d < at && !how_often; d++)
 				how_often = key_token_is(k, d, "every") || key_token_is(k, d, "each");
+			/* "Half of Paris's population of 100,000", asked how many
+			 * died: the value that starts the answer is the part, the
+			 * rest says what it is a part of. */
+			bool part_of_whole = amount && at == 0 && s.count <= 2 && s.count < k->n_tokens &&
+			                     key_token_is(k, s.count, "of");
 			for (size_t d = 0; d < k->n_tokens && verdict; d++) {
 				if (d >= at && d < at + s.count)
 					continue;
@@ -348,6 +372,15 @@ static int answer_part(const grader *g, const qprep *qp, span s, const form_list
 				number_value nv;
 				if (d < at && leading_word_may_go(qp, k, d, s))
 					continue;
+				/* "increased by about 70%", asked how much: "by" says the
+				 * amount is what follows. */
+				if (amount && d < at && key_token_is(k, d, "by") && only_function_words(k, d + 1, at))
+					continue;
+				if (part_of_whole && d > at && !key_token_is(k, d, "or") && !key_token_is(k, d, "not") &&
+				    !key_token_is(k, d, "no") && !key_token_is(k, d, "but")) {
+					verdict = verdict == 1 ? 3 : verdict;
+					continue;
+				}
 				/* An era is part of the value: "1st" is not "1st century BC". */
 				if ((t->flags & NORM_TOKEN_DIGIT) || context_is_bound(k, d) ||
 				    token_in(k, d, eras, sizeof eras / sizeof *eras) ||

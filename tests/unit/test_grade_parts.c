@@ -40,7 +40,11 @@ static const char article_md[] =
 	"\n"
 	"The lock keepers kept ledgers from 1802 to 1870. The ferry runs between April and October, "
 	"and tolls have been charged since 1911. It crosses over open water; boats under 12 feet pay "
-	"no toll. Ice closes the canal before the thaw, and the canal was dredged before the floods.\n";
+	"no toll. Ice closes the canal before the thaw, and the canal was dredged before the floods.\n"
+	"\n"
+	"Few pleasure boats use the canal now. The toll rose by about 40% in a decade. Half of the "
+	"valley's 3,000 farms keep sheep. The basin covers 900 km2. The railway reached the valley "
+	"in the early 1860s.\n";
 
 static int setup(void **state)
 {
@@ -92,6 +96,14 @@ static int setup(void **state)
 	text_q("small-boats", "under 12 feet", "Which boats pay no toll?", "boats under 12 feet pay");
 	text_q("ice", "before the thaw", "Ice closes the canal before what?", "closes the canal before the thaw");
 	text_q("dredged", "before the floods", "When was the canal dredged?", "dredged before the floods");
+	text_q("boats-now", "few pleasure boats", "How many pleasure boats use the canal?",
+	       "Few pleasure boats use the canal now");
+	text_q("toll", "rose by about 40%", "How much did the toll rise?", "The toll rose by about 40%");
+	text_q("sheep", "Half of the valley's 3,000 farms", "How many farms keep sheep?",
+	       "Half of the valley's 3,000 farms keep sheep");
+	text_q("basin", "900 km2 (350", "How large is the basin?", "The basin covers 900 km2");
+	text_q("railway", "the early 1860s", "In what era did the railway reach the valley?",
+	       "reached the valley in the early 1860s");
 	number_q("finals", 3, NULL, "3", "How many finals had the Wolves reached by 2019?",
 	         "it was their third final");
 	number_q("won", 2019, NULL, "2019", "In what year did the Wolves win the league?",
@@ -184,6 +196,27 @@ static void test_leading_word(void **state)
 	RUN(cases);
 }
 
+/* Asked how many or how much, the amount the answer gives. */
+static void test_amount_part(void **state)
+{
+	(void)state;
+	static const rule_case cases[] = {
+		{"boats-now", "few", OK, "Right: the answer is few pleasure boats"},
+		{"toll", "40%", OK, "Right"},
+		{"toll", "about 40%", OK, NULL},
+		{"sheep", "half", OK, "Right"},
+		{"basin", "900 km2", OK, "Right: the words in brackets only add to it"},
+		{"railway", "1860s", OK, "Right: the question asks when"},
+		/* Must stay wrong: another amount, the whole for the part. */
+		{"boats-now", "many", WRONG, NULL},
+		{"toll", "50%", WRONG, NULL},
+		{"sheep", "3,000", WRONG, NULL},
+		{"sheep", "a third", WRONG, NULL},
+		{"railway", "1870s", WRONG, NULL},
+	};
+	RUN(cases);
+}
+
 /* An ordinal for a count is right only when the article counts that way. */
 static void test_ordinals(void **state)
 {
@@ -238,6 +271,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_answer_part),
 		cmocka_unit_test(test_leading_word),
+		cmocka_unit_test(test_amount_part),
 		cmocka_unit_test(test_ordinals),
 		cmocka_unit_test(test_short_name),
 		cmocka_unit_test(test_before_of),
