@@ -367,6 +367,51 @@ static const char *last_raw_word(arena *ar, const char *name)
 	}
 }
 
+/* The phrase with its last word in the other number: "individuals" for
+ * "individual", "colonies" for "colony", "the state" for "the states";
+ * NULL when the word is too short to tell ("bus", "gas"). */
+static const char *other_number(arena *ar, const char *phrase)
+{
+	size_t n = strlen(phrase);
+	while (n && (phrase[n - 1] == ' ' || phrase[n - 1] == '.'))
+		n--;
+	size_t w = n;
+	while (w && phrase[w - 1] != ' ')
+		w--;
+	const char *word = phrase + w;
+	size_t wl = n - w;
+	if (wl < 4)
+		return NULL;
+	for (size_t i = 0; i < wl; i++)
+		if (word[i] < 'a' || word[i] > 'z')
+			return NULL;
+	char *out = arena_alloc(ar, n + 3);
+	memcpy(out, phrase, n);
+	size_t ol = n;
+	const char *end = word + wl;
+	if (wl > 4 && memcmp(end - 3, "ies", 3) == 0) {
+		ol -= 3;
+		out[ol++] = 'y';
+	} else if (end[-1] == 's' && end[-2] != 's' && end[-2] != 'u' && end[-2] != 'i') {
+		/* "churches", "boxes": the "e" goes with the "s". */
+		bool es = wl > 4 && end[-2] == 'e' &&
+		          (end[-3] == 'x' || end[-3] == 'z' || (end[-3] == 'h' && (end[-4] == 'c' || end[-4] == 's')));
+		ol -= es ? 2 : 1;
+	} else if (end[-1] == 'y' && !strchr("aeiou", end[-2])) {
+		ol--;
+		memcpy(out + ol, "ies", 3);
+		ol += 3;
+	} else if (end[-1] == 'x' || end[-1] == 'z' || end[-1] == 's' ||
+	           (end[-1] == 'h' && (end[-2] == 'c' || end[-2] == 's'))) {
+		memcpy(out + ol, "es", 2);
+		ol += 2;
+	} else {
+		out[ol++] = 's';
+	}
+	out[ol] = '\0';
+	return out;
+}
+
 actor_prep *name_prep_actor(grader *g, const quiz_actor *a)
 {
 	actor_prep *ap = ptrmap_get(&g->actors, a);
@@ -521,6 +566,13 @@ actor_prep *name_prep_actor(grader *g, const quiz_actor *a)
 		         "Right: the words before it only say how much of the group", 0);
 	if (a->acronym && *a->acronym)
 		form_add(ar, &ap->forms, a->acronym, a->acronym, "acronym", FORM_EXACT_ONLY);
+	/* "individuals", "the state": a common noun in the singular is the
+	 * same as in the plural. A name keeps its number ("the Mamluks"). */
+	if (!sh.capitalised && !sh.digits && !sh.joined && k->n_tokens && k->n_tokens <= 6) {
+		const char *other = other_number(ar, base);
+		if (other)
+			form_add(ar, &ap->forms, other, name, "Right: the same, in the singular or the plural", 0);
+	}
 	if (paren_acronym && *paren_acronym)
 		form_add(ar, &ap->forms, paren_acronym, paren_acronym, "acronym", FORM_EXACT_ONLY);
 	/* Initials of three or more capitalised words: offered once the bank's
@@ -1415,6 +1467,50 @@ static const char *name_context_of(grader *g, const actor_prep *a)
 	return n ? out : NULL;
 }
 
+/* True when two people's names of the bank name one person: the same
+ * family name, and the given names the same from the last one back as far
+ * as both go, a name and its initial standing for each other: "Brandon
+ * Marshall" and "Linebacker Brandon Marshall", "J. S. Bach" and "Johann
+ * Sebastian Bach", "George Mueller" and "Dr. George E. Mueller" (titles and
+ * lone initials in the middle aside); not "Jonathan Stewart" and "Darian
+ * Stewart". */
+static bool same_person(const actor_prep *a, const actor_prep *b)
+{
+	if (!a->person_like || !b->person_like || !form_key_same(&a->family, &b->family))
+		return false;
+	const norm_key *name[2] = {&a->name, &b->name};
+	size_t first[2], given[2];
+	for (int x = 0; x < 2; x++) {
+		const norm_key *k = name[x];
+		size_t end = k->n_tokens;
+		first[x] = skip_titles(k, 0, end);
+		while (end > first[x] + 1 && is_suffix_token(k, end - 1))
+			end--;
+		size_t fam = (x ? b : a)->family.n_tokens;
+		given[x] = end - first[x] > fam ? end - first[x] - fam : 0;
+	}
+	if (!given[0] || !given[1])
+		return false;
+	/* "George E. Mueller": a lone initial between the given name and the
+	 * family name is a middle name the other may leave out. */
+	for (int x = 0; x < 2; x++)
+		while (given[x] > 1 && given[1 - x] < given[x] &&
+		       name[x]->tokens[first[x] + given[x] - 1].chars == 1)
+			given[x]--;
+	size_t n = given[0] < given[1] ? given[0] : given[1];
+	for (size_t i = 0; i < n; i++) {
+		const norm_token *ta = &name[0]->tokens[first[0] + given[0] - 1 - i];
+		const norm_token *tb = &name[1]->tokens[first[1] + given[1] - 1 - i];
+		const char *wa = name[0]->text + ta->start, *wb = name[1]->text + tb->start;
+		if (ta->len == tb->len && memcmp(wa, wb, ta->len) == 0)
+			continue;
+		if ((ta->chars == 1) == (tb->chars == 1) ||
+		    norm_first_char(wa, ta->len) != norm_first_char(wb, tb->len))
+			return false;
+	}
+	return true;
+}
+
 /* Marks the family names two actors of the bank share: alone they are
  * ambiguous, and they are nobody's rival. */
 void name_mark_shared(grader *g)
@@ -1427,11 +1523,7 @@ void name_mark_shared(grader *g)
 			actor_prep *b = g->actor_list[j];
 			if (i == j || !b->family.n_tokens || form_key_same(&a->name, &b->name))
 				continue;
-			/* "George Mueller" and "Dr. George E. Mueller" are one person
-			 * named twice; "Jonathan Stewart" and "Darian Stewart" two. */
-			bool same_person = a->given.n_tokens && b->given.n_tokens &&
-			                   form_key_same(&a->given, &b->given);
-			if (form_key_same(&a->family, &b->family) && !same_person) {
+			if (form_key_same(&a->family, &b->family) && !same_person(a, b)) {
 				a->family_shared = true;
 				break;
 			}

@@ -1,0 +1,111 @@
+/* test_grade_names.c - one person named twice in the bank, a common noun in either number: on an article of its own */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "article.h"
+#include "diag.h"
+#include "grade.h"
+#include "quiz.h"
+
+#include "grade_bank.h"
+
+/* A made-up article about a town choir, with a bank whose author named
+ * some people twice, as authors do. */
+static const char article_md[] =
+	"---\n"
+	"title: The Brenna Town Choir\n"
+	"---\n"
+	"\n"
+	"The Brenna Town Choir was founded in 1921 by Peter James Horne, the town organist. "
+	"P. J. Horne wrote its first anthem. The cellist Ivan Lutz joined in 1930 and led the "
+	"choir for twenty years; Cellist Ivan Lutz also kept its accounts.\n"
+	"\n"
+	"Two sisters sang in it: Aldo Brisk's daughters Marta Brisk and Nina Brisk. Marta Brisk "
+	"sang alto, Nina Brisk soprano.\n"
+	"\n"
+	"The choir is run by volunteers, and the parish council pays for the hall. The "
+	"choristers elect a secretary each spring.\n";
+
+static int setup(void **state)
+{
+	(void)state;
+	start_bank("The Brenna Town Choir", "choir.md", article_md);
+
+	const quiz_actor *horne = actor("horne", "Peter James Horne");
+	const quiz_actor *pj = actor("pj", "P. J. Horne");
+	const quiz_actor *lutz = actor("lutz", "Ivan Lutz");
+	const quiz_actor *cellist = actor("cellist", "Cellist Ivan Lutz");
+	const quiz_actor *marta = actor("marta", "Marta Brisk");
+	const quiz_actor *nina = actor("nina", "Nina Brisk");
+	const quiz_actor *volunteers = actor("volunteers", "volunteers");
+	const quiz_actor *council = actor("council", "the parish council");
+	const quiz_actor *choristers = actor("choristers", "The choristers");
+
+	actor_q("founder", horne, "Who founded the choir?", "founded in 1921 by Peter James Horne");
+	actor_q("anthem", pj, "Who wrote the first anthem?", "P. J. Horne wrote its first anthem");
+	actor_q("leader", lutz, "Who led the choir for twenty years?", "The cellist Ivan Lutz joined in 1930");
+	actor_q("accounts", cellist, "Who kept the accounts?", "Cellist Ivan Lutz also kept its accounts");
+	actor_q("alto", marta, "Who sang alto?", "Marta Brisk sang alto");
+	actor_q("soprano", nina, "Who sang soprano?", "Nina Brisk soprano");
+	actor_q("runs", volunteers, "Who runs the choir?", "The choir is run by volunteers");
+	actor_q("hall", council, "Who pays for the hall?", "the parish council pays for the hall");
+	actor_q("elect", choristers, "Who elects the secretary?", "choristers elect a secretary");
+
+	g = grader_new(bank, NULL);
+	return 0;
+}
+
+/* Two names of the bank for one person: the family name alone is his. */
+static void test_one_person_twice(void **state)
+{
+	(void)state;
+	static const rule_case cases[] = {
+		{"founder", "Horne", OK, "Right: the family name is enough"},
+		{"anthem", "Horne", OK, NULL},
+		{"anthem", "Peter James Horne", OK, NULL},
+		{"leader", "Lutz", OK, NULL},
+		{"accounts", "Lutz", OK, NULL},
+		{"accounts", "Ivan Lutz", OK, NULL},
+		/* Two people of one family stay apart. */
+		{"alto", "Brisk", AMBIG, NULL},
+		{"soprano", "Brisk", AMBIG, NULL},
+		{"alto", "Nina Brisk", WRONG, NULL},
+		{"leader", "Ivan", WRONG, NULL},
+		{"founder", "Peter", WRONG, NULL},
+	};
+	RUN(cases);
+}
+
+/* A common noun is the same in the singular and the plural. */
+static void test_number_of_a_noun(void **state)
+{
+	(void)state;
+	static const rule_case cases[] = {
+		{"runs", "a volunteer", OK, "Right: the same, in the singular or the plural"},
+		{"runs", "volunteer", OK, NULL},
+		{"runs", "the volunteers", OK, NULL},
+		{"hall", "the parish councils", OK, NULL},
+		{"elect", "a chorister", OK, NULL},
+		/* Must stay wrong. */
+		{"runs", "volunteering", WRONG, NULL},
+		{"hall", "the town council", WRONG, NULL},
+		{"elect", "choir", WRONG, NULL},
+	};
+	RUN(cases);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_one_person_twice),
+		cmocka_unit_test(test_number_of_a_noun),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
