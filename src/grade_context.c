@@ -760,6 +760,7 @@ bool context_grade(const grader *g, const qprep *qp, typed_answer *t, grade_resu
 	grade_result r;
 	bool decided = false;
 	if (typed_set(&core, core_text, bl) && core.w.key.n_tokens) {
+		core.context_trimmed = true;
 		grade_kind(g, qp, &core, &r);
 		/* A word next to the name that makes it another name of the
 		 * article: "North Harbour" is not short for the Harbour Wolves. */

@@ -166,6 +166,7 @@ void typed_init(typed_answer *t)
 	norm_work_init(&t->plain_w);
 	norm_work_init(&t->whole_w);
 	t->plain_ready = t->whole_ready = false;
+	t->context_trimmed = false;
 }
 
 void typed_release(typed_answer *t)

@@ -166,6 +166,9 @@ typedef struct {
 	norm_work plain_w;
 	norm_work whole_w;
 	bool plain_ready, whole_ready;
+	/* Graded without words of the question around it: then it may not
+	 * also leave out words of the question the answer has. */
+	bool context_trimmed;
 } typed_answer;
 
 /* A run of a key's tokens. */

@@ -11,6 +11,7 @@
 
 static bool name_other_ways(const grader *g, const qprep *qp, typed_answer *t, span bare,
                             grade_result *out);
+static bool name_rest_in_question(const qprep *qp, const typed_answer *t, span bare, grade_result *out);
 
 /* ------------------------------------------------------------------------
  * Titles and name suffixes.
@@ -978,6 +979,9 @@ void grade_actor(const grader *g, const qprep *qp, typed_answer *t, grade_result
 	}
 	if (actor_longer(g, qp, bare, out))
 		return;
+	/* "Time" for the Time Lord, asked "What type of Lord ...?". */
+	if (name_rest_in_question(qp, t, bare, out))
+		return;
 	/* Given name alone. */
 	if (ap->given.n_tokens && !ap->group && span_eq(bare, &ap->given)) {
 		grade_set_result(out, GRADE_WRONG, 0, "Wrong: a first name alone is not enough");
@@ -1271,6 +1275,66 @@ static int name_before_of(const grader *g, const actor_prep *ap, span bare)
 		if (run_at(&g->names[r], bare) >= 0 && !run_is_actor(ap, &g->names[r]))
 			return -1;
 	return 1;
+}
+
+static bool key_token_in(const norm_key *k, size_t i, const char *const *list, size_t n)
+{
+	for (size_t w = 0; w < n; w++)
+		if (key_token_is(k, i, list[w]))
+			return true;
+	return false;
+}
+
+/* A run of the answer's words, the rest of it being words of the
+ * question or words that only join them: "the Eleventh" for the Eleventh
+ * Doctor, asked "Which Doctor ...?"; "Newton" for "Newton was limited by
+ * Denver's defense", asked "Who was limited by Denver's defense?". What
+ * is typed must say something the question does not, and nothing left out
+ * may be a value, a negation or another part ("Mercury" for Mercury and
+ * Gemini). */
+static bool name_rest_in_question(const qprep *qp, const typed_answer *t, span bare, grade_result *out)
+{
+	static const char *const joining[] = {
+		"the", "a", "an", "in", "on", "at", "by", "was", "were", "is", "are", "be",
+		"been", "it", "its", "who", "whom", "which", "that", "has", "had", "have", "to", "for",
+		"as", "also", "then",
+	};
+	/* "of" ties a name together: "Time" is not The Time of the Doctor. */
+	static const char *const parts[] = {"and", "or", "nor", "but", "not", "no", "never", "of"};
+	size_t n_parts = sizeof parts / sizeof *parts;
+	const norm_key *name = &qp->actor->name;
+	if (t->context_trimmed || !bare.count || name->n_tokens <= bare.count || name->n_tokens > 32)
+		return false;
+	long at = run_at(name, bare);
+	if (at < 0)
+		return false;
+	size_t n_joining = sizeof joining / sizeof *joining;
+	bool says_more = false;
+	for (size_t j = 0; j < bare.count && !says_more; j++) {
+		const norm_token *tok = &bare.key->tokens[bare.first + j];
+		says_more = !key_token_in(bare.key, bare.first + j, joining, n_joining) &&
+		            !context_has_word(&qp->prompt, bare.key->text + tok->start, tok->len);
+	}
+	if (!says_more)
+		return false;
+	bool question_word = false;
+	for (size_t d = 0; d < name->n_tokens; d++) {
+		if (d >= (size_t)at && d < (size_t)at + bare.count)
+			continue;
+		const norm_token *tok = &name->tokens[d];
+		const char *w = name->text + tok->start;
+		if (tok->flags & NORM_TOKEN_DIGIT)
+			return false;
+		if (key_token_in(name, d, joining, n_joining))
+			continue;
+		if (!context_has_word(&qp->prompt, w, tok->len) || key_token_in(name, d, parts, n_parts))
+			return false;
+		question_word = true;
+	}
+	if (!question_word)
+		return false;
+	grade_set_result(out, GRADE_CORRECT, 1, "Right: %s; the question says the rest", qp->actor->actor->name);
+	return true;
 }
 
 /* Right answers that name the actor another way:

@@ -1,4 +1,4 @@
-/* test_grade_names.c - one person named twice in the bank, a common noun in either number: on an article of its own */
+/* test_grade_names.c - one person named twice in the bank, a common noun in either number, the question's words of a name: on an article of its own */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -31,7 +31,8 @@ static const char article_md[] =
 	"sang alto, Nina Brisk soprano.\n"
 	"\n"
 	"The choir is run by volunteers, and the parish council pays for the hall. The "
-	"choristers elect a secretary each spring.\n";
+	"choristers elect a secretary each spring. Edda Kline was elected secretary in 2001. The Hall "
+	"Committee of the town holds the deeds. Rehearsals are held in Hall Street.\n";
 
 static int setup(void **state)
 {
@@ -57,6 +58,11 @@ static int setup(void **state)
 	actor_q("runs", volunteers, "Who runs the choir?", "The choir is run by volunteers");
 	actor_q("hall", council, "Who pays for the hall?", "the parish council pays for the hall");
 	actor_q("elect", choristers, "Who elects the secretary?", "choristers elect a secretary");
+
+	const quiz_actor *trust = actor("trust", "Hall Committee");
+	const quiz_actor *kline = actor("kline", "Edda Kline was elected secretary");
+	actor_q("deeds", trust, "Which Committee of the town holds the deeds?", "Committee of the town holds the deeds");
+	actor_q("secretary", kline, "Who was elected secretary in 2001?", "Edda Kline was elected secretary");
 
 	g = grader_new(bank, NULL);
 	return 0;
@@ -101,11 +107,28 @@ static void test_number_of_a_noun(void **state)
 	RUN(cases);
 }
 
+/* A part of the answer, when the rest is the question's own words. */
+static void test_rest_in_question(void **state)
+{
+	(void)state;
+	static const rule_case cases[] = {
+		{"deeds", "Hall", OK, "Right: Hall Committee; the question says the rest"},
+		{"deeds", "the Hall Committee", OK, NULL},
+		{"secretary", "Edda Kline", OK, NULL},
+		/* Must stay wrong: only the question's word, the question's words
+		 * both left out and added. */
+		{"deeds", "Committee", WRONG, NULL},
+		{"deeds", "Hall of the town", WRONG, NULL},
+	};
+	RUN(cases);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_one_person_twice),
 		cmocka_unit_test(test_number_of_a_noun),
+		cmocka_unit_test(test_rest_in_question),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
