@@ -368,6 +368,96 @@ static const char *last_raw_word(arena *ar, const char *name)
 	}
 }
 
+static bool starts_upper(const char *w)
+{
+	return *w >= 'A' && *w <= 'Z';
+}
+
+/* True when the n bytes at w are one of the words, any case. */
+static bool raw_word_in(const char *w, size_t n, const char *const *list, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		if (strlen(list[i]) == n && strncasecmp(w, list[i], n) == 0)
+			return true;
+	return false;
+}
+
+/* The name inside an answer that says who someone is: after a possessive
+ * and words in lower case ("Temüjin's mother Hoelun" -> "Hoelun", "His
+ * wife Katharina" -> "Katharina"), or the one part between commas written
+ * as a name when every other part starts in lower case ("Creon, the
+ * current King of Thebes" -> "Creon", "a Tatar chieftain, Temüjin-üge,
+ * whom his father had captured" -> "Temüjin-üge"). NULL when there is
+ * none, or more than one ("Jamukha, and his protector, Toghrul Khan"). */
+static const char *name_within(arena *ar, const char *text)
+{
+	static const char *const owners[] = {"his", "her", "their", "its"};
+	size_t n = strlen(text);
+	/* The possessive (a capitalised name's, or "his"), then one to three
+	 * words in lower case. */
+	const char *sp = strchr(text, ' ');
+	const char *owned = strstr(text, "'s ");
+	if (owned && owned + 3 < text + n) {
+		for (const char *c = text; c < owned && owned; c++)
+			if (c == text ? !starts_upper(c) : (c[-1] == ' ' && !starts_upper(c)))
+				owned = NULL;
+		if (owned)
+			sp = owned + 2;
+	} else {
+		owned = NULL;
+	}
+	if (sp && !memchr(text, ',', n)) {
+		size_t wl = (size_t)(sp - text);
+		if (owned || raw_word_in(text, wl, owners, sizeof owners / sizeof *owners)) {
+			const char *w = sp + 1;
+			int lower = 0;
+			while (*w >= 'a' && *w <= 'z' && lower < 4) {
+				const char *next = strchr(w, ' ');
+				if (!next)
+					return NULL;
+				w = next + 1;
+				lower++;
+			}
+			if (lower >= 1 && lower <= 3 && starts_upper(w) && !strstr(w, " and ") && !strstr(w, " or "))
+				return arena_strdup(ar, w);
+		}
+	}
+	/* The parts between commas. */
+	const char *found = NULL;
+	size_t found_len = 0;
+	int parts = 0;
+	for (const char *start = text; start <= text + n; parts++) {
+		const char *comma = memchr(start, ',', (size_t)(text + n - start));
+		const char *end = comma ? comma : text + n;
+		while (start < end && *start == ' ')
+			start++;
+		size_t len = (size_t)(end - start);
+		while (len && start[len - 1] == ' ')
+			len--;
+		if (!len)
+			return NULL;
+		if (starts_upper(start)) {
+			/* Every word capitalised, and no list in it. */
+			for (const char *c = start; c < start + len; c++)
+				if (*c == ' ' && c + 1 < start + len && !starts_upper(c + 1))
+					return NULL;
+			if (found)
+				return NULL;
+			found = start;
+			found_len = len;
+		} else if (!(*start >= 'a' && *start <= 'z') || strncmp(start, "and ", 4) == 0 ||
+		           strncmp(start, "or ", 3) == 0) {
+			return NULL;
+		}
+		if (!comma)
+			break;
+		start = comma + 1;
+	}
+	if (!found || parts < 1)
+		return NULL;
+	return arena_strndup(ar, found, found_len);
+}
+
 /* The phrase with its last word in the other number: "individuals" for
  * "individual", "colonies" for "colony", "the state" for "the states";
  * NULL when the word is too short to tell ("bus", "gas"). */
@@ -567,6 +657,17 @@ actor_prep *name_prep_actor(grader *g, const quiz_actor *a)
 		         "Right: the words before it only say how much of the group", 0);
 	if (a->acronym && *a->acronym)
 		form_add(ar, &ap->forms, a->acronym, a->acronym, "acronym", FORM_EXACT_ONLY);
+	/* "Temüjin's mother Hoelun", "His wife Katharina": who the person is
+	 * to someone else, then the name, which is right alone; "Creon, the
+	 * current King of Thebes": one name among words that say who it is. */
+	const char *inner = name_within(ar, base);
+	if (inner) {
+		form *f = form_add(ar, &ap->forms, inner, name,
+		                   "Right: the name; the rest of the answer says who it is", 0);
+		/* Then a part of the whole is no short name: "Rosa" is not Rosa
+		 * Pell, the choir's first soprano. */
+		ap->holds_person = f && strchr(inner, ' ') && !ap->person_like;
+	}
 	/* "individuals", "the state": a common noun in the singular is the
 	 * same as in the plural. A name keeps its number ("the Mamluks"). */
 	if (!sh.capitalised && !sh.digits && !sh.joined && k->n_tokens && k->n_tokens <= 6) {
@@ -602,6 +703,46 @@ actor_prep *name_prep_actor(grader *g, const quiz_actor *a)
 	return ap;
 }
 
+
+/* "James Lofton and Mark Malone", asked "Who shared the duties with Mark
+ * Malone?": one of two names joined by "and" is the question's own, and
+ * the other is graded. */
+static bool name_beside_asked(const grader *g, const qprep *qp, typed_answer *t, grade_result *out)
+{
+	const char *s = t->raw;
+	size_t len = t->raw_len;
+	const char *and = memmem(s, len, " and ", 5);
+	if (!and || memmem(and + 5, (size_t)(s + len - and - 5), " and ", 5) || memchr(s, ',', len))
+		return false;
+	const char *side[2] = {s, and + 5};
+	size_t side_len[2] = {(size_t)(and - s), (size_t)(s + len - and - 5)};
+	for (int x = 0; x < 2; x++) {
+		typed_answer asked, other;
+		typed_init(&asked);
+		typed_init(&other);
+		bool decided = false;
+		if (typed_set(&asked, side[x], side_len[x]) && asked.w.key.n_tokens &&
+		    typed_set(&other, side[1 - x], side_len[1 - x]) && other.w.key.n_tokens) {
+			bool all_asked = true;
+			const norm_key *ak = &asked.w.key;
+			for (size_t i = 0; i < ak->n_tokens && all_asked; i++)
+				all_asked = context_has_word(&qp->prompt, ak->text + ak->tokens[i].start, ak->tokens[i].len);
+			if (all_asked) {
+				grade_actor(g, qp, &other, out);
+				if (out->verdict == GRADE_CORRECT) {
+					grade_set_result(out, GRADE_CORRECT, 1, "Right: %s; the other name is the question's own",
+					                 qp->actor->actor->name);
+					decided = true;
+				}
+			}
+		}
+		typed_release(&asked);
+		typed_release(&other);
+		if (decided)
+			return true;
+	}
+	return false;
+}
 
 /* Words that, before a name, make the name part of something else ("the
  * wife of Antony Blinken", "Pelosi or Blinken"). */
@@ -967,6 +1108,8 @@ void grade_actor(const grader *g, const qprep *qp, typed_answer *t, grade_result
 			return;
 		}
 	}
+	if (name_beside_asked(g, qp, t, out))
+		return;
 	/* An initial and the family name: "A. Blinken", "A Blinken". */
 	if (ap->initial && ap->family.n_tokens && bare.count == ap->family.n_tokens + 1) {
 		const norm_token *ini = &k->tokens[bare.first];
@@ -1431,7 +1574,7 @@ static bool name_other_ways(const grader *g, const qprep *qp, typed_answer *t, s
 	 * first word or ends at its last ("Geneva" for the Geneva Summit, "Lake
 	 * Basin Commission"), and does not cut a phrase at "of" or "the"
 	 * ("Magnificent" is not Suleiman the Magnificent). */
-	if (words < 2 || bare.count >= words || (ap->person_like && !ap->group))
+	if (words < 2 || bare.count >= words || (ap->person_like && !ap->group) || ap->holds_person)
 		return false;
 	norm_key core = *name;
 	core.tokens = &name->tokens[first];

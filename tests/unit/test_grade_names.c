@@ -1,4 +1,4 @@
-/* test_grade_names.c - one person named twice in the bank, a common noun in either number, the question's words of a name: on an article of its own */
+/* test_grade_names.c - one person named twice in the bank, a common noun in either number, the question's words of a name, a name within who someone is: on an article of its own */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -32,7 +32,10 @@ static const char article_md[] =
 	"\n"
 	"The choir is run by volunteers, and the parish council pays for the hall. The "
 	"choristers elect a secretary each spring. Edda Kline was elected secretary in 2001. The Hall "
-	"Committee of the town holds the deeds. Rehearsals are held in Hall Street.\n";
+	"Committee of the town holds the deeds. Rehearsals are held in Hall Street.\n"
+	"\n"
+	"Nina Brisk sang a duet with Marta Brisk. Nina Brisk's teacher Olga Varga came from Pest. "
+	"Rosa Pell, the choir's first soprano, retired in 1950.\n";
 
 static int setup(void **state)
 {
@@ -63,6 +66,12 @@ static int setup(void **state)
 	const quiz_actor *kline = actor("kline", "Edda Kline was elected secretary");
 	actor_q("deeds", trust, "Which Committee of the town holds the deeds?", "Committee of the town holds the deeds");
 	actor_q("secretary", kline, "Who was elected secretary in 2001?", "Edda Kline was elected secretary");
+
+	const quiz_actor *varga = actor("varga", "Nina Brisk's teacher Olga Varga");
+	const quiz_actor *pell = actor("pell", "Rosa Pell, the choir's first soprano");
+	actor_q("teacher", varga, "Who taught Nina?", "Nina Brisk's teacher Olga Varga");
+	actor_q("retired", pell, "Who retired in 1950?", "Rosa Pell, the choir's first soprano, retired in 1950");
+	actor_q("duet", nina, "Who sang a duet with Marta Brisk?", "Nina Brisk sang a duet with Marta Brisk");
 
 	g = grader_new(bank, NULL);
 	return 0;
@@ -123,12 +132,45 @@ static void test_rest_in_question(void **state)
 	RUN(cases);
 }
 
+/* The name inside an answer that says who someone is. */
+static void test_name_within(void **state)
+{
+	(void)state;
+	static const rule_case cases[] = {
+		{"teacher", "Olga Varga", OK, "Right: the name; the rest of the answer says who it is"},
+		{"retired", "Rosa Pell", OK, "Right: the name"},
+		/* Must stay wrong: another person. */
+		{"teacher", "Olga Brisk", WRONG, NULL},
+		{"retired", "Rosa Brisk", WRONG, NULL},
+		{"retired", "Rosa", WRONG, NULL},
+	};
+	RUN(cases);
+}
+
+/* Two names joined by "and", one of them the question's own. */
+static void test_beside_asked(void **state)
+{
+	(void)state;
+	static const rule_case cases[] = {
+		{"duet", "Nina Brisk and Marta Brisk", OK, "the other name is the question's own"},
+		{"duet", "Marta Brisk and Nina Brisk", OK, NULL},
+		{"duet", "Nina Brisk", OK, NULL},
+		/* Must stay wrong: another name beside it, the question's name alone. */
+		{"duet", "Nina Brisk and Ivan Lutz", WRONG, NULL},
+		{"duet", "Marta Brisk", WRONG, NULL},
+		{"soprano", "Nina Brisk and Marta Brisk", WRONG, NULL},
+	};
+	RUN(cases);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_one_person_twice),
 		cmocka_unit_test(test_number_of_a_noun),
 		cmocka_unit_test(test_rest_in_question),
+		cmocka_unit_test(test_name_within),
+		cmocka_unit_test(test_beside_asked),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
