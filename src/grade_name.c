@@ -391,8 +391,18 @@ static bool raw_word_in(const char *w, size_t n, const char *const *list, size_t
  * none, or more than one ("Jamukha, and his protector, Toghrul Khan"). */
 static const char *name_within(arena *ar, const char *text)
 {
-	static const char *const owners[] = {"his", "her", "their", "its"};
+	static const char *const owners[] = {"his", "her", "their", "its", "our"};
+	static const char *const wholes[] = {"all", "both"};
 	size_t n = strlen(text);
+	/* "their Annual Conference", "all women", "both the army and the
+	 * populace": a word that only says whose, or that it is all of them. */
+	const char *first_space = strchr(text, ' ');
+	if (first_space && first_space[1]) {
+		size_t wl = (size_t)(first_space - text);
+		if ((raw_word_in(text, wl, owners, sizeof owners / sizeof *owners) && starts_upper(first_space + 1)) ||
+		    raw_word_in(text, wl, wholes, sizeof wholes / sizeof *wholes))
+			return arena_strdup(ar, first_space + 1);
+	}
 	/* The possessive (a capitalised name's, or "his"), then one to three
 	 * words in lower case. */
 	const char *sp = strchr(text, ' ');
@@ -666,7 +676,7 @@ actor_prep *name_prep_actor(grader *g, const quiz_actor *a)
 		                   "Right: the name; the rest of the answer says who it is", 0);
 		/* Then a part of the whole is no short name: "Rosa" is not Rosa
 		 * Pell, the choir's first soprano. */
-		ap->holds_person = f && strchr(inner, ' ') && !ap->person_like;
+		ap->holds_person = f && starts_upper(inner) && strchr(inner, ' ') && !ap->person_like;
 	}
 	/* "individuals", "the state": a common noun in the singular is the
 	 * same as in the plural. A name keeps its number ("the Mamluks"). */
@@ -1078,11 +1088,24 @@ void grade_actor(const grader *g, const qprep *qp, typed_answer *t, grade_result
 				named = initials = initials_of_name(open + 1,
 				                                    (size_t)(t->raw + t->raw_len - 1 - open - 1),
 				                                    ap->acronym);
+			/* "WBT (1110 AM)": the brackets as the article writes them
+			 * beside the name. */
+			const article *art = quiz_article(g->q);
+			size_t art_len;
+			const char *art_text = art ? article_text(art, &art_len) : NULL;
+			bool as_written = false;
+			size_t inner_len = (size_t)(t->raw + t->raw_len - 1 - open - 1);
+			if (inner_ok && !named && art_text && !memchr(open + 1, '(', inner_len) &&
+			    !memchr(open + 1, ')', inner_len) && memmem(art_text, art_len, t->raw, t->raw_len))
+				named = as_written = true;
 			if (named && typed_set(&outer, t->raw, (size_t)(open - t->raw))) {
 				grade_actor(g, qp, &outer, out);
 				if (initials && out->verdict == GRADE_CORRECT)
 					grade_set_result(out, out->verdict, out->credit,
 					                 "Right: the name with its initials in brackets");
+				else if (as_written && out->verdict == GRADE_CORRECT && !out->note[0])
+					grade_set_result(out, out->verdict, out->credit,
+					                 "Right: the name, with what the article says of it in brackets");
 				typed_release(&inner);
 				typed_release(&outer);
 				return;

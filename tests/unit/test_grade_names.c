@@ -35,7 +35,10 @@ static const char article_md[] =
 	"Committee of the town holds the deeds. Rehearsals are held in Hall Street.\n"
 	"\n"
 	"Nina Brisk sang a duet with Marta Brisk. Nina Brisk's teacher Olga Varga came from Pest. "
-	"Rosa Pell, the choir's first soprano, retired in 1950.\n";
+	"Rosa Pell, the choir's first soprano, retired in 1950.\n"
+	"\n"
+	"Brenna Radio (90.1 FM) broadcasts the choir. The singers answer to their Spring Assembly, "
+	"where all singers may vote.\n";
 
 static int setup(void **state)
 {
@@ -72,6 +75,13 @@ static int setup(void **state)
 	actor_q("teacher", varga, "Who taught Nina?", "Nina Brisk's teacher Olga Varga");
 	actor_q("retired", pell, "Who retired in 1950?", "Rosa Pell, the choir's first soprano, retired in 1950");
 	actor_q("duet", nina, "Who sang a duet with Marta Brisk?", "Nina Brisk sang a duet with Marta Brisk");
+
+	const quiz_actor *radio = actor("radio", "Brenna Radio");
+	const quiz_actor *assembly = actor("assembly", "their Spring Assembly");
+	const quiz_actor *voters = actor("voters", "all singers");
+	actor_q("station", radio, "Which station broadcasts the choir?", "Brenna Radio (90.1 FM) broadcasts the choir");
+	actor_q("answer-to", assembly, "To whom do the singers answer?", "answer to their Spring Assembly");
+	actor_q("vote", voters, "Who may vote?", "all singers may vote");
 
 	g = grader_new(bank, NULL);
 	return 0;
@@ -143,6 +153,14 @@ static void test_name_within(void **state)
 		{"teacher", "Olga Brisk", WRONG, NULL},
 		{"retired", "Rosa Brisk", WRONG, NULL},
 		{"retired", "Rosa", WRONG, NULL},
+		/* A word that says whose, or all of them. */
+		{"answer-to", "Spring Assembly", OK, NULL},
+		{"answer-to", "the Spring Assembly", OK, NULL},
+		{"vote", "singers", OK, NULL},
+		{"answer-to", "Autumn Assembly", WRONG, NULL},
+		/* Brackets as the article writes them beside the name. */
+		{"station", "Brenna Radio (90.1 FM)", OK, "what the article says of it in brackets"},
+		{"station", "Brenna Radio (88.0 FM)", WRONG, NULL},
 	};
 	RUN(cases);
 }
