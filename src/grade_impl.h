@@ -76,6 +76,7 @@ typedef struct actor_prep {
 	norm_key given;        /* the first given name; empty when none */
 	int32_t initial;       /* the first letter of the first name; 0 when none */
 	bool person_like;      /* capitalised 2-4 word name: family rules apply */
+	bool capitals_last;    /* ends in two or three capitals: "Chivas USA" */
 	bool holds_person;     /* says who someone of two or more names is: "Rosa Pell, the soprano" */
 	bool capitalised;      /* every word capitalised, particles aside */
 	bool all_caps;         /* written in capitals, like an acronym */

@@ -565,9 +565,19 @@ actor_prep *name_prep_actor(grader *g, const quiz_actor *a)
 	for (const char *p = base; *p && ap->all_caps; p++)
 		if (*p >= 'a' && *p <= 'z')
 			ap->all_caps = false;
+	/* "Chivas USA", "Chelsea FC": a last word of two or three capitals is
+	 * a place or a kind of body, not a family name. */
+	const char *last_raw = base + bl;
+	while (last_raw > base && last_raw[-1] != ' ')
+		last_raw--;
+	size_t last_len = strlen(last_raw);
+	bool capitals_last = last_len >= 2 && last_len <= 3 && last_raw > base;
+	for (size_t i = 0; i < last_len && capitals_last; i++)
+		capitals_last = last_raw[i] >= 'A' && last_raw[i] <= 'Z';
+	ap->capitals_last = capitals_last && capitalised;
 	ap->person_like = capitalised && !sh.joined && !sh.digits && words >= 2 &&
 	                  words <= 4 + (size_t)sh.particles && sh.links == 0 &&
-	                  !is_org_head(k, end - 1);
+	                  !is_org_head(k, end - 1) && !capitals_last;
 
 	const char *short_name = NULL;   /* the word used alone, when not a family name */
 	if (first > 0 && (words >= 2 ? ap->person_like : !title_keeps_word(k, 0)))
@@ -1621,6 +1631,9 @@ static bool name_other_ways(const grader *g, const qprep *qp, typed_answer *t, s
 		return false;
 	size_t from = first + (size_t)at, to = from + bare.count + plural;   /* in name */
 	if (from != first && to != end)
+		return false;
+	/* "USA" is not Chivas USA. */
+	if (ap->capitals_last && from + 1 == end && end == name->n_tokens)
 		return false;
 	if ((from > first && is_link_word(name, from - 1)) || (to < end && is_link_word(name, to)))
 		return false;

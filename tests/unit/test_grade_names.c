@@ -38,7 +38,7 @@ static const char article_md[] =
 	"Rosa Pell, the choir's first soprano, retired in 1950.\n"
 	"\n"
 	"Brenna Radio (90.1 FM) broadcasts the choir. The singers answer to their Spring Assembly, "
-	"where all singers may vote.\n";
+	"where all singers may vote. The choir sings at the matches of Oskov FC.\n";
 
 static int setup(void **state)
 {
@@ -82,6 +82,8 @@ static int setup(void **state)
 	actor_q("station", radio, "Which station broadcasts the choir?", "Brenna Radio (90.1 FM) broadcasts the choir");
 	actor_q("answer-to", assembly, "To whom do the singers answer?", "answer to their Spring Assembly");
 	actor_q("vote", voters, "Who may vote?", "all singers may vote");
+	const quiz_actor *club = actor("club", "Oskov FC");
+	actor_q("matches", club, "At whose matches does the choir sing?", "sings at the matches of Oskov FC");
 
 	g = grader_new(bank, NULL);
 	return 0;
@@ -161,6 +163,9 @@ static void test_name_within(void **state)
 		/* Brackets as the article writes them beside the name. */
 		{"station", "Brenna Radio (90.1 FM)", OK, "what the article says of it in brackets"},
 		{"station", "Brenna Radio (88.0 FM)", WRONG, NULL},
+		/* Capitals at the end are no family name: the rest is the name. */
+		{"matches", "Oskov", OK, "Right: short for Oskov FC"},
+		{"matches", "FC", WRONG, NULL},
 	};
 	RUN(cases);
 }
