@@ -12,6 +12,7 @@
 static bool name_other_ways(const grader *g, const qprep *qp, typed_answer *t, span bare,
                             grade_result *out);
 static bool name_rest_in_question(const qprep *qp, const typed_answer *t, span bare, grade_result *out);
+static bool key_token_in(const norm_key *k, size_t i, const char *const *list, size_t n);
 
 /* ------------------------------------------------------------------------
  * Titles and name suffixes.
@@ -729,6 +730,13 @@ actor_prep *name_prep_actor(grader *g, const quiz_actor *a)
  * the other is graded. */
 static bool name_beside_asked(const grader *g, const qprep *qp, typed_answer *t, grade_result *out)
 {
+	/* Only when the question asks who did it together with someone. */
+	static const char *const together[] = {"with", "alongside", "besides", "addition", "together", "and"};
+	bool asks_together = false;
+	for (size_t i = 0; i < qp->prompt.n_tokens && !asks_together; i++)
+		asks_together = key_token_in(&qp->prompt, i, together, sizeof together / sizeof *together);
+	if (!asks_together)
+		return false;
 	const char *s = t->raw;
 	size_t len = t->raw_len;
 	const char *and = memmem(s, len, " and ", 5);
